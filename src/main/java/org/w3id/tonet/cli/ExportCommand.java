@@ -1,0 +1,102 @@
+package org.w3id.tonet.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.w3id.tonet.publish.Build;
+import org.w3id.tonet.publish.Exporter;
+import org.w3id.tonet.rdf.Iris;
+import org.w3id.tonet.source.SourceException;
+import org.w3id.tonet.validate.Violation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code export --out DIR [--base-iri IRI] [--seed FILE] [--license IRI]}: converts, validates and
+ * writes the dumps, all or nothing.
+ *
+ * <pre>
+ * java -jar target/tonet-lod.jar export --out dist --base-iri https://lod.example.jp/tonet/
+ * </pre>
+ */
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    headerHeading = "",
+    header =
+        "Convert the timeline, validate it and write the dumps (Turtle, N-Triples, JSON-LD,"
+            + " RDF/XML, TriG, gzip copies, void.ttl, SHA256SUMS).",
+    description = {
+      "Nothing is written unless the whole conversion is valid; files are written to a staging"
+          + " folder and moved into place, SHA256SUMS last."
+    })
+public final class ExportCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin SourceOptions source;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write.")
+  Path out;
+
+  @Option(
+      names = "--base-iri",
+      paramLabel = "IRI",
+      description =
+          "Base of every IRI, e.g. https://lod.example.jp/tonet/. Default: ${DEFAULT-VALUE}.",
+      defaultValue = Iris.DEFAULT_BASE)
+  String baseIri;
+
+  @Option(
+      names = "--license",
+      paramLabel = "IRI",
+      description = "Licence to state as dcterms:license. Without it, no licence is claimed.")
+  String license;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter outWriter = spec.commandLine().getOut();
+    if (!spec.commandLine().getParseResult().hasMatchedOption("--base-iri")) {
+      err.println(
+          "warning: no --base-iri given: IRIs start with "
+              + Iris.DEFAULT_BASE
+              + "; dumps for publication need --base-iri");
+    }
+    Iris iris;
+    try {
+      iris = new Iris(baseIri);
+    } catch (IllegalArgumentException e) {
+      err.println("error: --base-iri: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    Build build;
+    try {
+      build = source.build(iris, err);
+    } catch (SourceException e) {
+      SourceOptions.report(e, err, "nothing was written");
+      return ExitCodes.INVALID;
+    }
+    List<Violation> violations = build.validate();
+    if (!violations.isEmpty()) {
+      violations.forEach(v -> err.println("invalid: " + v));
+      err.println(violations.size() + " violations; nothing was written");
+      return ExitCodes.INVALID;
+    }
+    try {
+      List<Path> written = Exporter.export(build, out, license);
+      outWriter.printf(
+          "wrote %d files to %s (%d triples from %s)%n",
+          written.size(), out, build.data().size(), build.timeline().source().fileName());
+      return ExitCodes.OK;
+    } catch (IOException e) {
+      err.println("error: cannot write " + out + ": " + e.getMessage() + "; nothing was replaced");
+      return ExitCodes.IO_ERROR;
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package org.w3id.tonet.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.w3id.tonet.publish.Build;
+import org.w3id.tonet.rdf.Iris;
+import org.w3id.tonet.source.SourceException;
+import org.w3id.tonet.validate.Violation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code validate [--seed FILE]}: parses, maps and checks the data against the SHACL shapes and the
+ * consistency checks; exit 0 when clean, 1 with a report naming source lines.
+ *
+ * <pre>
+ * java -jar target/tonet-lod.jar validate --seed my-timeline.txt
+ * </pre>
+ */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    header = "Parse the timeline and check it against ontology/shapes.ttl and queries/checks/.",
+    description = {
+      "Exit status 0 when clean; 1 with a report that names the source lines at fault."
+    })
+public final class ValidateCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin SourceOptions source;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    Build build;
+    try {
+      build = source.build(new Iris(Iris.DEFAULT_BASE), err);
+    } catch (SourceException e) {
+      SourceOptions.report(e, err, "the file does not convert");
+      return ExitCodes.INVALID;
+    }
+    List<Violation> violations = build.validate();
+    if (!violations.isEmpty()) {
+      violations.forEach(v -> err.println("invalid: " + v));
+      err.println(violations.size() + (violations.size() == 1 ? " violation" : " violations"));
+      return ExitCodes.INVALID;
+    }
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "valid: %s: %d entries and %d summary counts from %d lines, %d triples%n",
+            build.timeline().source().fileName(),
+            build.timeline().entries().size(),
+            build.timeline().counts().size(),
+            build.timeline().source().lineCount(),
+            build.data().size());
+    return build.warnings().isEmpty() ? ExitCodes.OK : ExitCodes.INVALID;
+  }
+}

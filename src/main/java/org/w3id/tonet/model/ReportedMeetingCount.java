@@ -1,0 +1,32 @@
+package org.w3id.tonet.model;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One count of the closing summary: how many times a kind of meeting was held, as of a day.
+ *
+ * <pre>
+ * new ReportedMeetingCount(41, LocalDate.of(2024, 3, 31), "協議会", "通常総会・臨時総会",
+ *     "general-assemblies", List.of(82, 84));
+ * </pre>
+ *
+ * @param count the number reported
+ * @param asOf the day the summary speaks of
+ * @param labelJa what is counted, as written
+ * @param glossJa the bracketed explanation, as written, or ""
+ * @param seriesSlug the meeting series counted
+ * @param lines the heading line and the count's own line
+ */
+public record ReportedMeetingCount(
+    int count,
+    LocalDate asOf,
+    String labelJa,
+    String glossJa,
+    String seriesSlug,
+    List<Integer> lines) {
+
+  public ReportedMeetingCount {
+    lines = List.copyOf(lines);
+  }
+}

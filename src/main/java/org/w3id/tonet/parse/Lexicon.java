@@ -1,0 +1,156 @@
+package org.w3id.tonet.parse;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.w3id.tonet.model.Name;
+
+/**
+ * The hand-kept tables of names and phrases ({@code lexicon/names.tsv}, {@code
+ * lexicon/phrases.tsv}): what every proper name and known activity is called in IRIs and in
+ * English.
+ *
+ * <pre>
+ * Lexicon lexicon = Lexicon.load();
+ * lexicon.name(Name.Kind.VENUE, "パストラルかぞ").get().slug(); // "pastoral-kazo"
+ * </pre>
+ */
+public final class Lexicon {
+
+  /**
+   * A known clause of the table.
+   *
+   * @param kind process, system-launch or meeting
+   * @param japanese the clause as written
+   * @param slug the event slug
+   * @param english the English label
+   * @param object the slug of the system or plan it concerns, or ""
+   */
+  public record Phrase(String kind, String japanese, String slug, String english, String object) {}
+
+  private final Map<String, Name> names = new LinkedHashMap<>();
+  private final Map<String, List<String>> aliases = new LinkedHashMap<>();
+  private final Map<String, Phrase> phrases = new LinkedHashMap<>();
+  private final List<String> agendaUnits = new ArrayList<>();
+  private final Map<String, String> concerns = new LinkedHashMap<>();
+
+  private Lexicon() {}
+
+  private static final Lexicon BUNDLED = readBundled();
+
+  /** The tables bundled with tonet-lod. */
+  public static Lexicon load() {
+    return BUNDLED;
+  }
+
+  private static Lexicon readBundled() {
+    Lexicon lexicon = new Lexicon();
+    for (String[] row : rows("names.tsv", 7)) {
+      String kind = row[0];
+      if (kind.equals("alias")) {
+        lexicon.aliases.put(row[1], List.of(row[2].split(" ")));
+        continue;
+      }
+      Name name =
+          new Name(
+              kind.equals("org")
+                  ? Name.Kind.ORGANIZATION
+                  : Name.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)),
+              row[2],
+              row[1],
+              dash(row[3]),
+              dash(row[4]),
+              row[5].equals("-") ? List.of() : List.of(row[5].split(" ")));
+      String key = key(name.kind(), name.labelJa());
+      if (lexicon.names.put(key, name) != null) {
+        throw new IllegalStateException("names.tsv lists " + key + " twice");
+      }
+    }
+    for (String[] row : rows("phrases.tsv", 5)) {
+      switch (row[0]) {
+        case "agenda-unit" -> lexicon.agendaUnits.add(row[1]);
+        case "concern" -> lexicon.concerns.put(row[1], row[2]);
+        case "process", "system-launch", "meeting" ->
+            lexicon.phrases.put(
+                row[1], new Phrase(row[0], row[1], row[2], dash(row[3]), dash(row[4])));
+        default -> throw new IllegalStateException("phrases.tsv: unknown kind " + row[0]);
+      }
+    }
+    return lexicon;
+  }
+
+  /** The entry for a name as written, if the table has one. */
+  public Optional<Name> name(Name.Kind kind, String japanese) {
+    return Optional.ofNullable(names.get(key(kind, japanese.strip())));
+  }
+
+  /** The entry with a slug, if any (the first listed, for slugs with several spellings). */
+  public Optional<Name> bySlug(String slug) {
+    return names.values().stream().filter(n -> n.slug().equals(slug)).findFirst();
+  }
+
+  /** The slugs an alias stands for (作業部会 → the two sections), if it is one. */
+  public Optional<List<String>> alias(String japanese) {
+    return Optional.ofNullable(aliases.get(japanese.strip()));
+  }
+
+  /** The known clause, if this text is one. */
+  public Optional<Phrase> phrase(String japanese) {
+    return Optional.ofNullable(phrases.get(japanese.strip()));
+  }
+
+  /** Texts whose 、 joins parts of one agenda item. */
+  public List<String> agendaUnits() {
+    return List.copyOf(agendaUnits);
+  }
+
+  /** Keywords that link an agenda item to a thing, with that thing's slug, in table order. */
+  public Map<String, String> concerns() {
+    return java.util.Collections.unmodifiableMap(concerns);
+  }
+
+  private static String key(Name.Kind kind, String japanese) {
+    return kind + "\t" + japanese;
+  }
+
+  private static String dash(String cell) {
+    return cell.equals("-") ? "" : cell;
+  }
+
+  private static List<String[]> rows(String table, int columns) {
+    String path = "/lexicon/" + table;
+    try (InputStream in = Lexicon.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException(path + " is missing from the class path");
+      }
+      List<String[]> rows = new ArrayList<>();
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      int number = 0;
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        number++;
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] cells = line.split("\t", -1);
+        if (cells.length != columns) {
+          throw new IllegalStateException(
+              "%s line %d: expected %d tab-separated columns, found %d: %s"
+                  .formatted(table, number, columns, cells.length, Arrays.toString(cells)));
+        }
+        rows.add(cells);
+      }
+      return rows;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,722 @@
+package org.w3id.tonet.parse;
+
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.w3id.tonet.model.AgendaItem;
+import org.w3id.tonet.model.DateBasis;
+import org.w3id.tonet.model.Entry;
+import org.w3id.tonet.model.FiscalYear;
+import org.w3id.tonet.model.Name;
+import org.w3id.tonet.model.Person;
+import org.w3id.tonet.model.Ref;
+import org.w3id.tonet.model.When;
+
+/**
+ * Reads the text of one table row into entries: which meeting, milestone or activity it records,
+ * with its agenda, venue, attendance, notes and the people it names.
+ *
+ * <pre>
+ * List&lt;Entry&gt; entries = new RowClassifier(Lexicon.load()).classify(facts);
+ * </pre>
+ *
+ * <p>Rules are tried in order; a row no rule reads becomes an {@link Entry.Unclassified} with its
+ * text, so nothing is lost. A rule whose shape matches but whose names are not in the names table
+ * is a problem to report, not a reason to guess.
+ */
+final class RowClassifier {
+
+  private static final String D = "[0-9０-９]+";
+  private static final String N = "[0-9０-９][0-9０-９,，]*";
+
+  private static final Pattern ASSEMBLY =
+      Pattern.compile("^(第(" + D + ")(回|期)(協議会(?:総会|通常総会|臨時総会)))(?:の開催)?(.*)$");
+  private static final Pattern FIRST_ASSEMBLY =
+      Pattern.compile("^(協議会[（(]第(" + D + ")回[）)])(?:の開催)?(.*)$");
+  private static final Pattern WRITTEN = Pattern.compile("^(協議会総会の書面表決)(.*)$");
+  private static final Pattern SYMPOSIUM =
+      Pattern.compile("^(地域医療ネットワークシンポジウム)の開催[（(](.+)[）)]\\s*(約)?(" + N + ")人参加$");
+  private static final Pattern REGISTRANTS = Pattern.compile("^(参加登録者(" + N + ")人を超える)$");
+  private static final Pattern INSTITUTIONS =
+      Pattern.compile("^(.+?)の参加により、参加医療機関等\\s*(" + N + ")\\s*となる。?$");
+  private static final Pattern PLAN = Pattern.compile("^(.+?)が「(.+?)」を(?:(.+?)に)?(提出|採用)$");
+  private static final Pattern SAME_ESTABLISH = Pattern.compile("^同(.+?)に((?:「[^」]+」と?)+)を設置$");
+  private static final Pattern QUOTED = Pattern.compile("「([^」]+)」");
+  private static final Pattern JOINT_SECTIONS = Pattern.compile("^((.+?)と(.+?)の合同部会)を開催$");
+  private static final Pattern EXPERT = Pattern.compile("^(外部講師を招いての意見交換)(.*)$");
+  private static final Pattern ESTABLISH_REPEAT = Pattern.compile("^(.+?)設置[（(]以後、(.+?)開催[）)]$");
+  private static final Pattern SERIES = Pattern.compile("^(.+?)[（(](.+?)[）)]を(.+?)開催$");
+  private static final Pattern ESTABLISH = Pattern.compile("^(.+)を設置$");
+  private static final Pattern END_DATE = Pattern.compile("^[～〜~](.+)$");
+  private static final Pattern JOINT = Pattern.compile("^(.+)との合同会議$");
+  private static final Pattern LEGAL_FORM_NOTE =
+      Pattern.compile("^(" + D + "月" + D + "日)から(.+?)を(.+?)として運営$");
+  private static final Pattern DISSOLUTION = Pattern.compile("^(.+?)の解散");
+  private static final Pattern SYMPOSIUM_OF_YEAR =
+      Pattern.compile("((?:\\S+?)(?:元|" + D + ")年度)地域医療ネットワークシンポジウム");
+  private static final Pattern MARKUP = Pattern.compile("<[^>]*>");
+  private static final char UNIT_JOINER = '\uE000';
+
+  private final Lexicon lexicon;
+
+  RowClassifier(Lexicon lexicon) {
+    this.lexicon = lexicon;
+  }
+
+  /** The text of a row with its markup stripped and its notes (after ※) split off. */
+  private record Text(String main, List<String> notes, boolean heldInWriting) {}
+
+  /** Reads one row. */
+  List<Entry> classify(RowFacts row) throws RowProblem {
+    Text text = split(row);
+    try {
+      List<Entry> entries = new ArrayList<>(classifyMain(row, text));
+      Entry.LegalFormChange change = legalFormChange(row, text);
+      if (change != null) {
+        entries.add(change);
+      }
+      return entries;
+    } catch (NumberFormatException e) {
+      throw new RowProblem("a number in the text is too large to be a count", row.textCell());
+    }
+  }
+
+  private List<Entry> classifyMain(RowFacts row, Text text) throws RowProblem {
+    String main = text.main();
+    Matcher m;
+    if ((m = ASSEMBLY.matcher(main)).matches()) {
+      Entry.AssemblyKind kind = assemblyKind(m.group(3), m.group(4));
+      if (kind != null) {
+        return List.of(assembly(row, text, kind, number(m.group(2)), m.group(1), m.group(5)));
+      }
+    }
+    if ((m = FIRST_ASSEMBLY.matcher(main)).matches()) {
+      return List.of(
+          assembly(
+              row, text, Entry.AssemblyKind.COUNCIL, number(m.group(2)), m.group(1), m.group(3)));
+    }
+    if ((m = WRITTEN.matcher(main)).matches()) {
+      Groups groups = groups(row, m.group(2));
+      if (groups.rest().isBlank()) {
+        return List.of(
+            new Entry.WrittenResolution(
+                base(
+                    row,
+                    text,
+                    m.group(1),
+                    "Written resolution of the general assembly",
+                    single(row)),
+                agenda(row, groups.groups())));
+      }
+    }
+    if ((m = SYMPOSIUM.matcher(main)).matches()) {
+      return List.of(symposium(row, text, m));
+    }
+    if ((m = REGISTRANTS.matcher(main)).matches()) {
+      int threshold = number(m.group(2));
+      return List.of(
+          new Entry.RegistrantMilestone(
+              base(
+                  row,
+                  text,
+                  m.group(1),
+                  "Registrants exceeded %,d".formatted(threshold),
+                  single(row)),
+              threshold));
+    }
+    if ((m = INSTITUTIONS.matcher(main)).matches()) {
+      Name joined = name(row, Name.Kind.ORGANIZATION, m.group(1));
+      int count = number(m.group(2));
+      return List.of(
+          new Entry.InstitutionCountMilestone(
+              base(
+                  row,
+                  text,
+                  main,
+                  "Participating institutions reached %d as %s joined"
+                      .formatted(count, joined.labelEn()),
+                  single(row)),
+              count,
+              joined.slug()));
+    }
+    if ((m = PLAN.matcher(main)).matches()) {
+      return List.of(plan(row, text, m));
+    }
+    if ((m = SAME_ESTABLISH.matcher(main)).matches()) {
+      name(row, Name.Kind.ORGANIZATION, m.group(1));
+      List<Entry> made = new ArrayList<>();
+      Matcher quoted = QUOTED.matcher(m.group(2));
+      while (quoted.find()) {
+        made.add(establishment(row, text, name(row, Name.Kind.UNIT, quoted.group(1)), single(row)));
+      }
+      return made;
+    }
+    if ((m = JOINT_SECTIONS.matcher(main)).matches()) {
+      Name a = name(row, Name.Kind.UNIT, m.group(2));
+      Name b = name(row, Name.Kind.UNIT, m.group(3));
+      List<Entry> meetings = new ArrayList<>();
+      for (When when : eachDay(row)) {
+        meetings.add(
+            new Entry.Meeting(
+                base(
+                    row,
+                    text,
+                    m.group(1),
+                    "Joint meeting of the %s and the %s".formatted(a.labelEn(), b.labelEn()),
+                    when),
+                "joint-section-meeting",
+                List.of(a.slug(), b.slug()),
+                List.of(),
+                List.of()));
+      }
+      return meetings;
+    }
+    if ((m = EXPERT.matcher(main)).matches()) {
+      return expertMeeting(row, text, m);
+    }
+    if ((m = ESTABLISH_REPEAT.matcher(main)).matches()) {
+      Name unit = name(row, Name.Kind.UNIT, m.group(1));
+      Name series = name(row, Name.Kind.SERIES, m.group(1));
+      LocalDate day = single(row).start();
+      // 以後 (from then on): the series began on or after the day the unit was set up.
+      When after = When.between(day == null ? row.fiscalYear().begins() : day, null);
+      return List.of(
+          establishment(row, text, unit, single(row)),
+          new Entry.MeetingSeries(
+              base(row, text, series.labelJa(), series.labelEn(), after), series, "", m.group(2)));
+    }
+    if ((m = SERIES.matcher(main)).matches()) {
+      Name series = name(row, Name.Kind.SERIES, m.group(1));
+      return List.of(
+          new Entry.MeetingSeries(
+              base(row, text, series.labelJa(), series.labelEn(), lasting(row, null)),
+              series,
+              m.group(2),
+              m.group(3)));
+    }
+    List<Entry> clauses = clauses(row, text);
+    if (!clauses.isEmpty()) {
+      return clauses;
+    }
+    return List.of(unclassified(row, text));
+  }
+
+  /** A row of several clauses joined by 、, each of which must be known. */
+  private List<Entry> clauses(RowFacts row, Text text) throws RowProblem {
+    List<String> parts = splitTopLevel(row, text.main(), '、');
+    List<Entry> entries = new ArrayList<>();
+    for (String raw : parts) {
+      String clause = raw.strip();
+      Matcher m;
+      if ((m = FIRST_ASSEMBLY.matcher(clause)).matches() && m.group(3).isBlank()) {
+        entries.add(
+            assembly(row, text, Entry.AssemblyKind.COUNCIL, number(m.group(2)), m.group(1), ""));
+        continue;
+      }
+      if ((m = ESTABLISH.matcher(clause)).matches()) {
+        String established = m.group(1);
+        var org =
+            lexicon
+                .name(Name.Kind.ORGANIZATION, established)
+                .or(() -> lexicon.name(Name.Kind.UNIT, established));
+        if (org.isPresent()) {
+          entries.add(establishment(row, text, org.get(), single(row)));
+          continue;
+        }
+        return List.of();
+      }
+      Groups groups = groups(row, clause);
+      var phrase = lexicon.phrase(groups.head());
+      if (phrase.isEmpty() || !groups.rest().isBlank()) {
+        return List.of();
+      }
+      LocalDate end = null;
+      for (String group : groups.groups()) {
+        Matcher endDate = END_DATE.matcher(group);
+        if (!endDate.matches()) {
+          return List.of();
+        }
+        end = endDay(row, endDate.group(1));
+      }
+      entries.add(phraseEntry(row, text, phrase.get(), end));
+    }
+    return entries;
+  }
+
+  private Entry phraseEntry(RowFacts row, Text text, Lexicon.Phrase phrase, LocalDate end)
+      throws RowProblem {
+    return switch (phrase.kind()) {
+      case "process" ->
+          new Entry.Process(
+              base(row, text, phrase.japanese(), phrase.english(), lasting(row, end)),
+              phrase.slug(),
+              blankToNull(phrase.object()));
+      case "system-launch" ->
+          new Entry.Milestone(
+              base(row, text, phrase.japanese(), phrase.english(), single(row)),
+              phrase.slug(),
+              Entry.MilestoneKind.SYSTEM_LAUNCH,
+              null,
+              null,
+              blankToNull(phrase.object()));
+      default ->
+          new Entry.Meeting(
+              base(row, text, phrase.japanese(), phrase.english(), single(row)),
+              phrase.slug(),
+              List.of(),
+              List.of(),
+              List.of());
+    };
+  }
+
+  private Entry assembly(
+      RowFacts row, Text text, Entry.AssemblyKind kind, int ordinal, String label, String rest)
+      throws RowProblem {
+    Groups groups = groups(row, rest);
+    if (!groups.head().isBlank() || !groups.rest().isBlank()) {
+      return unclassified(row, text);
+    }
+    List<String> jointWith = new ArrayList<>();
+    List<String> agendaGroups = new ArrayList<>();
+    for (String group : groups.groups()) {
+      Matcher joint = JOINT.matcher(group);
+      if (joint.matches()) {
+        jointWith.addAll(
+            lexicon
+                .alias(joint.group(1))
+                .orElseThrow(
+                    () ->
+                        new RowProblem(
+                            "\"%s\" is not in lexicon/names.tsv (kind alias or unit): add a row"
+                                .formatted(joint.group(1)),
+                            row.textCell())));
+      } else {
+        agendaGroups.add(group);
+      }
+    }
+    String english =
+        switch (kind) {
+          case COUNCIL -> "%s Council General Assembly";
+          case ORDINARY -> "%s Ordinary General Assembly";
+          case EXTRAORDINARY -> "%s Extraordinary General Assembly";
+        };
+    return new Entry.Assembly(
+        base(row, text, label, english.formatted(ordinalEn(ordinal)), single(row)),
+        kind,
+        ordinal,
+        text.heldInWriting(),
+        agenda(row, agendaGroups),
+        jointWith);
+  }
+
+  private Entry symposium(RowFacts row, Text text, Matcher m) throws RowProblem {
+    When when = single(row);
+    if (!when.isDated()) {
+      throw new RowProblem(
+          "a symposium needs its day (its IRI is id/symposium/{yyyy-mm-dd}); the date cell is empty",
+          row.textCell());
+    }
+    Name venue = name(row, Name.Kind.VENUE, m.group(2));
+    return new Entry.Symposium(
+        base(
+            row,
+            text,
+            m.group(1),
+            "Regional Medical Network Symposium (%s)".formatted(when.start()),
+            when),
+        venue,
+        number(m.group(4)),
+        m.group(3) != null);
+  }
+
+  private Entry plan(RowFacts row, Text text, Matcher m) throws RowProblem {
+    Name agent = name(row, Name.Kind.ORGANIZATION, m.group(1));
+    Name plan = name(row, Name.Kind.PLAN, m.group(2));
+    Name recipient = m.group(3) == null ? null : name(row, Name.Kind.ORGANIZATION, m.group(3));
+    boolean submitted = m.group(4).equals("提出");
+    String english =
+        submitted
+            ? "%s submitted the %s%s"
+                .formatted(
+                    agent.labelEn(),
+                    plan.labelEn(),
+                    recipient == null ? "" : " to the " + recipient.labelEn())
+            : "%s adopted the %s".formatted(agent.labelEn(), plan.labelEn());
+    return new Entry.Milestone(
+        base(row, text, text.main(), english, single(row)),
+        submitted ? "plan-submitted" : "plan-adopted",
+        submitted ? Entry.MilestoneKind.PLAN_SUBMITTED : Entry.MilestoneKind.PLAN_ADOPTED,
+        agent.slug(),
+        recipient == null ? null : recipient.slug(),
+        plan.slug());
+  }
+
+  private List<Entry> expertMeeting(RowFacts row, Text text, Matcher m) throws RowProblem {
+    Groups groups = groups(row, m.group(2));
+    if (!groups.head().isBlank()) {
+      return List.of(unclassified(row, text));
+    }
+    List<Person> lecturers = new ArrayList<>();
+    for (String item : groups.rest().split("・")) {
+      if (item.isBlank()) {
+        continue;
+      }
+      String[] words = item.strip().split("\\s+");
+      if (words.length < 3) {
+        throw new RowProblem(
+            "expected each lecturer as \"role affiliation name\", found \"%s\""
+                .formatted(item.strip()),
+            row.textCell());
+      }
+      String nameJa = words[words.length - 1];
+      Name person = name(row, Name.Kind.PERSON, nameJa);
+      Name affiliation = name(row, Name.Kind.ORGANIZATION, words[words.length - 2]);
+      String role = String.join(" ", java.util.Arrays.copyOf(words, words.length - 2));
+      lecturers.add(new Person(person.slug(), nameJa, person.labelEn(), role, affiliation.slug()));
+    }
+    List<Entry> meetings = new ArrayList<>();
+    for (When when : eachDay(row)) {
+      meetings.add(
+          new Entry.Meeting(
+              base(row, text, m.group(1), "Exchange of views with external lecturers", when),
+              "exchange-of-views",
+              List.of(),
+              agenda(row, groups.groups()),
+              lecturers));
+    }
+    return meetings;
+  }
+
+  private Entry.LegalFormChange legalFormChange(RowFacts row, Text text) throws RowProblem {
+    for (String note : text.notes()) {
+      Matcher m = LEGAL_FORM_NOTE.matcher(note);
+      if (!m.matches()) {
+        continue;
+      }
+      Name org = name(row, Name.Kind.ORGANIZATION, m.group(2));
+      LocalDate day = endDay(row, m.group(1));
+      String label = note.substring(m.end(1) + "から".length());
+      return new Entry.LegalFormChange(
+          new Entry.Base(
+              label,
+              "The council began to operate as %s".formatted(legalFormEn(m.group(3))),
+              When.on(day, DateBasis.AS_WRITTEN),
+              row.fiscalYear(),
+              List.of(row.line()),
+              List.of(),
+              List.of()),
+          org.slug(),
+          m.group(3));
+    }
+    return null;
+  }
+
+  private static String legalFormEn(String legalFormJa) {
+    return legalFormJa.equals("権利能力なき社団")
+        ? "an association without legal personality"
+        : "a " + legalFormJa;
+  }
+
+  private Entry establishment(RowFacts row, Text text, Name org, When when) {
+    String english =
+        org.slug().equals("council")
+            ? "The council was established"
+            : "The %s was set up".formatted(org.labelEn());
+    return new Entry.Establishment(
+        base(row, text, org.labelJa() + "を設置", english, when), org.slug());
+  }
+
+  private Entry unclassified(RowFacts row, Text text) {
+    return new Entry.Unclassified(
+        base(
+            row, text, text.main(), "Timeline entry (not classified): " + text.main(), anyDay(row)),
+        "entry",
+        "");
+  }
+
+  // ---- agenda ----------------------------------------------------------------------------
+
+  private List<AgendaItem> agenda(RowFacts row, List<String> groups) throws RowProblem {
+    List<AgendaItem> items = new ArrayList<>();
+    for (String group : groups) {
+      for (String item : agendaItems(row, group)) {
+        items.add(agendaItem(row, items.size() + 1, item));
+      }
+    }
+    return items;
+  }
+
+  /**
+   * Splits one bracket group into items: 、 separates items, except inside the texts the phrase
+   * table lists as one unit; where there is no 、, ・ separates items only when it makes three or
+   * more (a single ・ joins a pair such as 確認・決定 or 普及・啓発).
+   */
+  private List<String> agendaItems(RowFacts row, String group) throws RowProblem {
+    String protectedText = group;
+    for (String unit : lexicon.agendaUnits()) {
+      protectedText = protectedText.replace(unit, unit.replace('、', UNIT_JOINER));
+    }
+    List<String> parts = splitTopLevel(row, protectedText, '、');
+    if (parts.size() == 1) {
+      List<String> dotted = splitTopLevel(row, protectedText, '・');
+      if (dotted.size() >= 3) {
+        parts = dotted;
+      }
+    }
+    List<String> items = new ArrayList<>();
+    for (String part : parts) {
+      String item = part.replace(UNIT_JOINER, '、').strip();
+      if (!item.isEmpty()) {
+        items.add(item);
+      }
+    }
+    return items;
+  }
+
+  private AgendaItem agendaItem(RowFacts row, int position, String item) throws RowProblem {
+    boolean draft = item.contains("（案）") || item.contains("(案)");
+    List<FiscalYear> years = new ArrayList<>();
+    for (String mention : JapaneseEras.fiscalYearMentions(item)) {
+      try {
+        FiscalYear fy = JapaneseEras.fiscalYear(mention);
+        if (!years.contains(fy)) {
+          years.add(fy);
+        }
+      } catch (JapaneseEras.EraException e) {
+        throw new RowProblem("agenda item \"" + item + "\": " + e.getMessage(), row.textCell());
+      }
+    }
+    List<Ref> concerns = new ArrayList<>();
+    Matcher dissolution = DISSOLUTION.matcher(item);
+    if (dissolution.find()) {
+      Name org = name(row, Name.Kind.ORGANIZATION, dissolution.group(1));
+      concerns.add(Ref.dissolutionOf(org.slug()));
+    }
+    for (Map.Entry<String, String> keyword : lexicon.concerns().entrySet()) {
+      Ref ref = Ref.name(keyword.getValue());
+      if (item.contains(keyword.getKey()) && !concerns.contains(ref)) {
+        concerns.add(ref);
+      }
+    }
+    Matcher symposium = SYMPOSIUM_OF_YEAR.matcher(item);
+    if (symposium.find()) {
+      List<String> mentions = JapaneseEras.fiscalYearMentions(symposium.group(1));
+      if (!mentions.isEmpty()) {
+        try {
+          concerns.add(
+              new Ref(
+                  Ref.Kind.SYMPOSIUM, "FY" + JapaneseEras.fiscalYear(mentions.get(0)).startYear()));
+        } catch (JapaneseEras.EraException e) {
+          throw new RowProblem("agenda item \"" + item + "\": " + e.getMessage(), row.textCell());
+        }
+      }
+    }
+    return new AgendaItem(position, item, draft, years, concerns);
+  }
+
+  // ---- text ------------------------------------------------------------------------------
+
+  private Text split(RowFacts row) throws RowProblem {
+    String clean = MARKUP.matcher(row.text()).replaceAll(" ");
+    clean = clean.replaceAll("[\\s\u3000]+", " ").strip();
+    List<String> parts = splitTopLevel(row, clean, '※');
+    String main = parts.get(0).strip();
+    List<String> notes = new ArrayList<>();
+    boolean written = false;
+    for (String note : parts.subList(1, parts.size())) {
+      String n = note.strip();
+      if (n.startsWith("書面表決")) {
+        written = true;
+        main = (main + " " + n.substring("書面表決".length())).strip();
+        notes.add("書面表決");
+      } else if (!n.isEmpty()) {
+        notes.add(n);
+      }
+    }
+    return new Text(main, notes, written);
+  }
+
+  /** A head of text, the bracket groups after it, and any text left after the groups. */
+  private record Groups(String head, List<String> groups, String rest) {}
+
+  private Groups groups(RowFacts row, String text) throws RowProblem {
+    List<Brackets.Piece> pieces;
+    try {
+      pieces = Brackets.pieces(text);
+    } catch (Brackets.UnbalancedException e) {
+      throw new RowProblem(e.getMessage(), row.textCell());
+    }
+    String head = "";
+    List<String> groups = new ArrayList<>();
+    StringBuilder rest = new StringBuilder();
+    for (Brackets.Piece piece : pieces) {
+      if (piece.group() && rest.toString().isBlank()) {
+        groups.add(piece.text());
+      } else if (!piece.group() && groups.isEmpty() && head.isEmpty()) {
+        head = piece.text().strip();
+      } else if (piece.group()) {
+        rest.append('（').append(piece.text()).append('）');
+      } else {
+        rest.append(piece.text());
+      }
+    }
+    return new Groups(head, groups, rest.toString());
+  }
+
+  private static List<String> splitTopLevel(RowFacts row, String text, char separator)
+      throws RowProblem {
+    try {
+      return Brackets.splitTopLevel(text, separator);
+    } catch (Brackets.UnbalancedException e) {
+      throw new RowProblem(e.getMessage(), row.textCell());
+    }
+  }
+
+  // ---- names -----------------------------------------------------------------------------
+
+  private Name name(RowFacts row, Name.Kind kind, String japanese) throws RowProblem {
+    return lexicon
+        .name(kind, japanese)
+        .orElseThrow(
+            () ->
+                new RowProblem(
+                    "\"%s\" is not in lexicon/names.tsv (kind %s): add a row with its slug and English name"
+                        .formatted(
+                            japanese.strip(), kind.name().toLowerCase(java.util.Locale.ROOT)),
+                    row.textCell()));
+  }
+
+  // ---- dates -----------------------------------------------------------------------------
+
+  /** The one day of a single-day entry; undated rows are bounded by their fiscal year. */
+  private When single(RowFacts row) throws RowProblem {
+    if (row.days().size() > 1) {
+      throw new RowProblem(
+          "several days are given, but this kind of entry happens on one day", row.dateCell());
+    }
+    if (row.end() != null) {
+      throw new RowProblem(
+          "a range of days is given, but this kind of entry happens on one day", row.dateCell());
+    }
+    return anyDay(row);
+  }
+
+  private When anyDay(RowFacts row) {
+    if (row.days().isEmpty()) {
+      return fiscalYearBounds(row);
+    }
+    return When.on(row.days().get(0), row.basis());
+  }
+
+  /** One day per day written (8月5日、20日 is two meetings). */
+  private List<When> eachDay(RowFacts row) throws RowProblem {
+    if (row.end() != null) {
+      throw new RowProblem(
+          "a range of days is given, but a meeting is held on given days", row.dateCell());
+    }
+    if (row.days().isEmpty()) {
+      return List.of(fiscalYearBounds(row));
+    }
+    List<When> days = new ArrayList<>();
+    for (LocalDate day : row.days()) {
+      days.add(When.on(day, row.basis()));
+    }
+    return days;
+  }
+
+  /** An activity or series that began on the row's day: open when written with ～. */
+  private When lasting(RowFacts row, LocalDate endInText) throws RowProblem {
+    if (row.days().size() > 1) {
+      throw new RowProblem(
+          "several days are given, but an activity begins on one day", row.dateCell());
+    }
+    if (row.days().isEmpty()) {
+      return fiscalYearBounds(row);
+    }
+    LocalDate start = row.days().get(0);
+    LocalDate end = endInText != null ? endInText : row.end();
+    if (end != null) {
+      if (end.isBefore(start)) {
+        throw new RowProblem(
+            "the activity ends on %s, before it begins on %s".formatted(end, start),
+            row.textCell());
+      }
+      return new When(start, end, null, null, row.basis(), false);
+    }
+    return new When(start, null, null, null, row.basis(), row.openEnded());
+  }
+
+  private static When fiscalYearBounds(RowFacts row) {
+    return When.between(row.fiscalYear().begins(), row.fiscalYear().ends());
+  }
+
+  private LocalDate endDay(RowFacts row, String monthDay) throws RowProblem {
+    try {
+      DateCell.Md md = DateCell.single(monthDay, monthDay);
+      if (md.month() == 0) {
+        throw new RowProblem(
+            "\"%s\" gives a day without a month; expected a day such as 3月15日".formatted(monthDay),
+            row.textCell());
+      }
+      return DateCell.day(row.fiscalYear(), md);
+    } catch (DateCell.DateCellException e) {
+      throw new RowProblem(e.getMessage(), row.textCell());
+    }
+  }
+
+  // ---- small pieces ----------------------------------------------------------------------
+
+  private static Entry.Base base(
+      RowFacts row, Text text, String labelJa, String labelEn, When when) {
+    return new Entry.Base(
+        labelJa.strip(),
+        labelEn,
+        when,
+        row.fiscalYear(),
+        List.of(row.line()),
+        text.notes(),
+        List.of());
+  }
+
+  private static Entry.AssemblyKind assemblyKind(String counter, String name) {
+    if (counter.equals("回") && name.equals("協議会総会")) {
+      return Entry.AssemblyKind.COUNCIL;
+    }
+    if (counter.equals("期") && name.equals("協議会通常総会")) {
+      return Entry.AssemblyKind.ORDINARY;
+    }
+    if (counter.equals("回") && name.equals("協議会臨時総会")) {
+      return Entry.AssemblyKind.EXTRAORDINARY;
+    }
+    return null;
+  }
+
+  /** A number as written: full-width digits and thousands separators allowed. */
+  static int number(String written) {
+    String digits = Normalizer.normalize(written, Normalizer.Form.NFKC).replace(",", "");
+    return Integer.parseInt(digits);
+  }
+
+  /** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st … */
+  static String ordinalEn(int n) {
+    int lastTwo = n % 100;
+    String suffix =
+        lastTwo >= 11 && lastTwo <= 13
+            ? "th"
+            : switch (n % 10) {
+              case 1 -> "st";
+              case 2 -> "nd";
+              case 3 -> "rd";
+              default -> "th";
+            };
+    return n + suffix;
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isEmpty() ? null : text;
+  }
+}

@@ -1,0 +1,53 @@
+package org.w3id.tonet.publish;
+
+import java.util.List;
+import org.apache.jena.rdf.model.Model;
+import org.w3id.tonet.model.Timeline;
+import org.w3id.tonet.parse.TimelineParser;
+import org.w3id.tonet.rdf.Iris;
+import org.w3id.tonet.rdf.Ontology;
+import org.w3id.tonet.rdf.TimelineRdf;
+import org.w3id.tonet.source.SourceException;
+import org.w3id.tonet.source.SourceFile;
+import org.w3id.tonet.source.SourceProblem;
+import org.w3id.tonet.validate.Validator;
+import org.w3id.tonet.validate.Violation;
+
+/**
+ * The whole pipeline for one source file: parse, map to RDF, ready to validate and publish.
+ *
+ * <pre>
+ * Build build = Build.of(SourceFile.bundled(), TimelineParser.Mode.STRICT, new Iris(base));
+ * List&lt;Violation&gt; faults = build.validate();
+ * </pre>
+ *
+ * @param timeline what was read
+ * @param data the data graph
+ * @param ontology the ontology graph
+ * @param iris the IRIs used
+ * @param warnings rows kept as unread text (lenient mode only)
+ */
+public record Build(
+    Timeline timeline, Model data, Model ontology, Iris iris, List<SourceProblem> warnings) {
+
+  public Build {
+    warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * Parses and maps a source file.
+   *
+   * @throws SourceException with every problem found, in strict mode, or when IRIs collide
+   */
+  public static Build of(SourceFile file, TimelineParser.Mode mode, Iris iris)
+      throws SourceException {
+    TimelineParser.Result parsed = TimelineParser.parse(file, mode);
+    Model data = TimelineRdf.map(parsed.timeline(), iris);
+    return new Build(parsed.timeline(), data, Ontology.ontology(), iris, parsed.problems());
+  }
+
+  /** SHACL violations and failed consistency checks; empty when the data is sound. */
+  public List<Violation> validate() {
+    return Validator.validate(data);
+  }
+}

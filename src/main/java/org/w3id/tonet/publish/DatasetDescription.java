@@ -1,0 +1,352 @@
+package org.w3id.tonet.publish;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.sparql.vocabulary.FOAF;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.apache.jena.vocabulary.VOID;
+import org.w3id.tonet.model.Timeline;
+import org.w3id.tonet.rdf.Iris;
+import org.w3id.tonet.rdf.Prefixes;
+import org.w3id.tonet.rdf.SCHEMA;
+import org.w3id.tonet.rdf.TONET;
+
+/**
+ * The dataset description (the meta graph, void.ttl, /.well-known/void): VoID statistics and access
+ * points, and DCAT 3 / DCAT-AP 3 for data portals, with the licence, rights and provenance.
+ *
+ * <pre>
+ * Model meta = DatasetDescription.builder(iris, data, timeline.source())
+ *     .file(Dump.TURTLE.fileName(), sha256, size)
+ *     .license("https://creativecommons.org/licenses/by/4.0/")
+ *     .build();
+ * </pre>
+ *
+ * <p>No blank nodes and no clock readings: the same input gives the same description.
+ */
+public final class DatasetDescription {
+
+  /** The attribution the council asks for (出典の記載). */
+  public static final String ATTRIBUTION = "出典：埼玉利根保健医療圏医療連携推進協議会「協議会の経過」を加工して作成";
+
+  private static final String SPDX = "http://spdx.org/rdf/terms#";
+  private static final String IANA = "http://www.iana.org/assignments/media-types/";
+  private static final String EU_THEME =
+      "http://publications.europa.eu/resource/authority/data-theme/";
+  private static final String EU_LANGUAGE =
+      "http://publications.europa.eu/resource/authority/language/";
+
+  /**
+   * One file of the dump.
+   *
+   * @param sha256 its hex SHA-256, or null when it cannot be stated (the file holds this
+   *     description)
+   * @param size its size in bytes, or -1 when not stated
+   */
+  public record FileInfo(String sha256, long size) {}
+
+  private final Iris iris;
+  private final Model data;
+  private final Timeline.SourceInfo source;
+  private final Map<String, FileInfo> files = new LinkedHashMap<>();
+  private String license;
+
+  private DatasetDescription(Iris iris, Model data, Timeline.SourceInfo source) {
+    this.iris = Objects.requireNonNull(iris, "iris");
+    this.data = Objects.requireNonNull(data, "data");
+    this.source = Objects.requireNonNull(source, "source");
+  }
+
+  /** Starts a description of a data graph made from a source file. */
+  public static DatasetDescription builder(Iris iris, Model data, Timeline.SourceInfo source) {
+    return new DatasetDescription(iris, data, source);
+  }
+
+  /** Adds a dump file with its checksum (null when it cannot be stated) and size. */
+  public DatasetDescription file(String fileName, String sha256, long size) {
+    files.put(Objects.requireNonNull(fileName, "fileName"), new FileInfo(sha256, size));
+    return this;
+  }
+
+  /** Sets the licence (dcterms:license); without it, no licence is claimed. */
+  public DatasetDescription license(String licenseIri) {
+    this.license = licenseIri;
+    return this;
+  }
+
+  /** The description graph. */
+  public Model build() {
+    Model meta = ModelFactory.createDefaultModel();
+    Prefixes.apply(meta);
+    meta.setNsPrefix("foaf", FOAF.NS);
+    meta.setNsPrefix("spdx", SPDX);
+    Resource dataset = meta.createResource(iris.dataset());
+    describeDataset(meta, dataset);
+    statistics(meta, dataset);
+    distributions(meta, dataset);
+    service(meta, dataset);
+    return meta;
+  }
+
+  private void describeDataset(Model meta, Resource dataset) {
+    dataset.addProperty(RDF.type, DCAT.Dataset);
+    dataset.addProperty(RDF.type, VOID.Dataset);
+    dataset.addProperty(RDF.type, SCHEMA.Dataset);
+    text(
+        dataset,
+        DCTerms.title,
+        "とねっと協議会の経過（Linked Open Data）",
+        "Timeline of the Tonet regional healthcare council (Linked Open Data)");
+    text(
+        dataset,
+        RDFS.label,
+        "とねっと協議会の経過（Linked Open Data）",
+        "Timeline of the Tonet regional healthcare council (Linked Open Data)");
+    text(
+        dataset,
+        DCTerms.description,
+        "埼玉利根保健医療圏医療連携推進協議会（地域医療ネットワーク「とねっと」、2009–2024年）の経過表を"
+            + "Linked Open Data にしたもの。計画、総会、シンポジウム（会場・参加者数）、参加登録者数の節目、"
+            + "システムの稼働、協議会の設置と解散（案）を、年度と日付、出典の行とともに収める。",
+        "The timeline of the Saitama Tone Healthcare Area Medical Cooperation Promotion Council"
+            + " (the regional healthcare network 「とねっと」, 2009–2024) as Linked Open Data: plans,"
+            + " general assemblies, symposia with venues and attendance, registrant milestones,"
+            + " system launches, the council's establishment and the proposal to dissolve it, each"
+            + " with its fiscal year, its date and the source line it comes from.");
+    for (String keyword : List.of("とねっと", "地域医療連携", "埼玉県", "利根保健医療圏")) {
+      dataset.addProperty(DCAT.keyword, keyword, "ja");
+    }
+    for (String keyword :
+        List.of("regional healthcare network", "Saitama", "medical cooperation", "timeline")) {
+      dataset.addProperty(DCAT.keyword, keyword, "en");
+    }
+    Resource health = meta.createResource(EU_THEME + "HEAL").addProperty(RDF.type, SKOS.Concept);
+    health.addProperty(SKOS.prefLabel, "Health", "en");
+    dataset.addProperty(DCAT.theme, health);
+    Resource japanese =
+        meta.createResource(EU_LANGUAGE + "JPN").addProperty(RDF.type, DCTerms.LinguisticSystem);
+    Resource english =
+        meta.createResource(EU_LANGUAGE + "ENG").addProperty(RDF.type, DCTerms.LinguisticSystem);
+    dataset.addProperty(DCTerms.language, japanese);
+    dataset.addProperty(DCTerms.language, english);
+    Resource landing = meta.createResource(iris.base()).addProperty(RDF.type, FOAF.Document);
+    dataset.addProperty(DCAT.landingPage, landing);
+
+    Resource council = meta.createResource(iris.organization("council"));
+    council.addProperty(RDF.type, FOAF.Agent);
+    council.addProperty(FOAF.name, "埼玉利根保健医療圏医療連携推進協議会", "ja");
+    dataset.addProperty(DCTerms.rightsHolder, council);
+    Resource rights = meta.createResource(iris.dataset() + "/rights");
+    rights.addProperty(RDF.type, DCTerms.RightsStatement);
+    rights.addProperty(RDFS.label, ATTRIBUTION, "ja");
+    dataset.addProperty(DCTerms.rights, rights);
+    if (license != null) {
+      dataset.addProperty(DCTerms.license, licenseResource(meta));
+    }
+
+    Resource seed = meta.createResource(iris.source(source.shortHash()));
+    seed.addProperty(RDF.type, DCAT.Dataset);
+    seed.addProperty(RDF.type, TONET.SourceDocument);
+    String title = source.title().isEmpty() ? source.fileName() : source.title();
+    seed.addProperty(DCTerms.title, title, "ja");
+    text(
+        seed,
+        DCTerms.description,
+        "協議会が公開した経過表（" + source.fileName() + "）。",
+        "The timeline table published by the council (" + source.fileName() + ").");
+    seed.addProperty(DCTerms.rightsHolder, council);
+    seed.addProperty(TONET.sha256, source.sha256());
+    dataset.addProperty(DCTerms.source, seed);
+
+    temporal(meta, dataset);
+  }
+
+  private void temporal(Model meta, Resource dataset) {
+    TreeSet<String> days = new TreeSet<>();
+    for (Property p : List.of(SCHEMA.startDate, SCHEMA.endDate)) {
+      data.listObjectsOfProperty(p).forEachRemaining(o -> days.add(o.asLiteral().getLexicalForm()));
+    }
+    if (days.isEmpty()) {
+      return;
+    }
+    Resource period = meta.createResource(iris.dataset() + "/period");
+    period.addProperty(RDF.type, DCTerms.PeriodOfTime);
+    period.addLiteral(DCAT.startDate, date(meta, days.first()));
+    period.addLiteral(DCAT.endDate, date(meta, days.last()));
+    dataset.addProperty(DCTerms.temporal, period);
+  }
+
+  private void statistics(Model meta, Resource dataset) {
+    TreeSet<String> subjects = new TreeSet<>();
+    TreeSet<String> properties = new TreeSet<>();
+    Map<String, TreeSet<String>> classes = new TreeMap<>();
+    String idSpace = iris.base() + "id/";
+    data.getGraph()
+        .find()
+        .forEachRemaining(
+            (Triple t) -> {
+              subjects.add(t.getSubject().getURI());
+              properties.add(t.getPredicate().getURI());
+              Node o = t.getObject();
+              if (t.getPredicate().equals(RDF.type.asNode()) && o.isURI()) {
+                classes
+                    .computeIfAbsent(o.getURI(), k -> new TreeSet<>())
+                    .add(t.getSubject().getURI());
+              }
+            });
+    dataset.addLiteral(VOID.triples, nonNegative(meta, data.size()));
+    dataset.addLiteral(
+        VOID.entities,
+        nonNegative(meta, subjects.stream().filter(s -> s.startsWith(idSpace)).count()));
+    dataset.addLiteral(VOID.distinctSubjects, nonNegative(meta, subjects.size()));
+    dataset.addLiteral(VOID.properties, nonNegative(meta, properties.size()));
+    dataset.addLiteral(VOID.classes, nonNegative(meta, classes.size()));
+    dataset.addProperty(VOID.uriSpace, idSpace);
+    dataset.addProperty(VOID.sparqlEndpoint, meta.createResource(iris.base() + "sparql"));
+    for (String vocabulary :
+        List.of(
+            TONET.NS,
+            SCHEMA.NS,
+            "http://www.w3.org/ns/org#",
+            "http://www.w3.org/2006/time#",
+            "http://www.w3.org/ns/prov#",
+            DCTerms.NS,
+            SKOS.uri)) {
+      dataset.addProperty(VOID.vocabulary, meta.createResource(vocabulary));
+    }
+    for (Resource type :
+        List.of(TONET.GeneralAssembly, TONET.Symposium, TONET.RegistrantMilestone)) {
+      TreeSet<String> instances = classes.get(type.getURI());
+      if (instances != null) {
+        dataset.addProperty(VOID.exampleResource, meta.createResource(instances.first()));
+      }
+    }
+    for (Map.Entry<String, TreeSet<String>> c : classes.entrySet()) {
+      Resource partition =
+          meta.createResource(iris.dataset() + "/class/" + partitionName(c.getKey()));
+      partition.addProperty(RDF.type, VOID.Dataset);
+      partition.addProperty(VOID._class, meta.createResource(c.getKey()));
+      partition.addLiteral(VOID.entities, nonNegative(meta, c.getValue().size()));
+      dataset.addProperty(VOID.classPartition, partition);
+    }
+  }
+
+  /** A readable, stable name for a class partition: tonet-Symposium, schema-Event, … */
+  private static String partitionName(String classIri) {
+    for (Map.Entry<String, String> p : Prefixes.all().entrySet()) {
+      if (classIri.startsWith(p.getValue())) {
+        return p.getKey() + "-" + classIri.substring(p.getValue().length());
+      }
+    }
+    return classIri.replaceAll("[^A-Za-z0-9]+", "-");
+  }
+
+  private void distributions(Model meta, Resource dataset) {
+    Resource gzip = mediaType(meta, "application/gzip");
+    for (Dump dump : Dump.values()) {
+      for (boolean compressed : List.of(false, true)) {
+        String name = compressed ? dump.gzipName() : dump.fileName();
+        FileInfo info = files.get(name);
+        if (info == null) {
+          continue;
+        }
+        Resource download = meta.createResource(iris.base() + "downloads/" + name);
+        download.addProperty(RDF.type, RDFS.Resource);
+        Resource distribution = meta.createResource(iris.base() + "id/distribution/" + name);
+        distribution.addProperty(RDF.type, DCAT.Distribution);
+        distribution.addProperty(DCTerms.title, name);
+        distribution.addProperty(
+            DCTerms.description,
+            dump.description() + (compressed ? ", gzip-compressed" : ""),
+            "en");
+        distribution.addProperty(DCAT.accessURL, download);
+        distribution.addProperty(DCAT.downloadURL, download);
+        distribution.addProperty(DCAT.mediaType, mediaType(meta, dump.mediaType()));
+        if (compressed) {
+          distribution.addProperty(DCAT.compressFormat, gzip);
+        }
+        if (info.size() >= 0) {
+          distribution.addLiteral(DCAT.byteSize, nonNegative(meta, info.size()));
+        }
+        if (info.sha256() != null) {
+          Resource checksum = meta.createResource(distribution.getURI() + "/checksum");
+          checksum.addProperty(RDF.type, meta.createResource(SPDX + "Checksum"));
+          Resource sha = meta.createResource(SPDX + "checksumAlgorithm_sha256");
+          sha.addProperty(RDF.type, meta.createResource(SPDX + "ChecksumAlgorithm"));
+          checksum.addProperty(meta.createProperty(SPDX, "algorithm"), sha);
+          checksum.addLiteral(
+              meta.createProperty(SPDX, "checksumValue"),
+              meta.createTypedLiteral(info.sha256(), XSDDatatype.XSDhexBinary));
+          distribution.addProperty(meta.createProperty(SPDX, "checksum"), checksum);
+        }
+        if (license != null) {
+          distribution.addProperty(DCTerms.license, licenseResource(meta));
+        }
+        dataset.addProperty(DCAT.distribution, distribution);
+        if (dump != Dump.CONTEXT && dump != Dump.ONTOLOGY && !compressed) {
+          dataset.addProperty(VOID.dataDump, download);
+        }
+      }
+    }
+  }
+
+  private void service(Model meta, Resource dataset) {
+    Resource endpoint = meta.createResource(iris.base() + "sparql");
+    endpoint.addProperty(RDF.type, RDFS.Resource);
+    Resource service = meta.createResource(iris.base() + "id/service/sparql");
+    service.addProperty(RDF.type, DCAT.DataService);
+    text(
+        service,
+        DCTerms.title,
+        "とねっと協議会の経過 SPARQL エンドポイント",
+        "SPARQL endpoint of the Tonet council timeline");
+    service.addProperty(DCAT.endpointURL, endpoint);
+    service.addProperty(DCAT.endpointDescription, endpoint);
+    Resource standard = meta.createResource("https://www.w3.org/TR/sparql11-protocol/");
+    standard.addProperty(RDF.type, DCTerms.Standard);
+    service.addProperty(DCTerms.conformsTo, standard);
+    service.addProperty(DCAT.servesDataset, dataset);
+    if (license != null) {
+      service.addProperty(DCTerms.license, licenseResource(meta));
+    }
+  }
+
+  private Resource licenseResource(Model meta) {
+    Resource r = meta.createResource(license);
+    r.addProperty(RDF.type, DCTerms.LicenseDocument);
+    return r;
+  }
+
+  private static Resource mediaType(Model meta, String type) {
+    return meta.createResource(IANA + type).addProperty(RDF.type, DCTerms.MediaType);
+  }
+
+  private static void text(Resource r, Property p, String ja, String en) {
+    r.addProperty(p, ja, "ja");
+    r.addProperty(p, en, "en");
+  }
+
+  private static Literal date(Model meta, String day) {
+    return meta.createTypedLiteral(day, XSDDatatype.XSDdate);
+  }
+
+  private static Literal nonNegative(Model meta, long n) {
+    return meta.createTypedLiteral(Long.toString(n), XSDDatatype.XSDnonNegativeInteger);
+  }
+}

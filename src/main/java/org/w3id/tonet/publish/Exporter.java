@@ -1,0 +1,169 @@
+package org.w3id.tonet.publish;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.rdf.model.Model;
+import org.w3id.tonet.rdf.Prefixes;
+
+/**
+ * Writes the dumps of a build into a folder, all or nothing: every file is written and checked into
+ * a staging folder first, then moved into place, SHA256SUMS last.
+ *
+ * <pre>
+ * List&lt;Path&gt; written = Exporter.export(build, Path.of("dist"), null);
+ * </pre>
+ */
+public final class Exporter {
+
+  private Exporter() {}
+
+  /**
+   * The bytes of every dump file, by name, in the order they are listed in SHA256SUMS.
+   *
+   * @param licenseIri the licence to state, or null to claim none
+   */
+  public static Map<String, byte[]> files(Build build, String licenseIri) {
+    Map<String, String> prefixes = Prefixes.all();
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    Graph data = build.data().getGraph();
+    files.put(Dump.TURTLE.fileName(), text(out -> SortedRdf.turtle(data, prefixes, out)));
+    files.put(Dump.NTRIPLES.fileName(), text(out -> SortedRdf.nTriples(data, out)));
+    files.put(Dump.JSONLD.fileName(), text(out -> SortedRdf.jsonLd(data, prefixes, out)));
+    files.put(Dump.RDFXML.fileName(), text(out -> SortedRdf.rdfXml(data, prefixes, out)));
+    files.put(
+        Dump.ONTOLOGY.fileName(),
+        text(out -> SortedRdf.turtle(build.ontology().getGraph(), prefixes, out)));
+    files.put(
+        Dump.CONTEXT.fileName(),
+        SortedRdf.contextDocument(prefixes).getBytes(StandardCharsets.UTF_8));
+    for (Dump dump : List.of(Dump.TURTLE, Dump.NTRIPLES, Dump.JSONLD, Dump.RDFXML, Dump.ONTOLOGY)) {
+      files.put(dump.gzipName(), gzip(files.get(dump.fileName())));
+    }
+
+    DatasetDescription description =
+        DatasetDescription.builder(build.iris(), build.data(), build.timeline().source());
+    for (Map.Entry<String, byte[]> file : files.entrySet()) {
+      description.file(file.getKey(), sha256(file.getValue()), file.getValue().length);
+    }
+    // The TriG dump holds the description itself, so the description cannot state its checksum
+    // or size; SHA256SUMS does.
+    description.file(Dump.TRIG.fileName(), null, -1);
+    description.file(Dump.TRIG.gzipName(), null, -1);
+    Model meta = description.license(licenseIri).build();
+    Map<String, Graph> graphs = new LinkedHashMap<>();
+    graphs.put(build.iris().graph("data"), data);
+    graphs.put(build.iris().graph("ontology"), build.ontology().getGraph());
+    graphs.put(build.iris().graph("meta"), meta.getGraph());
+    Map<String, String> metaPrefixes = new LinkedHashMap<>(prefixes);
+    metaPrefixes.putAll(meta.getNsPrefixMap());
+    files.put(Dump.TRIG.fileName(), text(out -> SortedRdf.trig(graphs, metaPrefixes, out)));
+    files.put(Dump.TRIG.gzipName(), gzip(files.get(Dump.TRIG.fileName())));
+    files.put(Dump.VOID, text(out -> SortedRdf.turtle(meta.getGraph(), metaPrefixes, out)));
+    return files;
+  }
+
+  /**
+   * Writes every dump file and SHA256SUMS into a folder, replacing earlier dumps of the same names
+   * and leaving other files alone. Nothing in the folder changes unless every file was written.
+   *
+   * @return the paths written, SHA256SUMS last
+   */
+  public static List<Path> export(Build build, Path folder, String licenseIri) throws IOException {
+    Map<String, byte[]> files = files(build, licenseIri);
+    StringBuilder sums = new StringBuilder();
+    files.keySet().stream()
+        .sorted()
+        .forEach(
+            name -> sums.append(sha256(files.get(name))).append("  ").append(name).append('\n'));
+    files.put(Dump.SHA256SUMS, sums.toString().getBytes(StandardCharsets.UTF_8));
+
+    Files.createDirectories(folder);
+    Path staging = Files.createTempDirectory(folder, ".tonet-export-");
+    try {
+      for (Map.Entry<String, byte[]> file : files.entrySet()) {
+        Files.write(staging.resolve(file.getKey()), file.getValue());
+      }
+      List<Path> written = new ArrayList<>();
+      for (String name : files.keySet()) {
+        Path target = folder.resolve(name);
+        move(staging.resolve(name), target);
+        written.add(target);
+      }
+      return written;
+    } finally {
+      deleteTree(staging);
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static void deleteTree(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  /** Hex SHA-256 of bytes. */
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  /** A gzip copy; Java writes no timestamp into the header, so it is stable. */
+  static byte[] gzip(byte[] bytes) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private interface TextWriter {
+    void write(Writer out) throws IOException;
+  }
+
+  private static byte[] text(TextWriter writer) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+      writer.write(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+}

@@ -1,0 +1,295 @@
+package org.w3id.tonet.rdf;
+
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
+
+/**
+ * The tonet ontology (ontology/tonet.ttl): one constant per term.
+ *
+ * <pre>
+ * model.add(meeting, RDF.type, TONET.Symposium);
+ * model.addLiteral(meeting, TONET.attendance, 230);
+ * </pre>
+ *
+ * <p>A test checks that these constants and the terms of ontology/tonet.ttl are the same set.
+ */
+public final class TONET {
+
+  /** The namespace, https://w3id.org/tonet/ontology#. */
+  public static final String NS = "https://w3id.org/tonet/ontology#";
+
+  /** The ontology's own IRI. */
+  public static final String ONTOLOGY = "https://w3id.org/tonet/ontology";
+
+  private TONET() {}
+
+  /** The namespace as a string. */
+  public static String getURI() {
+    return NS;
+  }
+
+  /**
+   * An organization named in the timeline: the council, the prefecture, the national government,
+   * universities, hospitals.
+   */
+  public static final Resource Organization = resource("Organization");
+
+  /**
+   * A section (部会) or the system working group of the council; linked to the council with
+   * org:unitOf.
+   */
+  public static final Resource OrganizationalUnit = resource("OrganizationalUnit");
+
+  /**
+   * A person named in the timeline, kept as written (surname and title) and scoped to the meeting
+   * where the name appears; never identified with anyone else.
+   */
+  public static final Resource Person = resource("Person");
+
+  /** A meeting held on a day. */
+  public static final Resource Meeting = resource("Meeting");
+
+  /**
+   * Recurring meetings known only as a series (the liaison council, the working group's meetings).
+   */
+  public static final Resource MeetingSeries = resource("MeetingSeries");
+
+  /** A general assembly of the council: one of the 41 the closing summary counts. */
+  public static final Resource GeneralAssembly = resource("GeneralAssembly");
+
+  /**
+   * 第N回協議会総会, numbered before the council became an association without legal personality (協議会（第1回）
+   * included).
+   */
+  public static final Resource CouncilAssembly = resource("CouncilAssembly");
+
+  /** An ordinary general assembly (第N期協議会通常総会). */
+  public static final Resource OrdinaryGeneralAssembly = resource("OrdinaryGeneralAssembly");
+
+  /** An extraordinary general assembly (第N回協議会臨時総会), also when held in writing. */
+  public static final Resource ExtraordinaryGeneralAssembly =
+      resource("ExtraordinaryGeneralAssembly");
+
+  /** A resolution in writing that is not a numbered assembly (not one of the 41). */
+  public static final Resource WrittenResolution = resource("WrittenResolution");
+
+  /** A regional medical network symposium (地域医療ネットワークシンポジウム), with its venue and attendance. */
+  public static final Resource Symposium = resource("Symposium");
+
+  /** Where a meeting was held; its rdfs:label@ja is the name as written. */
+  public static final Resource Venue = resource("Venue");
+
+  /** Something reached or begun on a day. */
+  public static final Resource Milestone = resource("Milestone");
+
+  /** The number of registered residents passed a threshold (参加登録者N人を超える). */
+  public static final Resource RegistrantMilestone = resource("RegistrantMilestone");
+
+  /** The number of participating medical institutions reached a count. */
+  public static final Resource InstitutionCountMilestone = resource("InstitutionCountMilestone");
+
+  /**
+   * A stage in the life of the system 「とねっと」: trial operation, full operation, the renewed system.
+   */
+  public static final Resource SystemLaunch = resource("SystemLaunch");
+
+  /**
+   * An activity begun on a day and carried on (a recruitment, an outreach, a procurement);
+   * schema:endDate when the source gives the end.
+   */
+  public static final Resource Process = resource("Process");
+
+  /** The setting up of an organization or unit; org:resultingOrganization names it. */
+  public static final Resource Establishment = resource("Establishment");
+
+  /**
+   * A change in the legal form of an organization that stays the same organization (the council
+   * became an association without legal personality); not a dissolution or a new organization.
+   */
+  public static final Resource LegalFormChange = resource("LegalFormChange");
+
+  /** A row of the timeline not classified further, kept with its text. */
+  public static final Resource TimelineEvent = resource("TimelineEvent");
+
+  /**
+   * A row that could not be read when converting with --lenient, kept with its text and the
+   * problem.
+   */
+  public static final Resource UnreadRow = resource("UnreadRow");
+
+  /**
+   * One agenda item: rdfs:label@ja as written, tonet:position, tonet:isDraft, and links to what it
+   * concerns.
+   */
+  public static final Resource AgendaItem = resource("AgendaItem");
+
+  /** The regional healthcare network system 「とねっと」. */
+  public static final Resource InformationSystem = resource("InformationSystem");
+
+  /** A plan document, such as the regional medical care revitalization plan. */
+  public static final Resource Plan = resource("Plan");
+
+  /**
+   * A Japanese fiscal year, 1 April to 31 March, with time:hasBeginning and time:hasEnd instants.
+   */
+  public static final Resource FiscalYear = resource("FiscalYear");
+
+  /** The source table file: its title, file name, SHA-256 and publisher. */
+  public static final Resource SourceDocument = resource("SourceDocument");
+
+  /** One line of the source file; dcterms:isPartOf its source document. */
+  public static final Resource SourceRow = resource("SourceRow");
+
+  /** The role a line plays in the table: title, header, content or summary. */
+  public static final Resource RowKind = resource("RowKind");
+
+  /** How the date of an event was found. */
+  public static final Resource DateBasis = resource("DateBasis");
+
+  /** One count of the closing summary: how many times a kind of meeting was held, as of a day. */
+  public static final Resource ReportedMeetingCount = resource("ReportedMeetingCount");
+
+  /** The document's title above the table. */
+  public static final Resource TitleRow = resource("TitleRow");
+
+  /** The column header (年度 / 月 日 / 実 施 内 容); it repeats mid-file. */
+  public static final Resource HeaderRow = resource("HeaderRow");
+
+  /** A row of the timeline; it becomes at least one resource. */
+  public static final Resource ContentRow = resource("ContentRow");
+
+  /** The closing summary's heading or one of its counts. */
+  public static final Resource SummaryRow = resource("SummaryRow");
+
+  /** The row gives the day in its date cell or its text. */
+  public static final Resource DateAsWritten = resource("DateAsWritten");
+
+  /** The row has no date but refers back to the row above (同…), whose day it takes. */
+  public static final Resource DateFromRowAbove = resource("DateFromRowAbove");
+
+  /** The row gives no day; only certain bounds are stated with tonet:notBefore / tonet:notAfter. */
+  public static final Resource DateUnknown = resource("DateUnknown");
+
+  /** The row's 1-based line number in the source file. */
+  public static final Property lineNumber = property("lineNumber");
+
+  /** The line's text as written, tabs included: the only place raw markup may appear. */
+  public static final Property sourceText = property("sourceText");
+
+  /** The source file's name. */
+  public static final Property fileName = property("fileName");
+
+  /** The hex SHA-256 of the source file's bytes. */
+  public static final Property sha256 = property("sha256");
+
+  /** The number of lines in the source file, blank ones included. */
+  public static final Property lineCount = property("lineCount");
+
+  /** The N of 第N回 / 第N期. */
+  public static final Property ordinal = property("ordinal");
+
+  /** The number of participants. */
+  public static final Property attendance = property("attendance");
+
+  /** Stated with every attendance: true when written with 約, else false. */
+  public static final Property attendanceApproximate = property("attendanceApproximate");
+
+  /** The N of 参加登録者N人を超える. */
+  public static final Property registrantThreshold = property("registrantThreshold");
+
+  /** The number of participating institutions reached on the day. */
+  public static final Property participatingInstitutions = property("participatingInstitutions");
+
+  /** True for a resolution in writing (書面表決). */
+  public static final Property heldInWriting = property("heldInWriting");
+
+  /** The 1-based position of the item on the agenda. */
+  public static final Property position = property("position");
+
+  /** True when the item carries the draft mark （案）. */
+  public static final Property isDraft = property("isDraft");
+
+  /** The earliest day an undated event can have happened (inclusive). */
+  public static final Property notBefore = property("notBefore");
+
+  /** The latest day an undated event can have happened (inclusive). */
+  public static final Property notAfter = property("notAfter");
+
+  /** True when the source marks a beginning with ～ and gives no end: it began then and went on. */
+  public static final Property openEnded = property("openEnded");
+
+  /** The number reported. */
+  public static final Property count = property("count");
+
+  /** The day the summary speaks of. */
+  public static final Property asOf = property("asOf");
+
+  /** A note written after ※ on the row, as written. */
+  public static final Property note = property("note");
+
+  /** A bracketed explanation written after a name (e.g. 圏域の行政担当課長会議). */
+  public static final Property gloss = property("gloss");
+
+  /** How often the series met, as written (月1～2回程度必要に応じて). */
+  public static final Property frequency = property("frequency");
+
+  /** The legal form after the change (権利能力なき社団). */
+  public static final Property legalForm = property("legalForm");
+
+  /** Why the row could not be read. */
+  public static final Property problem = property("problem");
+
+  /** The role the line plays in the table. */
+  public static final Property rowKind = property("rowKind");
+
+  /** From every resource made from a table row that happened at a time, to its fiscal year. */
+  public static final Property fiscalYear = property("fiscalYear");
+
+  /** From a meeting to each of its agenda items. */
+  public static final Property agendaItem = property("agendaItem");
+
+  /** From an agenda item to the fiscal year it is about (平成23年度決算 → FY2011). */
+  public static final Property concernsFiscalYear = property("concernsFiscalYear");
+
+  /** From an agenda item to what it is about: the system, the council, a symposium. */
+  public static final Property concerns = property("concerns");
+
+  /**
+   * From an agenda item proposing a dissolution (解散（案）) to the organization: a proposal, not a
+   * dissolution.
+   */
+  public static final Property proposesDissolutionOf = property("proposesDissolutionOf");
+
+  /** How the date was found: tonet:DateAsWritten, tonet:DateFromRowAbove or tonet:DateUnknown. */
+  public static final Property dateBasis = property("dateBasis");
+
+  /** The meeting series the count counts. */
+  public static final Property countOf = property("countOf");
+
+  /** From a meeting held as a joint meeting (…との合同会議) to the other body. */
+  public static final Property jointMeetingWith = property("jointMeetingWith");
+
+  /** A lecturer invited to the meeting. */
+  public static final Property lecturer = property("lecturer");
+
+  /** The information system an event concerns. */
+  public static final Property system = property("system");
+
+  /** The plan submitted or adopted. */
+  public static final Property plan = property("plan");
+
+  /** The organization whose legal form changed (it stays the same organization). */
+  public static final Property organization = property("organization");
+
+  /** The organization whose joining brought the count to the milestone. */
+  public static final Property joinedOrganization = property("joinedOrganization");
+
+  private static Resource resource(String local) {
+    return ResourceFactory.createResource(NS + local);
+  }
+
+  private static Property property(String local) {
+    return ResourceFactory.createProperty(NS, local);
+  }
+}

@@ -1,0 +1,134 @@
+package org.w3id.tonet.validate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+import org.apache.jena.graph.Node;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.riot.system.PrefixMap;
+import org.apache.jena.riot.system.PrefixMapFactory;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.vocabulary.RDFS;
+import org.w3id.tonet.rdf.Ontology;
+import org.w3id.tonet.rdf.PROV;
+import org.w3id.tonet.rdf.Prefixes;
+import org.w3id.tonet.rdf.TONET;
+
+/**
+ * Validates a data graph against ontology/shapes.ttl and the consistency checks of queries/checks/,
+ * and names the source lines of every resource at fault.
+ *
+ * <pre>
+ * List&lt;Violation&gt; faults = Validator.validate(dataModel);
+ * faults.forEach(System.err::println); // line 20: …/id/assembly/extraordinary/2 …
+ * </pre>
+ */
+public final class Validator {
+
+  private static final Shapes SHAPES = Shapes.parse(Ontology.shapes().getGraph());
+
+  private Validator() {}
+
+  /** Every SHACL violation and failed consistency check, in source-line order. */
+  public static List<Violation> validate(Model data) {
+    List<Violation> found = new ArrayList<>(shacl(data));
+    found.addAll(Checks.run(data));
+    found.sort(
+        Comparator.comparing((Violation v) -> v.lines().isEmpty() ? 0 : v.lines().get(0))
+            .thenComparing(Violation::focus)
+            .thenComparing(Violation::path));
+    return found;
+  }
+
+  /** SHACL violations only. */
+  public static List<Violation> shacl(Model data) {
+    ValidationReport report = ShaclValidator.get().validate(SHAPES, data.getGraph());
+    PrefixMap prefixes = PrefixMapFactory.create(Prefixes.all());
+    List<Violation> found = new ArrayList<>();
+    for (ReportEntry entry : report.getEntries()) {
+      Node focus = entry.focusNode();
+      Resource r = data.wrapAsResource(focus);
+      String path =
+          entry.resultPath() == null
+              ? ""
+              : entry
+                  .resultPath()
+                  .toString(new org.apache.jena.sparql.core.Prologue(Prefixes.asMapping()));
+      String shape =
+          entry.source() != null && entry.source().isURI()
+              ? shortName(entry.source(), prefixes)
+              : entry.constraint().getComponent().getLocalName();
+      found.add(
+          new Violation(
+              focus.isURI() ? focus.getURI() : focus.toString(),
+              labelJa(r),
+              path,
+              entry.message(),
+              lines(r),
+              shape));
+    }
+    return found;
+  }
+
+  /** The line numbers of the source rows a resource was made from, or its own line. */
+  static List<Integer> lines(Resource r) {
+    TreeSet<Integer> lines = new TreeSet<>();
+    Statement own = r.getProperty(TONET.lineNumber);
+    if (own != null) {
+      lines.add(own.getInt());
+    }
+    for (RDFNode row : r.getModel().listObjectsOfProperty(r, PROV.wasDerivedFrom).toList()) {
+      Statement n = row.asResource().getProperty(TONET.lineNumber);
+      if (n != null) {
+        lines.add(n.getInt());
+      } else if (row.isURIResource()) {
+        lines.addAll(lineFromIri(row.asResource().getURI()));
+      }
+    }
+    return List.copyOf(lines);
+  }
+
+  /** A source-row IRI ends in /line/{n}: usable even when the row's own triples are missing. */
+  private static List<Integer> lineFromIri(String iri) {
+    int at = iri.lastIndexOf("/line/");
+    if (at < 0) {
+      return List.of();
+    }
+    try {
+      return List.of(Integer.parseInt(iri.substring(at + "/line/".length())));
+    } catch (NumberFormatException e) {
+      return List.of();
+    }
+  }
+
+  static String labelJa(Resource r) {
+    for (Statement s : r.listProperties(RDFS.label).toList()) {
+      if (s.getObject().isLiteral() && s.getLanguage().equals("ja")) {
+        return s.getString();
+      }
+    }
+    return "";
+  }
+
+  private static String shortName(Node node, PrefixMap prefixes) {
+    if (!node.isURI()) {
+      return "shape";
+    }
+    String iri = node.getURI();
+    int hash = iri.lastIndexOf('#');
+    return hash >= 0 ? "tsh:" + iri.substring(hash + 1) : iri;
+  }
+
+  /** A model holding the data and the ontology, as the SPARQL default graph does. */
+  static Model withOntology(Model data) {
+    return ModelFactory.createUnion(data, Ontology.ontology());
+  }
+}
