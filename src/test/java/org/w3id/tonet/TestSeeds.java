@@ -1,0 +1,58 @@
+package org.w3id.tonet;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.apache.jena.rdf.model.Model;
+import org.w3id.tonet.parse.TimelineParser;
+import org.w3id.tonet.publish.Build;
+import org.w3id.tonet.rdf.Iris;
+import org.w3id.tonet.source.SourceException;
+import org.w3id.tonet.source.SourceFile;
+
+/** Shared access to the seed and to builds of it, for tests. */
+public final class TestSeeds {
+
+  /** The seed as committed (Maven runs tests from the project folder). */
+  public static final Path SEED = Path.of("seeds", "council-timeline.txt");
+
+  /** The base IRI tests use. */
+  public static final String BASE = "http://example.org/tonet/";
+
+  private static Build seedBuild;
+
+  private TestSeeds() {}
+
+  /** The seed, read. */
+  public static SourceFile seed() throws SourceException {
+    return SourceFile.read(SEED);
+  }
+
+  /** A strict build of the seed under {@link #BASE}, made once per test run. */
+  public static synchronized Build seedBuild() throws SourceException {
+    if (seedBuild == null) {
+      seedBuild = Build.of(seed(), TimelineParser.Mode.STRICT, new Iris(BASE));
+    }
+    return seedBuild;
+  }
+
+  /** The seed's data graph (shared: do not modify; copy it first). */
+  public static Model seedData() throws SourceException {
+    return seedBuild().data();
+  }
+
+  /** A source file made from text, as UTF-8. */
+  public static SourceFile text(String name, String content) throws SourceException {
+    return SourceFile.fromBytes(name, name, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A table of the seed's shape: the header, then the given rows. */
+  public static SourceFile table(String... rows) throws SourceException {
+    return text("test.txt", "年度\t月 日\t実 施 内 容\n" + String.join("\n", rows) + "\n");
+  }
+
+  /** Strict parse of a table. */
+  public static TimelineParser.Result parse(SourceFile file, TimelineParser.Mode mode)
+      throws SourceException {
+    return TimelineParser.parse(file, mode);
+  }
+}
