@@ -210,13 +210,12 @@ public final class DatasetDescription {
                     .add(t.getSubject().getURI());
               }
             });
-    dataset.addLiteral(VOID.triples, nonNegative(meta, data.size()));
+    dataset.addLiteral(VOID.triples, integer(meta, data.size()));
     dataset.addLiteral(
-        VOID.entities,
-        nonNegative(meta, subjects.stream().filter(s -> s.startsWith(idSpace)).count()));
-    dataset.addLiteral(VOID.distinctSubjects, nonNegative(meta, subjects.size()));
-    dataset.addLiteral(VOID.properties, nonNegative(meta, properties.size()));
-    dataset.addLiteral(VOID.classes, nonNegative(meta, classes.size()));
+        VOID.entities, integer(meta, subjects.stream().filter(s -> s.startsWith(idSpace)).count()));
+    dataset.addLiteral(VOID.distinctSubjects, integer(meta, subjects.size()));
+    dataset.addLiteral(VOID.properties, integer(meta, properties.size()));
+    dataset.addLiteral(VOID.classes, integer(meta, classes.size()));
     dataset.addProperty(VOID.uriSpace, idSpace);
     dataset.addProperty(VOID.sparqlEndpoint, meta.createResource(iris.base() + "sparql"));
     for (String vocabulary :
@@ -242,7 +241,7 @@ public final class DatasetDescription {
           meta.createResource(iris.dataset() + "/class/" + partitionName(c.getKey()));
       partition.addProperty(RDF.type, VOID.Dataset);
       partition.addProperty(VOID._class, meta.createResource(c.getKey()));
-      partition.addLiteral(VOID.entities, nonNegative(meta, c.getValue().size()));
+      partition.addLiteral(VOID.entities, integer(meta, c.getValue().size()));
       dataset.addProperty(VOID.classPartition, partition);
     }
   }
@@ -346,6 +345,12 @@ public final class DatasetDescription {
     return meta.createTypedLiteral(day, XSDDatatype.XSDdate);
   }
 
+  /** VoID statistics are xsd:integer. */
+  private static Literal integer(Model meta, long n) {
+    return meta.createTypedLiteral(Long.toString(n), XSDDatatype.XSDinteger);
+  }
+
+  /** DCAT byte sizes are xsd:nonNegativeInteger. */
   private static Literal nonNegative(Model meta, long n) {
     return meta.createTypedLiteral(Long.toString(n), XSDDatatype.XSDnonNegativeInteger);
   }

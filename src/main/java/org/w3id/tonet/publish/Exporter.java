@@ -97,20 +97,49 @@ public final class Exporter {
     files.put(Dump.SHA256SUMS, sums.toString().getBytes(StandardCharsets.UTF_8));
 
     Files.createDirectories(folder);
+    for (String name : files.keySet()) {
+      if (Files.isDirectory(folder.resolve(name))) {
+        throw new IOException(
+            folder.resolve(name) + " is a folder; it is in the way of a dump file");
+      }
+    }
     Path staging = Files.createTempDirectory(folder, ".tonet-export-");
+    Path previous = Files.createTempDirectory(folder, ".tonet-export-old-");
+    List<String> replaced = new ArrayList<>();
     try {
       for (Map.Entry<String, byte[]> file : files.entrySet()) {
         Files.write(staging.resolve(file.getKey()), file.getValue());
       }
       List<Path> written = new ArrayList<>();
-      for (String name : files.keySet()) {
-        Path target = folder.resolve(name);
-        move(staging.resolve(name), target);
-        written.add(target);
+      try {
+        for (String name : files.keySet()) {
+          Path target = folder.resolve(name);
+          if (Files.exists(target)) {
+            move(target, previous.resolve(name));
+          }
+          replaced.add(name);
+          move(staging.resolve(name), target);
+          written.add(target);
+        }
+      } catch (IOException e) {
+        restore(folder, previous, replaced);
+        throw e;
       }
       return written;
     } finally {
       deleteTree(staging);
+      deleteTree(previous);
+    }
+  }
+
+  /** Puts the earlier dump back after a failed move, so a failed export changes nothing. */
+  private static void restore(Path folder, Path previous, List<String> replaced)
+      throws IOException {
+    for (String name : replaced) {
+      Files.deleteIfExists(folder.resolve(name));
+      if (Files.exists(previous.resolve(name))) {
+        move(previous.resolve(name), folder.resolve(name));
+      }
     }
   }
 

@@ -1,0 +1,260 @@
+package org.w3id.tonet.publish;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.w3id.tonet.TestSeeds;
+import org.w3id.tonet.parse.TimelineParser;
+import org.w3id.tonet.rdf.Iris;
+
+class ExportTest {
+
+  @TempDir Path temp;
+
+  private static Map<String, byte[]> files() throws Exception {
+    return Exporter.files(TestSeeds.seedBuild(), null);
+  }
+
+  @Test
+  void twoRunsGiveByteIdenticalDumps() throws Exception {
+    Build again = Build.of(TestSeeds.seed(), TimelineParser.Mode.STRICT, new Iris(TestSeeds.BASE));
+    Map<String, byte[]> first = files();
+    Map<String, byte[]> second = Exporter.files(again, null);
+    assertEquals(first.keySet(), second.keySet());
+    for (String name : first.keySet()) {
+      assertArrayEquals(first.get(name), second.get(name), name + " differs between runs");
+    }
+  }
+
+  @ParameterizedTest(name = "{0} holds exactly the data graph")
+  @CsvSource({
+    "tonet.ttl, TURTLE",
+    "tonet.nt, NTRIPLES",
+    "tonet.jsonld, JSONLD",
+    "tonet.rdf, RDFXML"
+  })
+  void everyFormatParsesBackToTheSameGraph(String file, String lang) throws Exception {
+    Model parsed = parse(files().get(file), lang(lang));
+    Model data = TestSeeds.seedData();
+    assertTrue(
+        parsed.isIsomorphicWith(data),
+        () ->
+            file + " differs: " + parsed.size() + " triples parsed, " + data.size() + " expected");
+  }
+
+  @Test
+  void gzipCopiesHoldTheSameBytes() throws Exception {
+    Map<String, byte[]> files = files();
+    for (Dump dump : Dump.values()) {
+      if (files.containsKey(dump.gzipName())) {
+        try (InputStream in =
+            new GZIPInputStream(new ByteArrayInputStream(files.get(dump.gzipName())))) {
+          assertArrayEquals(files.get(dump.fileName()), in.readAllBytes(), dump.gzipName());
+        }
+      }
+    }
+    assertTrue(files.containsKey("tonet.trig.gz"));
+  }
+
+  @Test
+  void trigHoldsTheThreeNamedGraphs() throws Exception {
+    Dataset dataset = DatasetFactory.create();
+    RDFParser.source(new ByteArrayInputStream(files().get("tonet.trig")))
+        .lang(Lang.TRIG)
+        .parse(dataset);
+    Set<String> names = new TreeSet<>();
+    dataset.listNames().forEachRemaining(names::add);
+    String base = TestSeeds.BASE;
+    assertEquals(Set.of(base + "graph/data", base + "graph/meta", base + "graph/ontology"), names);
+    assertTrue(dataset.getNamedModel(base + "graph/data").isIsomorphicWith(TestSeeds.seedData()));
+  }
+
+  @Test
+  void jsonLdUsesACompactContext() throws Exception {
+    String json = new String(files().get("tonet.jsonld"), StandardCharsets.UTF_8);
+    assertTrue(json.startsWith("{\n  \"@context\": {"));
+    assertTrue(json.contains("\"schema\": \"http://schema.org/\""));
+    assertTrue(
+        json.contains(
+            "\"schema:startDate\": {\"@value\": \"2010-07-20\", \"@type\": \"xsd:date\"}"));
+    String context = new String(files().get("context.jsonld"), StandardCharsets.UTF_8);
+    assertTrue(context.contains("\"tonet\": \"https://w3id.org/tonet/ontology#\""));
+  }
+
+  @Test
+  void markupAppearsOnlyInSourceText() throws Exception {
+    String turtle = new String(files().get("tonet.ttl"), StandardCharsets.UTF_8);
+    for (String line : turtle.split("\n")) {
+      if (line.contains("<ul")) {
+        assertTrue(line.contains("tonet:sourceText"), line);
+      }
+    }
+  }
+
+  @Test
+  void exportWritesEveryFileAndCorrectChecksums() throws Exception {
+    Path out = temp.resolve("dist");
+    List<Path> written = Exporter.export(TestSeeds.seedBuild(), out, null);
+    assertEquals(out.resolve("SHA256SUMS"), written.get(written.size() - 1), "SHA256SUMS last");
+    Set<String> expected =
+        new TreeSet<>(
+            List.of(
+                "tonet.ttl",
+                "tonet.nt",
+                "tonet.jsonld",
+                "tonet.rdf",
+                "tonet-ontology.ttl",
+                "tonet.trig",
+                "context.jsonld",
+                "tonet.ttl.gz",
+                "tonet.nt.gz",
+                "tonet.jsonld.gz",
+                "tonet.rdf.gz",
+                "tonet-ontology.ttl.gz",
+                "tonet.trig.gz",
+                "void.ttl",
+                "SHA256SUMS"));
+    assertEquals(expected, listing(out));
+    for (String line : Files.readAllLines(out.resolve("SHA256SUMS"))) {
+      String[] parts = line.split("  ", 2);
+      assertEquals(parts[0], Exporter.sha256(Files.readAllBytes(out.resolve(parts[1]))), parts[1]);
+    }
+    assertEquals(expected.size() - 1, Files.readAllLines(out.resolve("SHA256SUMS")).size());
+  }
+
+  @Test
+  void exportLeavesOtherFilesAloneAndNoStagingBehind() throws Exception {
+    Path out = Files.createDirectories(temp.resolve("dist"));
+    Files.writeString(out.resolve("README.txt"), "mine");
+    Files.writeString(out.resolve("tonet.ttl"), "old dump");
+    Exporter.export(TestSeeds.seedBuild(), out, null);
+    assertEquals("mine", Files.readString(out.resolve("README.txt")));
+    assertFalse(Files.readString(out.resolve("tonet.ttl")).equals("old dump"));
+    try (Stream<Path> s = Files.list(out)) {
+      assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".tonet-export-")));
+    }
+  }
+
+  @Test
+  void aFolderInTheWayStopsTheExportBeforeAnythingChanges() throws Exception {
+    Path out = Files.createDirectories(temp.resolve("dist"));
+    Files.writeString(out.resolve("tonet.ttl"), "old dump");
+    Files.createDirectories(out.resolve("SHA256SUMS").resolve("mine"));
+    IOException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IOException.class, () -> Exporter.export(TestSeeds.seedBuild(), out, null));
+    assertTrue(e.getMessage().contains("SHA256SUMS"), e.getMessage());
+    assertEquals("old dump", Files.readString(out.resolve("tonet.ttl")));
+    assertTrue(Files.isDirectory(out.resolve("SHA256SUMS").resolve("mine")));
+    assertEquals(Set.of("tonet.ttl", "SHA256SUMS"), listing(out));
+  }
+
+  @Test
+  void theDescriptionConformsToDcatAp3() throws Exception {
+    Model meta = parse(files().get("void.ttl"), Lang.TURTLE);
+    Model shapesModel = ModelFactory.createDefaultModel();
+    try (InputStream in =
+        ExportTest.class.getResourceAsStream("/conformance/dcat-ap-3.0.0-SHACL.ttl")) {
+      assertNotNull(in);
+      RDFParser.source(in).lang(Lang.TURTLE).parse(shapesModel);
+    }
+    ValidationReport report =
+        ShaclValidator.get().validate(Shapes.parse(shapesModel.getGraph()), meta.getGraph());
+    assertTrue(report.conforms(), () -> reportText(report));
+  }
+
+  @Test
+  void theDescriptionNamesEveryDumpWithItsChecksum() throws Exception {
+    Map<String, byte[]> files = files();
+    String meta = new String(files.get("void.ttl"), StandardCharsets.UTF_8);
+    for (String name :
+        List.of("tonet.ttl", "tonet.nt", "tonet.jsonld", "tonet.rdf", "tonet.ttl.gz")) {
+      assertTrue(meta.contains("downloads/" + name + ">"), name);
+      assertTrue(meta.contains(Exporter.sha256(files.get(name))), "checksum of " + name);
+    }
+    assertTrue(meta.contains("void:triples " + TestSeeds.seedData().size()));
+    assertTrue(meta.contains(DatasetDescription.ATTRIBUTION));
+    assertFalse(meta.contains("dcterms:license"), "no licence is claimed unless given");
+  }
+
+  @Test
+  void aLicenceIsStatedWhenGiven() throws Exception {
+    String meta =
+        new String(
+            Exporter.files(TestSeeds.seedBuild(), "https://creativecommons.org/licenses/by/4.0/")
+                .get("void.ttl"),
+            StandardCharsets.UTF_8);
+    assertTrue(meta.contains("dcterms:license <https://creativecommons.org/licenses/by/4.0/>"));
+  }
+
+  private static String reportText(ValidationReport report) {
+    StringBuilder s = new StringBuilder();
+    report
+        .getEntries()
+        .forEach(
+            e ->
+                s.append(e.focusNode())
+                    .append(' ')
+                    .append(e.resultPath())
+                    .append(' ')
+                    .append(e.message())
+                    .append('\n'));
+    return s.toString();
+  }
+
+  private static Set<String> listing(Path folder) throws IOException {
+    try (Stream<Path> s = Files.list(folder)) {
+      Set<String> names = new TreeSet<>();
+      s.forEach(p -> names.add(p.getFileName().toString()));
+      return names;
+    }
+  }
+
+  private static Lang lang(String name) {
+    return switch (name) {
+      case "TURTLE" -> Lang.TURTLE;
+      case "NTRIPLES" -> Lang.NTRIPLES;
+      case "JSONLD" -> Lang.JSONLD;
+      default -> Lang.RDFXML;
+    };
+  }
+
+  private static Model parse(byte[] bytes, Lang lang) {
+    Model model = ModelFactory.createDefaultModel();
+    RDFParser.source(new ByteArrayInputStream(bytes)).lang(lang).parse(model);
+    return model;
+  }
+
+  static Model load(Path file) {
+    return RDFDataMgr.loadModel(file.toString());
+  }
+}
