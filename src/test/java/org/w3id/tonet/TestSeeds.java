@@ -40,6 +40,11 @@ public final class TestSeeds {
     return seedBuild().data();
   }
 
+  /** The text of one line of the seed, verbatim (tabs included, no line end). */
+  public static String seedLine(int number) throws SourceException {
+    return seed().line(number).text();
+  }
+
   /** A source file made from text, as UTF-8. */
   public static SourceFile text(String name, String content) throws SourceException {
     return SourceFile.fromBytes(name, name, content.getBytes(StandardCharsets.UTF_8));

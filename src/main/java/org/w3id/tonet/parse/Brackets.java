@@ -86,24 +86,25 @@ public final class Brackets {
   /** Splits at a separator that stands outside every bracket and quote. */
   public static List<String> splitTopLevel(String text, char separator) throws UnbalancedException {
     List<String> parts = new ArrayList<>();
-    int depth = 0;
+    // A stack, not a depth count: （…] must be refused here as pieces() refuses it.
+    ArrayList<Character> stack = new ArrayList<>();
     int begin = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (OPENERS.indexOf(c) >= 0) {
-        depth++;
+        stack.add(c);
       } else if (CLOSERS.indexOf(c) >= 0) {
-        depth--;
-        if (depth < 0) {
+        if (stack.isEmpty() || !pairs(stack.get(stack.size() - 1), c)) {
           throw new UnbalancedException(
               "'%c' at character %d closes nothing that was opened".formatted(c, i + 1));
         }
-      } else if (c == separator && depth == 0) {
+        stack.remove(stack.size() - 1);
+      } else if (c == separator && stack.isEmpty()) {
         parts.add(text.substring(begin, i));
         begin = i + 1;
       }
     }
-    if (depth != 0) {
+    if (!stack.isEmpty()) {
       throw new UnbalancedException("a bracket is never closed: the text looks cut short");
     }
     parts.add(text.substring(begin));

@@ -94,11 +94,14 @@ public final class JapaneseEras {
           "unknown era \"%s\" in \"%s\"; expected an era of the Japanese calendar such as 平成 or 令和"
               .formatted(era, text.strip()));
     }
+    refuseYearZero(era, year, text);
     Date firstDay = parse("GGGGy年", era + year + "年", text);
     int gregorian = calendarAt(firstDay).get(Calendar.EXTENDED_YEAR);
     // A fiscal year must overlap its era: 平成31年度 (from 2019-04-01) is valid, as is 令和元年度;
-    // 平成32年度 began after 平成 ended, 昭和64年度 after 昭和 ended on 1989-01-07.
-    LocalDate eraEnd = eraEnd(firstDay);
+    // 平成32年度 began after 平成 ended, 昭和64年度 after 昭和 ended on 1989-01-07. The end is that
+    // of the era as written: the day parsed (1 January of the year) may already lie in the next
+    // era.
+    LocalDate eraEnd = eraEnd(eraNumber(era));
     FiscalYear probe = new FiscalYear(gregorian, List.of(text.strip()));
     if (eraEnd != null && probe.begins().isAfter(eraEnd)) {
       throw new EraException(
@@ -153,6 +156,7 @@ public final class JapaneseEras {
           "unknown era \"%s\" in \"%s\"; expected an era of the Japanese calendar such as 平成 or 令和"
               .formatted(m.group(1), text.strip()));
     }
+    refuseYearZero(m.group(1), m.group(2), text);
     Date parsed = parse("GGGGy年M月d日", normalized, text);
     String back = formatter("GGGGy年M月d日").format(parsed);
     if (!sameYearNumbering(back, normalized)) {
@@ -172,6 +176,15 @@ public final class JapaneseEras {
     return formatter("GGGGy年").format(toDate(day));
   }
 
+  /** ICU only says it cannot parse year 0; say why, and what the first year is called. */
+  private static void refuseYearZero(String era, String year, String original) throws EraException {
+    if (year.matches("0+")) {
+      throw new EraException(
+          "\"%s\": an era has no year 0; expected 元 (or 1) for its first year, as in %s元年"
+              .formatted(original.strip(), era));
+    }
+  }
+
   private static Date parse(String pattern, String normalized, String original)
       throws EraException {
     ParsePosition position = new ParsePosition(0);
@@ -185,14 +198,21 @@ public final class JapaneseEras {
     return date;
   }
 
-  /** The last day of the era that contains a day, or null for the current era. */
-  private static LocalDate eraEnd(Date inEra) {
-    JapaneseCalendar calendar = calendarAt(inEra);
-    int era = calendar.get(Calendar.ERA);
-    if (era >= calendar.getMaximum(Calendar.ERA)) {
+  /** The ICU era number of an era name (the latest era of that name). */
+  private static int eraNumber(String eraName) {
+    String[] names =
+        new com.ibm.icu.text.DateFormatSymbols(
+                new JapaneseCalendar(TimeZone.GMT_ZONE, JAPANESE), JAPANESE)
+            .getEraNames();
+    return List.of(names).lastIndexOf(eraName);
+  }
+
+  /** The last day of an era, or null for the current era. */
+  private static LocalDate eraEnd(int era) {
+    JapaneseCalendar next = new JapaneseCalendar(TimeZone.GMT_ZONE, JAPANESE);
+    if (era >= next.getMaximum(Calendar.ERA)) {
       return null;
     }
-    JapaneseCalendar next = new JapaneseCalendar(TimeZone.GMT_ZONE, JAPANESE);
     next.clear();
     next.set(Calendar.ERA, era + 1);
     next.set(Calendar.YEAR, 1);

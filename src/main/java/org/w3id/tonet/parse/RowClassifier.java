@@ -59,6 +59,8 @@ final class RowClassifier {
   private static final Pattern SYMPOSIUM_OF_YEAR =
       Pattern.compile("((?:\\S+?)(?:元|" + D + ")年度)地域医療ネットワークシンポジウム");
   private static final Pattern MARKUP = Pattern.compile("<[^>]*>");
+  private static final Pattern LIST_ITEM =
+      Pattern.compile("<li(?:\\s[^>]*)?>", Pattern.CASE_INSENSITIVE);
   private static final char UNIT_JOINER = '\uE000';
 
   private final Lexicon lexicon;
@@ -521,7 +523,10 @@ final class RowClassifier {
   // ---- text ------------------------------------------------------------------------------
 
   private Text split(RowFacts row) throws RowProblem {
-    String clean = MARKUP.matcher(row.text()).replaceAll(" ");
+    // An HTML list item is a bullet like the source's own ・: strip it to one, or the items of the
+    // list would run together into one.
+    String bulleted = LIST_ITEM.matcher(row.text()).replaceAll(" ・");
+    String clean = MARKUP.matcher(bulleted).replaceAll(" ");
     clean = clean.replaceAll("[\\s\u3000]+", " ").strip();
     List<String> parts = splitTopLevel(row, clean, '※');
     String main = parts.get(0).strip();

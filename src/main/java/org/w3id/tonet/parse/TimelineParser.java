@@ -2,6 +2,7 @@ package org.w3id.tonet.parse;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,6 +80,7 @@ public final class TimelineParser {
   private final List<SourceRow> rows = new ArrayList<>();
   private final List<Entry> entries = new ArrayList<>();
   private final List<ReportedMeetingCount> counts = new ArrayList<>();
+  private final Set<Integer> unreadLines = new HashSet<>();
   private String title = "";
 
   private TimelineParser(SourceFile file, Mode mode) {
@@ -229,6 +231,13 @@ public final class TimelineParser {
       }
     } else if (text.strip().startsWith("同") && !daysAbove.isEmpty()) {
       // 同協議会 (the same council): the row continues the row above and shares its day.
+      if (!fiscalYear.contains(daysAbove.get(0))) {
+        throw new RowProblem(
+            "the row refers to the row above (同…) and has no date of its own, but the day above,"
+                + " %s, is not in this row's fiscal year %s; expected a date cell or no new fiscal year"
+                    .formatted(daysAbove.get(0), fiscalYear.labelJa()),
+            cells.fiscalYear() > 0 ? cells.fiscalYear() : cells.text());
+      }
       days = List.of(daysAbove.get(0));
       basis = DateBasis.FROM_ROW_ABOVE;
     }
@@ -303,7 +312,9 @@ public final class TimelineParser {
   /** Records a problem; in lenient mode the row is kept as unread text. */
   private void report(SourceLine line, int cell, String message, FiscalYear fiscalYear) {
     problems.add(new SourceProblem(file.name(), line.number(), cell, message, line.text()));
-    if (mode == Mode.LENIENT) {
+    // A line with several problems (two unknown names on one count line) is kept once: two
+    // entries for one line would mint one IRI twice.
+    if (mode == Mode.LENIENT && unreadLines.add(line.number())) {
       String text = line.text().replace('\t', ' ').strip();
       entries.add(
           new Entry.Unclassified(
@@ -336,6 +347,16 @@ public final class TimelineParser {
   /** Reads 「・ 協議会(通常総会・臨時総会) 41回」 or 「医師会等説明(46回)、救急担当課長等会議(10回)」. */
   private void readCounts(SourceLine line, LocalDate asOf, int headingLine) {
     int cell = firstCellNumber(line);
+    if (asOf == null) {
+      // Said once, here, rather than as a misleading "has no count" for a count that was written.
+      report(
+          line,
+          cell,
+          "this count cannot be dated: the summary's date, given on line %d, could not be read"
+              .formatted(headingLine),
+          null);
+      return;
+    }
     Matcher countLine = COUNT_LINE.matcher(firstCell(line));
     String body = countLine.matches() ? countLine.group(1) : firstCell(line);
     String expected = "expected counts such as 「・ 協議会(通常総会・臨時総会) 41回」";
@@ -353,7 +374,8 @@ public final class TimelineParser {
       if (piece.group()) {
         Matcher n = COUNT_GROUP.matcher(piece.text().strip());
         if (n.matches() && gloss == null) {
-          found += count(line, cell, asOf, headingLine, name, "", n.group(1)) ? 1 : 0;
+          count(line, cell, asOf, headingLine, name, "", n.group(1));
+          found++;
           name = "";
         } else if (gloss == null && !name.isEmpty()) {
           gloss = piece.text();
@@ -370,7 +392,8 @@ public final class TimelineParser {
           report(line, cell, "no count after \"%s\"; %s".formatted(name, expected), null);
           return;
         }
-        found += count(line, cell, asOf, headingLine, name, gloss, n.group(1)) ? 1 : 0;
+        count(line, cell, asOf, headingLine, name, gloss, n.group(1));
+        found++;
         gloss = null;
         name = n.group(2);
       } else {
@@ -379,7 +402,8 @@ public final class TimelineParser {
       name = name.replaceFirst("^[\\s、,]+", "").strip();
       Matcher plain = PLAIN_COUNT.matcher(name);
       if (gloss == null && plain.matches()) {
-        found += count(line, cell, asOf, headingLine, plain.group(1), "", plain.group(2)) ? 1 : 0;
+        count(line, cell, asOf, headingLine, plain.group(1), "", plain.group(2));
+        found++;
         name = "";
       }
     }
@@ -388,7 +412,11 @@ public final class TimelineParser {
     }
   }
 
-  private boolean count(
+  /**
+   * Records one count that was written; a series missing from the names table is reported here, so
+   * the caller still counts it as found (it has a number: "has no count" would be wrong).
+   */
+  private void count(
       SourceLine line,
       int cell,
       LocalDate asOf,
@@ -404,10 +432,7 @@ public final class TimelineParser {
           "\"%s\" is not in lexicon/names.tsv (kind series): add a row with its slug and English name"
               .formatted(name),
           null);
-      return false;
-    }
-    if (asOf == null) {
-      return false;
+      return;
     }
     counts.add(
         new ReportedMeetingCount(
@@ -417,7 +442,6 @@ public final class TimelineParser {
             gloss,
             series.get().slug(),
             List.of(headingLine, line.number())));
-    return true;
   }
 
   // ---- pass 2: links and bounds ----------------------------------------------------------

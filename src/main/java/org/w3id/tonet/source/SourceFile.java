@@ -203,11 +203,22 @@ public record SourceFile(String name, String fileName, String sha256, List<Sourc
         raw);
   }
 
-  /** True when the byte at offset starts a UTF-8 sequence longer than what is left of the file. */
+  /**
+   * True when the byte at offset starts a UTF-8 sequence longer than what is left of the file, and
+   * what is left continues it: 0xF5 to 0xFF start no character, so a file ending in one is not cut.
+   */
   private static boolean endsInsideCharacter(byte[] bytes, int offset) {
     int lead = bytes[offset] & 0xFF;
-    int needed = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
-    return needed > bytes.length - offset;
+    int needed = lead >= 0xF5 ? 0 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
+    if (needed <= bytes.length - offset) {
+      return false;
+    }
+    for (int i = offset + 1; i < bytes.length; i++) {
+      if ((bytes[i] & 0xC0) != 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean decodesAs(byte[] bytes, int from, int to, Charset charset) {
