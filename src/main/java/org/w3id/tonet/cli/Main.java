@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
  * The {@code tonet-lod} command: convert the council timeline to Linked Open Data and publish it.
  *
  * <pre>
+ * java -jar target/tonet-lod.jar serve
  * java -jar target/tonet-lod.jar export --out dist
  * java -jar target/tonet-lod.jar validate --seed other-timeline.txt
  * </pre>
@@ -19,7 +20,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "tonet-lod 0.1.0",
     header = "Linked Open Data publisher for the timeline of the Saitama Tone healthcare council.",
-    subcommands = {ExportCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      ExportCommand.class,
+      ValidateCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Callable<Integer> {
 
   @Spec CommandSpec spec;

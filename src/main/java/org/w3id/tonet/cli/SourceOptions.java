@@ -36,7 +36,7 @@ public final class SourceOptions {
   boolean lenient;
 
   /** Reads the seed. */
-  SourceFile read() throws SourceException {
+  public SourceFile read() throws SourceException {
     return seed == null ? SourceFile.bundled() : SourceFile.read(seed);
   }
 

@@ -41,7 +41,16 @@ public record Build(
    */
   public static Build of(SourceFile file, TimelineParser.Mode mode, Iris iris)
       throws SourceException {
-    TimelineParser.Result parsed = TimelineParser.parse(file, mode);
+    return of(TimelineParser.parse(file, mode), iris);
+  }
+
+  /**
+   * Maps an already parsed timeline under a base IRI (the server parses first, to fail before it
+   * binds a port, and maps once it knows its address).
+   *
+   * @throws SourceException when two entries would share one IRI
+   */
+  public static Build of(TimelineParser.Result parsed, Iris iris) throws SourceException {
     Model data = TimelineRdf.map(parsed.timeline(), iris);
     return new Build(parsed.timeline(), data, Ontology.ontology(), iris, parsed.problems());
   }

@@ -37,11 +37,28 @@ public final class Exporter {
   private Exporter() {}
 
   /**
-   * The bytes of every dump file, by name, in the order they are listed in SHA256SUMS.
+   * Every dump file and the dataset description they were described with.
+   *
+   * @param files the bytes of every file by name, SHA256SUMS last
+   * @param meta the description graph (void.ttl)
+   */
+  public record Publication(Map<String, byte[]> files, Model meta) {}
+
+  /**
+   * The bytes of every dump file, by name, SHA256SUMS included.
    *
    * @param licenseIri the licence to state, or null to claim none
    */
   public static Map<String, byte[]> files(Build build, String licenseIri) {
+    return publication(build, licenseIri).files();
+  }
+
+  /**
+   * Every dump file with its description graph.
+   *
+   * @param licenseIri the licence to state, or null to claim none
+   */
+  public static Publication publication(Build build, String licenseIri) {
     Map<String, String> prefixes = Prefixes.all();
     Map<String, byte[]> files = new LinkedHashMap<>();
     Graph data = build.data().getGraph();
@@ -78,7 +95,13 @@ public final class Exporter {
     files.put(Dump.TRIG.fileName(), text(out -> SortedRdf.trig(graphs, metaPrefixes, out)));
     files.put(Dump.TRIG.gzipName(), gzip(files.get(Dump.TRIG.fileName())));
     files.put(Dump.VOID, text(out -> SortedRdf.turtle(meta.getGraph(), metaPrefixes, out)));
-    return files;
+    StringBuilder sums = new StringBuilder();
+    files.keySet().stream()
+        .sorted()
+        .forEach(
+            name -> sums.append(sha256(files.get(name))).append("  ").append(name).append('\n'));
+    files.put(Dump.SHA256SUMS, sums.toString().getBytes(StandardCharsets.UTF_8));
+    return new Publication(files, meta);
   }
 
   /**
@@ -89,13 +112,6 @@ public final class Exporter {
    */
   public static List<Path> export(Build build, Path folder, String licenseIri) throws IOException {
     Map<String, byte[]> files = files(build, licenseIri);
-    StringBuilder sums = new StringBuilder();
-    files.keySet().stream()
-        .sorted()
-        .forEach(
-            name -> sums.append(sha256(files.get(name))).append("  ").append(name).append('\n'));
-    files.put(Dump.SHA256SUMS, sums.toString().getBytes(StandardCharsets.UTF_8));
-
     Files.createDirectories(folder);
     for (String name : files.keySet()) {
       if (Files.isDirectory(folder.resolve(name))) {

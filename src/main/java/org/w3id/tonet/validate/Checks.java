@@ -1,21 +1,7 @@
 package org.w3id.tonet.validate;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
@@ -53,11 +39,7 @@ public final class Checks {
 
   /** Every check, in file-name order. */
   public static List<Check> all() {
-    List<Check> checks = new ArrayList<>();
-    for (String file : list()) {
-      checks.add(new Check(file.replaceFirst("\\.rq$", ""), read(FOLDER + "/" + file)));
-    }
-    return checks;
+    return QueryFolder.list(FOLDER).stream().map(q -> new Check(q.name(), q.text())).toList();
   }
 
   /** Runs every check on a data graph. */
@@ -92,48 +74,5 @@ public final class Checks {
       }
     }
     return found;
-  }
-
-  private static List<String> list() {
-    URL url = Checks.class.getResource(FOLDER);
-    if (url == null) {
-      throw new IllegalStateException(FOLDER + " is missing from the class path");
-    }
-    try {
-      URI uri = url.toURI();
-      if (uri.getScheme().equals("jar")) {
-        FileSystem fs;
-        try {
-          fs = FileSystems.newFileSystem(uri, Map.of());
-        } catch (FileSystemAlreadyExistsException e) {
-          fs = FileSystems.getFileSystem(uri);
-        }
-        return names(fs.getPath(FOLDER));
-      }
-      return names(Path.of(uri));
-    } catch (URISyntaxException | IOException e) {
-      throw new IllegalStateException("cannot list " + FOLDER + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static List<String> names(Path folder) throws IOException {
-    try (Stream<Path> files = Files.list(folder)) {
-      return files
-          .map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(".rq"))
-          .sorted()
-          .toList();
-    }
-  }
-
-  private static String read(String path) {
-    try (InputStream in = Checks.class.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException(path + " is missing from the class path");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

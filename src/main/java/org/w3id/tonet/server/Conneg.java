@@ -1,0 +1,149 @@
+package org.w3id.tonet.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Chooses a representation from an Accept header: the offer the client values most, ties going to
+ * the server's order of preference.
+ *
+ * <pre>
+ * Conneg.choose("text/turtle;q=0.9, application/ld+json", Format.pageOffers()); // JSON-LD
+ * Conneg.choose(null, Format.pageOffers());                                      // HTML
+ * </pre>
+ */
+public final class Conneg {
+
+  private Conneg() {}
+
+  /** A representation the server can send. */
+  public enum Format {
+    HTML("text/html", "html"),
+    TURTLE("text/turtle", "ttl"),
+    JSONLD("application/ld+json", "jsonld"),
+    RDFXML("application/rdf+xml", "rdf"),
+    NTRIPLES("application/n-triples", "nt");
+
+    private final String mediaType;
+    private final String extension;
+
+    Format(String mediaType, String extension) {
+      this.mediaType = mediaType;
+      this.extension = extension;
+    }
+
+    /** Its media type, without parameters. */
+    public String mediaType() {
+      return mediaType;
+    }
+
+    /** The file extension that selects it in a /data/ path. */
+    public String extension() {
+      return extension;
+    }
+
+    /** The Content-Type header value. */
+    public String contentType() {
+      return mediaType + "; charset=utf-8";
+    }
+
+    /** True for the RDF formats. */
+    public boolean isRdf() {
+      return this != HTML;
+    }
+
+    /** The format a file extension selects, if any. */
+    public static Optional<Format> byExtension(String extension) {
+      for (Format f : values()) {
+        if (f.extension.equals(extension)) {
+          return Optional.of(f);
+        }
+      }
+      return Optional.empty();
+    }
+
+    /** HTML first, then the RDF formats: what an /id/ or a page may be. */
+    public static List<Format> pageOffers() {
+      return List.of(HTML, TURTLE, JSONLD, RDFXML, NTRIPLES);
+    }
+
+    /** The RDF formats, Turtle first. */
+    public static List<Format> rdfOffers() {
+      return List.of(TURTLE, JSONLD, RDFXML, NTRIPLES);
+    }
+  }
+
+  /** One media range of an Accept header. */
+  private record Range(String type, String subtype, double q) {
+    int specificity() {
+      return type.equals("*") ? 0 : subtype.equals("*") ? 1 : 2;
+    }
+
+    boolean matches(String mediaType) {
+      String[] parts = mediaType.split("/", 2);
+      return (type.equals("*") || type.equals(parts[0]))
+          && (subtype.equals("*") || subtype.equals(parts[1]));
+    }
+  }
+
+  /**
+   * The best offer for an Accept header; an absent or empty header accepts anything. Empty when the
+   * client accepts none of the offers (answer 406).
+   */
+  public static Optional<Format> choose(String accept, List<Format> offers) {
+    if (accept == null || accept.isBlank()) {
+      return Optional.of(offers.get(0));
+    }
+    List<Range> ranges = parse(accept);
+    Format best = null;
+    double bestQ = 0;
+    for (Format offer : offers) {
+      double q = quality(ranges, offer.mediaType());
+      if (offer == Format.JSONLD) {
+        q = Math.max(q, quality(ranges, "application/json") * 0.9);
+      }
+      if (q > bestQ) {
+        best = offer;
+        bestQ = q;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /** The q the client gives a media type: from the most specific range that matches it. */
+  private static double quality(List<Range> ranges, String mediaType) {
+    Range match = null;
+    for (Range r : ranges) {
+      if (r.matches(mediaType) && (match == null || r.specificity() > match.specificity())) {
+        match = r;
+      }
+    }
+    return match == null ? 0 : match.q();
+  }
+
+  private static List<Range> parse(String accept) {
+    List<Range> ranges = new ArrayList<>();
+    for (String item : accept.split(",")) {
+      String[] params = item.strip().split(";");
+      String[] type = params[0].strip().toLowerCase(Locale.ROOT).split("/", 2);
+      if (type.length != 2 || type[0].isEmpty() || type[1].isEmpty()) {
+        continue;
+      }
+      double q = 1;
+      for (int i = 1; i < params.length; i++) {
+        String[] kv = params[i].strip().split("=", 2);
+        if (kv.length == 2 && kv[0].strip().equalsIgnoreCase("q")) {
+          try {
+            q = Math.max(0, Math.min(1, Double.parseDouble(kv[1].strip())));
+          } catch (NumberFormatException e) {
+            q = 0;
+          }
+        }
+      }
+      ranges.add(new Range(type[0], type[1], q));
+    }
+    return ranges;
+  }
+}

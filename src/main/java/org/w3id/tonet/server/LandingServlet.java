@@ -1,0 +1,303 @@
+package org.w3id.tonet.server;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.vocabulary.RDF;
+import org.w3id.tonet.publish.Dump;
+import org.w3id.tonet.rdf.SCHEMA;
+import org.w3id.tonet.rdf.TONET;
+import org.w3id.tonet.validate.QueryFolder;
+
+/**
+ * The landing page {@code /}: what the dataset is, counts per class, the whole timeline by fiscal
+ * year, charts, the example queries and the downloads.
+ *
+ * <pre>
+ * GET / → text/html, with the schema.org Dataset in JSON-LD
+ * </pre>
+ */
+final class LandingServlet extends SiteServlet {
+
+  LandingServlet(SiteHolder holder) {
+    super(holder);
+  }
+
+  /** A class and how many instances it has. */
+  record Stat(String label, String labelEn, int count, String href) {}
+
+  /** One entry of the timeline; sorted by day, then by the source line it comes from. */
+  record Item(
+      String date,
+      String era,
+      String label,
+      String labelEn,
+      String href,
+      boolean undated,
+      String sortKey) {}
+
+  /** A fiscal year of the timeline. */
+  record Year(String label, String labelEn, String href, List<Item> events) {}
+
+  /** An example query. */
+  record QueryLink(String name, String title, String titleEn, String href, String run) {}
+
+  /** A dump file. */
+  record Download(String name, String href, String size, String description) {}
+
+  /** The page. */
+  record Landing(
+      String title,
+      String titleEn,
+      String description,
+      String descriptionEn,
+      int triples,
+      List<Stat> stats,
+      List<Year> years,
+      String registrantsChart,
+      String attendanceChart,
+      List<QueryLink> queries,
+      List<Download> downloads) {}
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Model data = site().build().data();
+    Model union = site().union();
+    Map<String, String> downloads = new LinkedHashMap<>();
+    for (Dump dump : Dump.values()) {
+      downloads.put(dump.fileName(), dump.mediaType());
+    }
+    String dataset = site().iris().dataset();
+    Landing landing =
+        new Landing(
+            Labels.of(union, dataset, "ja"),
+            Labels.of(union, dataset, "en"),
+            text(union, dataset, "ja"),
+            text(union, dataset, "en"),
+            (int) data.size(),
+            stats(data, union),
+            years(data, union),
+            registrantsChart(data, union),
+            attendanceChart(data, union),
+            queries(),
+            downloads());
+    Pages.Chrome chrome =
+        pages()
+            .chrome(
+                landing.title(),
+                links().home(),
+                List.of(new Pages.Alternate("text/turtle", links().wellKnownVoid())),
+                SchemaOrg.forDataset(site(), links(), downloads));
+    response.setHeader("Vary", "Accept");
+    sendHtml(response, HttpServletResponse.SC_OK, pages().render("landing", chrome, landing));
+  }
+
+  private static String text(Model model, String iri, String lang) {
+    for (Statement s :
+        model
+            .getResource(iri)
+            .listProperties(org.apache.jena.vocabulary.DCTerms.description)
+            .toList()) {
+      if (s.getLanguage().equals(lang)) {
+        return s.getString();
+      }
+    }
+    return "";
+  }
+
+  private List<Stat> stats(Model data, Model union) {
+    Map<String, Integer> counts = new TreeMap<>();
+    data.listStatements(null, RDF.type, (Resource) null)
+        .forEachRemaining(
+            s -> {
+              String type = s.getResource().getURI();
+              if (type.startsWith(TONET.NS)) {
+                counts.merge(type, 1, Integer::sum);
+              }
+            });
+    List<Stat> stats = new ArrayList<>();
+    for (Map.Entry<String, Integer> c : counts.entrySet()) {
+      stats.add(
+          new Stat(
+              Labels.name(union, c.getKey()),
+              Labels.of(union, c.getKey(), "en"),
+              c.getValue(),
+              links().href(c.getKey())));
+    }
+    stats.sort(Comparator.comparingInt(Stat::count).reversed().thenComparing(Stat::label));
+    return stats;
+  }
+
+  private List<Year> years(Model data, Model union) {
+    Map<String, List<Item>> byYear = new TreeMap<>();
+    data.listSubjectsWithProperty(TONET.fiscalYear)
+        .forEachRemaining(
+            event -> {
+              if (!event.hasProperty(RDF.type, SCHEMA.Event)) {
+                return;
+              }
+              String fy = event.getPropertyResourceValue(TONET.fiscalYear).getURI();
+              String start = literal(event, SCHEMA.startDate);
+              String notBefore = literal(event, TONET.notBefore);
+              String notAfter = literal(event, TONET.notAfter);
+              boolean undated = start == null;
+              String shown =
+                  !undated
+                      ? start
+                      : (notBefore == null ? "" : notBefore)
+                          + "～"
+                          + (notAfter == null ? "" : notAfter);
+              String iri = event.getURI();
+              String day = undated ? (notBefore == null ? "9999" : notBefore) : start;
+              Item item =
+                  new Item(
+                      shown,
+                      undated ? "日付不明" : ResourceView.era(start),
+                      Labels.of(union, iri, "ja"),
+                      Labels.of(union, iri, "en"),
+                      links().page(iri),
+                      undated,
+                      "%s %05d %s".formatted(day, firstLine(event), iri));
+              byYear.computeIfAbsent(fy, k -> new ArrayList<>()).add(item);
+            });
+    List<Year> years = new ArrayList<>();
+    for (Map.Entry<String, List<Item>> y : byYear.entrySet()) {
+      List<Item> items = new ArrayList<>(y.getValue());
+      items.sort(Comparator.comparing(Item::sortKey));
+      years.add(
+          new Year(
+              Labels.name(union, y.getKey()),
+              Labels.of(union, y.getKey(), "en"),
+              links().page(y.getKey()),
+              items));
+    }
+    years.sort(Comparator.comparing(Year::labelEn));
+    return years;
+  }
+
+  private String registrantsChart(Model data, Model union) {
+    List<Charts.Point> points = new ArrayList<>();
+    data.listSubjectsWithProperty(RDF.type, TONET.RegistrantMilestone)
+        .forEachRemaining(
+            m -> {
+              String day = literal(m, SCHEMA.startDate);
+              int n = m.getProperty(TONET.registrantThreshold).getInt();
+              points.add(
+                  new Charts.Point(
+                      LocalDate.parse(day),
+                      n,
+                      links().page(m.getURI()),
+                      "%s: %s".formatted(day, Labels.of(union, m.getURI(), "ja"))));
+            });
+    points.sort(Comparator.comparing(Charts.Point::day));
+    return Charts.line(
+        "参加登録者数の推移 Registrants over time",
+        "参加登録者が各人数を超えた日 (the day each number of registered residents was passed)",
+        points,
+        "人");
+  }
+
+  private String attendanceChart(Model data, Model union) {
+    List<Charts.Bar> bars = new ArrayList<>();
+    List<Resource> symposia = data.listSubjectsWithProperty(RDF.type, TONET.Symposium).toList();
+    symposia.sort(Comparator.comparing(s -> literal(s, SCHEMA.startDate)));
+    for (Resource s : symposia) {
+      String day = literal(s, SCHEMA.startDate);
+      boolean approx = s.hasLiteral(TONET.attendanceApproximate, true);
+      int n = s.getProperty(TONET.attendance).getInt();
+      Resource venue = s.getPropertyResourceValue(SCHEMA.location);
+      bars.add(
+          new Charts.Bar(
+              day.substring(0, 7),
+              n,
+              approx,
+              links().page(s.getURI()),
+              "%s %s: %s%d人"
+                  .formatted(
+                      day,
+                      venue == null ? "" : Labels.name(union, venue.getURI()),
+                      approx ? "約" : "",
+                      n)));
+    }
+    return Charts.bars(
+        "シンポジウム参加者数 Symposium attendance",
+        "年ごとの地域医療ネットワークシンポジウムの参加者数。薄い棒は概数（約） (lighter bars are approximate)",
+        bars,
+        "人");
+  }
+
+  private List<QueryLink> queries() {
+    List<QueryLink> list = new ArrayList<>();
+    for (QueryFolder.Query q : QueryFolder.list("/queries")) {
+      list.add(
+          new QueryLink(
+              q.name(),
+              q.titleJa(),
+              q.titleEn(),
+              links().query(q.name()),
+              links().sparql(q.text())));
+    }
+    return list;
+  }
+
+  private List<Download> downloads() {
+    List<Download> list = new ArrayList<>();
+    for (Dump dump : Dump.values()) {
+      byte[] bytes = site().files().get(dump.fileName());
+      list.add(
+          new Download(
+              dump.fileName(),
+              links().download(dump.fileName()),
+              size(bytes.length),
+              dump.description()));
+    }
+    for (String extra : List.of(Dump.VOID, Dump.SHA256SUMS)) {
+      list.add(
+          new Download(
+              extra,
+              links().download(extra),
+              size(site().files().get(extra).length),
+              extra.equals(Dump.VOID)
+                  ? "the dataset description (VoID and DCAT)"
+                  : "SHA-256 of every file"));
+    }
+    return list;
+  }
+
+  private static String size(long bytes) {
+    return bytes < 1024
+        ? bytes + " B"
+        : bytes < 1024 * 1024
+            ? "%.1f KiB".formatted(bytes / 1024.0)
+            : "%.1f MiB".formatted(bytes / 1048576.0);
+  }
+
+  /** The first source line a resource was made from, for a stable order within a day. */
+  private static int firstLine(Resource r) {
+    int first = Integer.MAX_VALUE;
+    for (var row :
+        r.getModel().listObjectsOfProperty(r, org.w3id.tonet.rdf.PROV.wasDerivedFrom).toList()) {
+      Statement n = row.asResource().getProperty(TONET.lineNumber);
+      if (n != null) {
+        first = Math.min(first, n.getInt());
+      }
+    }
+    return first;
+  }
+
+  private static String literal(Resource r, org.apache.jena.rdf.model.Property p) {
+    Statement s = r.getProperty(p);
+    return s == null ? null : s.getLiteral().getLexicalForm();
+  }
+}

@@ -1,0 +1,168 @@
+package org.w3id.tonet.server;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+
+/**
+ * Dereferenceable IRIs: {@code /id/…} answers 303 See Other (Vary: Accept) to the HTML page {@code
+ * /page/…} or to the RDF document {@code /data/…}; {@code /data/…} holds the resource's own
+ * triples, the labels of what it links to, and the links that point at it.
+ *
+ * <pre>
+ * GET /id/symposium/2012-03-17   Accept: text/turtle
+ * → 303 Location: {base}data/symposium/2012-03-17.ttl
+ * </pre>
+ */
+final class LinkedDataServlet extends SiteServlet {
+
+  /** Which of the three path families this instance serves. */
+  enum Mode {
+    ID,
+    PAGE,
+    DATA
+  }
+
+  private final Mode mode;
+
+  LinkedDataServlet(SiteHolder holder, Mode mode) {
+    super(holder);
+    this.mode = mode;
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String path = request.getPathInfo() == null ? "" : request.getPathInfo().replaceFirst("^/", "");
+    response.setHeader("Vary", "Accept");
+    switch (mode) {
+      case ID -> redirect(request, response, path);
+      case PAGE -> page(request, response, path);
+      case DATA -> data(request, response, path);
+    }
+  }
+
+  private void redirect(HttpServletRequest request, HttpServletResponse response, String path)
+      throws IOException {
+    String iri = links().id(path);
+    if (!exists(iri)) {
+      notFound(request, response);
+      return;
+    }
+    Optional<Conneg.Format> format = Conneg.choose(accept(request), Conneg.Format.pageOffers());
+    if (format.isEmpty()) {
+      notAcceptable(request, response);
+      return;
+    }
+    String location =
+        format.get() == Conneg.Format.HTML ? links().page(iri) : links().data(iri, format.get());
+    response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+    response.setHeader("Location", location);
+    response.setContentType("text/plain; charset=utf-8");
+    response.getWriter().write("See " + location + "\n");
+  }
+
+  private void page(HttpServletRequest request, HttpServletResponse response, String path)
+      throws IOException {
+    String iri = links().id(path);
+    if (!exists(iri)) {
+      notFound(request, response);
+      return;
+    }
+    ResourceView.Page page = ResourceView.of(site().union(), iri, links());
+    List<Pages.Alternate> alternates =
+        Conneg.Format.rdfOffers().stream()
+            .map(f -> new Pages.Alternate(f.mediaType(), links().data(iri, f)))
+            .toList();
+    Pages.Chrome chrome = pages().chrome(page.title(), iri, alternates, page.jsonLd());
+    sendHtml(response, HttpServletResponse.SC_OK, pages().render("resource", chrome, page));
+  }
+
+  private void data(HttpServletRequest request, HttpServletResponse response, String path)
+      throws IOException {
+    String iri = links().id(path);
+    Optional<Conneg.Format> format;
+    if (exists(iri)) {
+      format = Conneg.choose(accept(request), Conneg.Format.rdfOffers());
+    } else {
+      int dot = path.lastIndexOf('.');
+      Optional<Conneg.Format> byExtension =
+          dot < 0 ? Optional.empty() : Conneg.Format.byExtension(path.substring(dot + 1));
+      iri = links().id(dot < 0 ? path : path.substring(0, dot));
+      if (byExtension.isEmpty() || byExtension.get() == Conneg.Format.HTML || !exists(iri)) {
+        notFound(request, response);
+        return;
+      }
+      format = byExtension;
+    }
+    if (format.isEmpty()) {
+      notAcceptable(request, response);
+      return;
+    }
+    String body = RdfWriters.write(describe(site().union(), iri), format.get());
+    response.setHeader("Content-Location", links().data(iri, format.get()));
+    response.setHeader("Link", "<" + iri + ">; rel=\"describedby\"");
+    send(response, HttpServletResponse.SC_OK, format.get().contentType(), body);
+  }
+
+  /**
+   * The description of a resource: every triple about it, the labels of the resources it links to,
+   * and the triples that link to it with their subjects' labels.
+   */
+  static Graph describe(Model model, String iri) {
+    Graph source = model.getGraph();
+    Graph out = GraphFactory.createDefaultGraph();
+    Node subject = NodeFactory.createURI(iri);
+    source
+        .find(subject, Node.ANY, Node.ANY)
+        .forEachRemaining(
+            t -> {
+              out.add(t);
+              if (t.getObject().isURI()) {
+                labels(source, t.getObject(), out);
+              }
+            });
+    source
+        .find(Node.ANY, Node.ANY, subject)
+        .forEachRemaining(
+            t -> {
+              if (t.getSubject().isURI()) {
+                out.add(t);
+                labels(source, t.getSubject(), out);
+              }
+            });
+    return out;
+  }
+
+  private static void labels(Graph source, Node node, Graph out) {
+    for (Node p : List.of(RDFS.label.asNode(), SKOS.prefLabel.asNode())) {
+      source.find(node, p, Node.ANY).forEachRemaining((Triple t) -> out.add(t));
+    }
+  }
+
+  private boolean exists(String iri) {
+    return site().union().getGraph().contains(NodeFactory.createURI(iri), Node.ANY, Node.ANY);
+  }
+
+  private void notAcceptable(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String offered =
+        String.join(
+            ", ", Conneg.Format.pageOffers().stream().map(Conneg.Format::mediaType).toList());
+    send(
+        response,
+        HttpServletResponse.SC_NOT_ACCEPTABLE,
+        "text/plain; charset=utf-8",
+        "406 Not Acceptable\nThis resource is available as: " + offered + "\n");
+  }
+}

@@ -1,0 +1,71 @@
+package org.w3id.tonet.server;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheFactory;
+import java.io.StringWriter;
+import java.util.List;
+
+/**
+ * Renders the HTML pages from the Mustache templates in {@code templates/}. Every {@code {{value}}}
+ * is HTML-escaped; only the JSON-LD block (already made safe by {@link Json}) and the server-made
+ * SVG are inserted raw.
+ *
+ * <pre>
+ * String html = pages.render("resource", Pages.head("title", canonical, jsonLd), pageModel);
+ * </pre>
+ */
+final class Pages {
+
+  private final MustacheFactory factory = new DefaultMustacheFactory("templates");
+  private final Links links;
+
+  Pages(Links links) {
+    this.links = links;
+  }
+
+  /** A link to an alternate representation of the page. */
+  record Alternate(String type, String href) {}
+
+  /** What the page head and the site chrome need. */
+  record Chrome(
+      String pageTitle,
+      String canonical,
+      List<Alternate> alternates,
+      String jsonLd,
+      String home,
+      String css,
+      String favicon,
+      String sparql,
+      String ontology,
+      String void_) {
+
+    /** The dataset description's address (Mustache cannot name a field "void"). */
+    public String getVoid() {
+      return void_;
+    }
+  }
+
+  /** The chrome of a page with a title, canonical IRI, alternates and JSON-LD (each nullable). */
+  Chrome chrome(String title, String canonical, List<Alternate> alternates, String jsonLd) {
+    return new Chrome(
+        title,
+        canonical,
+        alternates == null ? List.of() : alternates,
+        jsonLd,
+        links.home(),
+        links.staticFile("site.css"),
+        links.staticFile("favicon.svg"),
+        links.sparql(),
+        links.ontology(""),
+        links.wellKnownVoid());
+  }
+
+  /** Renders a template with the chrome and the page's own model (which wins on equal names). */
+  String render(String template, Chrome chrome, Object model) {
+    Mustache mustache = factory.compile(template + ".mustache");
+    StringWriter out = new StringWriter();
+    mustache.execute(out, new Object[] {chrome, model});
+    return out.toString();
+  }
+}

@@ -1,0 +1,275 @@
+package org.w3id.tonet.server;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.w3id.tonet.parse.JapaneseEras;
+import org.w3id.tonet.rdf.PROV;
+import org.w3id.tonet.rdf.SCHEMA;
+import org.w3id.tonet.rdf.TONET;
+
+/**
+ * What a resource page shows: labels, kinds, dates (with their Japanese-era form and how they were
+ * found), properties as links, the resources that refer to it, and the source lines it came from.
+ * Every text is left raw here; the template escapes it.
+ *
+ * <pre>
+ * ResourceView.Page page = ResourceView.of(site.union(), iri, links);
+ * </pre>
+ */
+final class ResourceView {
+
+  private ResourceView() {}
+
+  /** A value: a link (href set) or a literal, with its language and a note (datatype, era). */
+  record Value(String text, String href, String lang, String note) {}
+
+  /** One property of the resource with its values. */
+  record Row(String label, String name, String href, List<Value> values) {}
+
+  /** A resource that refers to this one, and how. */
+  record Backlink(String text, String href, String lang, String property, String propertyHref) {}
+
+  /** A line of the source the resource was made from. */
+  record Source(int line, String href, String text) {}
+
+  /** When it happened. */
+  record When(
+      String start,
+      String startEra,
+      String end,
+      String endEra,
+      String notBefore,
+      String notAfter,
+      String basis,
+      String basisHref,
+      String fiscalYear,
+      String fiscalYearHref,
+      boolean open) {}
+
+  /** The whole page. */
+  record Page(
+      String title,
+      String titleEn,
+      String titleLatn,
+      String iri,
+      List<Value> types,
+      When when,
+      List<Row> properties,
+      List<Backlink> referencedBy,
+      List<Source> sources,
+      List<Value> dataLinks,
+      String jsonLd) {
+
+    /** Mustache treats 0 as true, so sections test these instead of sizes. */
+    public boolean hasProperties() {
+      return !properties.isEmpty();
+    }
+
+    public boolean hasReferencedBy() {
+      return !referencedBy.isEmpty();
+    }
+
+    public boolean hasSources() {
+      return !sources.isEmpty();
+    }
+  }
+
+  /** Properties the page shows in its own sections rather than in the table. */
+  private static final Set<String> SHOWN_ELSEWHERE =
+      Set.of(
+          RDF.type.getURI(),
+          RDFS.label.getURI(),
+          SCHEMA.startDate.getURI(),
+          SCHEMA.endDate.getURI(),
+          TONET.notBefore.getURI(),
+          TONET.notAfter.getURI(),
+          TONET.dateBasis.getURI(),
+          TONET.fiscalYear.getURI(),
+          TONET.openEnded.getURI(),
+          PROV.wasDerivedFrom.getURI());
+
+  /** The page of a resource of the model. */
+  static Page of(Model model, String iri, Links links) {
+    Resource r = model.getResource(iri);
+    String ja = Labels.of(model, iri, "ja");
+    String en = Labels.of(model, iri, "en");
+    String latn = Labels.of(model, iri, "ja-latn");
+    String title = ja != null ? ja : en != null ? en : latn != null ? latn : Labels.shortName(iri);
+    List<Value> types = new ArrayList<>();
+    for (Statement s : sorted(r.listProperties(RDF.type).toList())) {
+      String type = s.getResource().getURI();
+      types.add(
+          new Value(Labels.name(model, type), links.href(type), null, Labels.shortName(type)));
+    }
+    List<Value> data = new ArrayList<>();
+    for (Conneg.Format f : Conneg.Format.rdfOffers()) {
+      data.add(new Value(f.mediaType(), links.data(iri, f), null, f.extension()));
+    }
+    return new Page(
+        title,
+        en == null || en.equals(title) ? null : en,
+        latn,
+        iri,
+        types,
+        when(model, r, links),
+        properties(model, r, links),
+        backlinks(model, r, links),
+        sources(model, r, links),
+        data,
+        SchemaOrg.forResource(model, iri, links));
+  }
+
+  private static When when(Model model, Resource r, Links links) {
+    String start = date(r, SCHEMA.startDate);
+    String end = date(r, SCHEMA.endDate);
+    String notBefore = date(r, TONET.notBefore);
+    String notAfter = date(r, TONET.notAfter);
+    Resource basis = r.getPropertyResourceValue(TONET.dateBasis);
+    Resource fy = r.getPropertyResourceValue(TONET.fiscalYear);
+    if (start == null && notBefore == null && notAfter == null && fy == null) {
+      return null;
+    }
+    return new When(
+        start,
+        era(start),
+        end,
+        era(end),
+        notBefore,
+        notAfter,
+        basis == null ? null : Labels.name(model, basis.getURI()),
+        basis == null ? null : links.href(basis.getURI()),
+        fy == null
+            ? null
+            : Labels.name(model, fy.getURI()) + " (" + Labels.of(model, fy.getURI(), "en") + ")",
+        fy == null ? null : links.href(fy.getURI()),
+        r.hasLiteral(TONET.openEnded, true));
+  }
+
+  private static List<Row> properties(Model model, Resource r, Links links) {
+    Map<String, List<Value>> byProperty = new LinkedHashMap<>();
+    for (Statement s : sorted(r.listProperties().toList())) {
+      String p = s.getPredicate().getURI();
+      if (SHOWN_ELSEWHERE.contains(p)) {
+        continue;
+      }
+      byProperty.computeIfAbsent(p, k -> new ArrayList<>()).add(value(model, s.getObject(), links));
+    }
+    List<Row> rows = new ArrayList<>();
+    for (Map.Entry<String, List<Value>> e : byProperty.entrySet()) {
+      String p = e.getKey();
+      rows.add(new Row(propertyLabel(model, p), Labels.shortName(p), links.href(p), e.getValue()));
+    }
+    return rows;
+  }
+
+  /** A property's Japanese label and its English one, for tonet terms; its prefixed name else. */
+  static String propertyLabel(Model model, String p) {
+    String ja = Labels.of(model, p, "ja");
+    String en = Labels.of(model, p, "en");
+    return ja != null && en != null ? ja + " · " + en : Labels.shortName(p);
+  }
+
+  private static Value value(Model model, RDFNode node, Links links) {
+    if (node.isURIResource()) {
+      String iri = node.asResource().getURI();
+      String en = Labels.of(model, iri, "en");
+      String name = Labels.name(model, iri);
+      return new Value(
+          name,
+          links.href(iri),
+          lang(model, iri, name),
+          en != null && !en.equals(name) ? en : null);
+    }
+    Literal l = node.asLiteral();
+    String datatype = l.getDatatypeURI();
+    String note = null;
+    if (XSDDatatype.XSDdate.getURI().equals(datatype)) {
+      note = era(l.getLexicalForm());
+    } else if (l.getLanguage().isEmpty()
+        && datatype != null
+        && !datatype.equals(XSDDatatype.XSDstring.getURI())) {
+      note = Labels.shortName(datatype);
+    }
+    return new Value(
+        l.getLexicalForm(), null, l.getLanguage().isEmpty() ? null : l.getLanguage(), note);
+  }
+
+  private static String lang(Model model, String iri, String name) {
+    return name.equals(Labels.of(model, iri, "ja")) ? "ja" : null;
+  }
+
+  private static List<Backlink> backlinks(Model model, Resource r, Links links) {
+    List<Backlink> found = new ArrayList<>();
+    for (Statement s : sorted(model.listStatements(null, null, r).toList())) {
+      if (!s.getSubject().isURIResource() || s.getPredicate().equals(RDF.type)) {
+        continue;
+      }
+      String subject = s.getSubject().getURI();
+      String name = Labels.name(model, subject);
+      String p = s.getPredicate().getURI();
+      found.add(
+          new Backlink(
+              name,
+              links.href(subject),
+              lang(model, subject, name),
+              propertyLabel(model, p),
+              links.href(p)));
+    }
+    return found;
+  }
+
+  private static List<Source> sources(Model model, Resource r, Links links) {
+    List<Source> sources = new ArrayList<>();
+    for (RDFNode row : model.listObjectsOfProperty(r, PROV.wasDerivedFrom).toList()) {
+      Resource rr = row.asResource();
+      Statement n = rr.getProperty(TONET.lineNumber);
+      Statement text = rr.getProperty(TONET.sourceText);
+      if (n != null && text != null) {
+        sources.add(new Source(n.getInt(), links.href(rr.getURI()), text.getString()));
+      }
+    }
+    sources.sort(Comparator.comparingInt(Source::line));
+    return sources;
+  }
+
+  private static String date(Resource r, Property p) {
+    Statement s = r.getProperty(p);
+    return s == null || !s.getObject().isLiteral() ? null : s.getLiteral().getLexicalForm();
+  }
+
+  /** The Japanese-era form of an ISO day (平成22年7月20日), from ICU4J. */
+  static String era(String isoDay) {
+    if (isoDay == null) {
+      return null;
+    }
+    try {
+      return JapaneseEras.format(LocalDate.parse(isoDay));
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static List<Statement> sorted(List<Statement> statements) {
+    List<Statement> list = new ArrayList<>(statements);
+    list.sort(
+        Comparator.comparing((Statement s) -> s.getPredicate().getURI())
+            .thenComparing(s -> s.getSubject().toString())
+            .thenComparing(s -> s.getObject().toString()));
+    return list;
+  }
+}

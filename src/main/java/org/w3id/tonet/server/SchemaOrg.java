@@ -1,0 +1,162 @@
+package org.w3id.tonet.server;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.w3id.tonet.rdf.SCHEMA;
+import org.w3id.tonet.rdf.TONET;
+
+/**
+ * The schema.org JSON-LD each page embeds, so search engines see events, places, organizations and
+ * the dataset.
+ *
+ * <pre>
+ * String json = SchemaOrg.forResource(model, iri, links); // {"@context":"http://schema.org",…}
+ * </pre>
+ */
+final class SchemaOrg {
+
+  /** schema.org's own context maps its terms to http://schema.org/, as our data does. */
+  private static final String CONTEXT = "http://schema.org";
+
+  private SchemaOrg() {}
+
+  /** The JSON-LD of a resource page. */
+  static String forResource(Model model, String iri, Links links) {
+    return Json.write(describe(model, model.getResource(iri), links, true));
+  }
+
+  private static Map<String, Object> describe(Model model, Resource r, Links links, boolean top) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    if (top) {
+      json.put("@context", CONTEXT);
+    }
+    json.put("@type", type(r));
+    json.put("@id", r.getURI());
+    json.put("name", Labels.name(model, r.getURI()));
+    String en = Labels.of(model, r.getURI(), "en");
+    if (en != null && !en.equals(json.get("name"))) {
+      json.put("alternateName", en);
+    }
+    if (links.isLocal(r.getURI())) {
+      json.put("url", links.page(r.getURI()));
+    }
+    if (!top) {
+      return json;
+    }
+    json.put("startDate", literal(r, SCHEMA.startDate));
+    json.put("endDate", literal(r, SCHEMA.endDate));
+    json.put("location", linked(model, r, SCHEMA.location, links));
+    json.put("organizer", linked(model, r, SCHEMA.organizer, links));
+    json.put("containedInPlace", linked(model, r, SCHEMA.containedInPlace, links));
+    json.put("superEvent", linked(model, r, SCHEMA.superEvent, links));
+    json.put("affiliation", linked(model, r, SCHEMA.affiliation, links));
+    json.put("areaServed", linked(model, r, SCHEMA.areaServed, links));
+    Statement attendance = r.getProperty(TONET.attendance);
+    if (attendance != null) {
+      json.put(
+          "description",
+          (r.hasLiteral(TONET.attendanceApproximate, true) ? "約" : "")
+              + attendance.getInt()
+              + "人参加");
+    }
+    return json;
+  }
+
+  private static String type(Resource r) {
+    if (r.hasProperty(RDF.type, SCHEMA.EventSeries)) {
+      return "EventSeries";
+    }
+    if (r.hasProperty(RDF.type, SCHEMA.Event)) {
+      return "Event";
+    }
+    if (r.hasProperty(RDF.type, SCHEMA.Place)) {
+      return "Place";
+    }
+    if (r.hasProperty(RDF.type, SCHEMA.Organization)) {
+      return "Organization";
+    }
+    if (r.hasProperty(RDF.type, SCHEMA.Person)) {
+      return "Person";
+    }
+    if (r.hasProperty(RDF.type, SCHEMA.SoftwareApplication)) {
+      return "SoftwareApplication";
+    }
+    if (r.hasProperty(RDF.type, DCAT.Dataset)) {
+      return "Dataset";
+    }
+    return "Thing";
+  }
+
+  private static Object linked(
+      Model model, Resource r, org.apache.jena.rdf.model.Property p, Links links) {
+    List<Object> values = new ArrayList<>();
+    for (RDFNode o : model.listObjectsOfProperty(r, p).toList()) {
+      if (o.isURIResource()) {
+        values.add(describe(model, o.asResource(), links, false));
+      }
+    }
+    return values.isEmpty() ? null : values.size() == 1 ? values.get(0) : values;
+  }
+
+  private static String literal(Resource r, org.apache.jena.rdf.model.Property p) {
+    Statement s = r.getProperty(p);
+    return s == null || !s.getObject().isLiteral() ? null : s.getLiteral().getLexicalForm();
+  }
+
+  /** The JSON-LD of the landing page: the dataset, for dataset search engines. */
+  static String forDataset(Site site, Links links, Map<String, String> downloads) {
+    Model meta = site.meta();
+    Resource dataset = meta.getResource(site.iris().dataset());
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("@context", CONTEXT);
+    json.put("@type", "Dataset");
+    json.put("@id", dataset.getURI());
+    json.put("name", text(meta, dataset, DCTerms.title, "ja"));
+    json.put("alternateName", text(meta, dataset, DCTerms.title, "en"));
+    json.put("description", text(meta, dataset, DCTerms.description, "en"));
+    json.put("url", links.home());
+    json.put("inLanguage", List.of("ja", "en"));
+    Resource license = dataset.getPropertyResourceValue(DCTerms.license);
+    json.put("license", license == null ? null : license.getURI());
+    Resource period = dataset.getPropertyResourceValue(DCTerms.temporal);
+    if (period != null) {
+      json.put(
+          "temporalCoverage",
+          literal(period, DCAT.startDate) + "/" + literal(period, DCAT.endDate));
+    }
+    Map<String, Object> holder = new LinkedHashMap<>();
+    holder.put("@type", "Organization");
+    holder.put("name", "埼玉利根保健医療圏医療連携推進協議会");
+    json.put("copyrightHolder", holder);
+    json.put("creditText", org.w3id.tonet.publish.DatasetDescription.ATTRIBUTION);
+    List<Object> distributions = new ArrayList<>();
+    for (Map.Entry<String, String> d : downloads.entrySet()) {
+      Map<String, Object> download = new LinkedHashMap<>();
+      download.put("@type", "DataDownload");
+      download.put("contentUrl", links.download(d.getKey()));
+      download.put("encodingFormat", d.getValue());
+      distributions.add(download);
+    }
+    json.put("distribution", distributions);
+    return Json.write(json);
+  }
+
+  private static String text(
+      Model model, Resource r, org.apache.jena.rdf.model.Property p, String lang) {
+    for (Statement s : r.listProperties(p).toList()) {
+      if (s.getObject().isLiteral() && s.getLanguage().equals(lang)) {
+        return s.getString();
+      }
+    }
+    return null;
+  }
+}

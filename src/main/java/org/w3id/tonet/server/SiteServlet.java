@@ -1,0 +1,105 @@
+package org.w3id.tonet.server;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * What every servlet of ours shares: the site, its links and pages, and the answers they send.
+ *
+ * <pre>
+ * class LandingServlet extends SiteServlet { … sendHtml(response, 200, html); }
+ * </pre>
+ */
+abstract class SiteServlet extends HttpServlet {
+
+  private final transient SiteHolder holder;
+
+  SiteServlet(SiteHolder holder) {
+    this.holder = holder;
+  }
+
+  Site site() {
+    return holder.site();
+  }
+
+  /** Until the data is loaded, every page answers 503. */
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws jakarta.servlet.ServletException, IOException {
+    if (holder.site() == null) {
+      response.setHeader("Retry-After", "1");
+      send(response, 503, "text/plain; charset=utf-8", "503 the server is starting\n");
+      return;
+    }
+    super.service(request, response);
+  }
+
+  Links links() {
+    return holder.links();
+  }
+
+  Pages pages() {
+    return holder.pages();
+  }
+
+  /** The Accept header, or null. */
+  static String accept(HttpServletRequest request) {
+    return request.getHeader("Accept");
+  }
+
+  static void send(HttpServletResponse response, int status, String contentType, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    response.setStatus(status);
+    response.setContentType(contentType);
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
+  }
+
+  static void sendHtml(HttpServletResponse response, int status, String html) throws IOException {
+    send(response, status, "text/html; charset=utf-8", html);
+  }
+
+  /** Record of an error page's wording. */
+  record ErrorPage(int status, String heading, String message, String messageEn) {}
+
+  /** An HTML error page (or plain text to clients that do not take HTML). */
+  void sendError(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      String heading,
+      String message,
+      String messageEn)
+      throws IOException {
+    if (Conneg.choose(accept(request), List.of(Conneg.Format.HTML)).isPresent()
+        && pages() != null) {
+      Pages.Chrome chrome = pages().chrome(status + " " + heading, null, null, null);
+      sendHtml(
+          response,
+          status,
+          pages().render("error", chrome, new ErrorPage(status, heading, message, messageEn)));
+    } else {
+      send(
+          response,
+          status,
+          "text/plain; charset=utf-8",
+          status + " " + heading + "\n" + messageEn + "\n");
+    }
+  }
+
+  /** 404 for a path that names nothing here. */
+  void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    sendError(
+        request,
+        response,
+        HttpServletResponse.SC_NOT_FOUND,
+        "Not Found",
+        "このアドレスには何もありません。",
+        "Nothing is published at " + request.getRequestURI() + ".");
+  }
+}

@@ -1,0 +1,188 @@
+package org.w3id.tonet.server;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3id.tonet.parse.TimelineParser;
+import org.w3id.tonet.publish.Build;
+import org.w3id.tonet.rdf.Iris;
+import org.w3id.tonet.source.SourceException;
+import org.w3id.tonet.source.SourceFile;
+
+/**
+ * The tonet-lod server: an embedded Fuseki serving the read-only SPARQL endpoint, with small
+ * servlets of ours for the linked-data pages, the dumps and the dataset description, all on one
+ * port.
+ *
+ * <pre>
+ * TonetServer server = TonetServer.create().port(0).seed(SourceFile.bundled()).start();
+ * try { … server.url() … } finally { server.stop(); }
+ * </pre>
+ */
+public final class TonetServer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TonetServer.class);
+
+  private final FusekiServer fuseki;
+  private final Site site;
+
+  private TonetServer(FusekiServer fuseki, Site site) {
+    this.fuseki = fuseki;
+    this.site = site;
+  }
+
+  /** Starts building a server. */
+  public static Builder create() {
+    return new Builder();
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return fuseki.getHttpPort();
+  }
+
+  /** The local address, http://localhost:{port}/. */
+  public String localUrl() {
+    return "http://localhost:" + port() + "/";
+  }
+
+  /** The base IRI every link and IRI uses (the public address behind a proxy). */
+  public String base() {
+    return site.base();
+  }
+
+  /** What is published. */
+  public Site site() {
+    return site;
+  }
+
+  /** Stops the server. */
+  public void stop() {
+    fuseki.stop();
+  }
+
+  /** Waits until the server stops. */
+  public void join() {
+    fuseki.join();
+  }
+
+  /** Options of a server; {@link #start()} builds, binds and loads it. */
+  public static final class Builder {
+    private int port = 3030;
+    private String baseIri;
+    private SourceFile seed;
+    private TimelineParser.Mode mode = TimelineParser.Mode.STRICT;
+    private String license;
+    private Duration queryTimeout = Duration.ofSeconds(10);
+    private boolean allInterfaces;
+
+    private Builder() {}
+
+    /** The port; 0 picks a free one. Default 3030. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** The base IRI; default http://localhost:{port}/. */
+    public Builder baseIri(String baseIri) {
+      this.baseIri = baseIri == null ? null : Iris.checkBase(baseIri);
+      return this;
+    }
+
+    /** The source table. */
+    public Builder seed(SourceFile seed) {
+      this.seed = Objects.requireNonNull(seed, "seed");
+      return this;
+    }
+
+    /** Strict (default) or lenient reading of the seed. */
+    public Builder mode(TimelineParser.Mode mode) {
+      this.mode = Objects.requireNonNull(mode, "mode");
+      return this;
+    }
+
+    /** The licence to state, or null for none. */
+    public Builder license(String license) {
+      this.license = license;
+      return this;
+    }
+
+    /** How long a SPARQL query may run. Default 10 s. */
+    public Builder queryTimeout(Duration queryTimeout) {
+      this.queryTimeout = Objects.requireNonNull(queryTimeout, "queryTimeout");
+      return this;
+    }
+
+    /** Listen on every interface instead of the loopback only. */
+    public Builder allInterfaces(boolean allInterfaces) {
+      this.allInterfaces = allInterfaces;
+      return this;
+    }
+
+    /**
+     * Reads the seed, binds the port, maps the data under the base IRI and starts serving.
+     *
+     * @throws SourceException when the seed does not convert; nothing is left running
+     */
+    public TonetServer start() throws SourceException {
+      Objects.requireNonNull(seed, "seed");
+      TimelineParser.Result parsed = TimelineParser.parse(seed, mode);
+      DatasetGraph dataset = DatasetGraphFactory.createTxnMem();
+      dataset.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeout.toMillis()));
+      SiteHolder holder = new SiteHolder();
+      FusekiServer fuseki = fuseki(dataset, holder);
+      fuseki.start();
+      try {
+        String base = baseIri != null ? baseIri : "http://localhost:" + fuseki.getHttpPort() + "/";
+        Build build = Build.of(parsed, new Iris(base));
+        Site site = Site.of(build, license, dataset);
+        holder.set(site);
+        LOG.info(
+            "serving {} triples from {} at {} (base IRI {})",
+            site.union().size(),
+            build.timeline().source().fileName(),
+            "http://localhost:" + fuseki.getHttpPort() + "/",
+            base);
+        return new TonetServer(fuseki, site);
+      } catch (SourceException | RuntimeException e) {
+        fuseki.stop();
+        throw e;
+      }
+    }
+
+    private FusekiServer fuseki(DatasetGraph dataset, SiteHolder holder) {
+      long timeout = queryTimeout.toMillis();
+      DataService sparql = DataService.newBuilder(dataset).addEndpoint(Operation.Query).build();
+      return FusekiServer.create()
+          .port(port)
+          .loopback(!allInterfaces)
+          .enablePing(false)
+          .enableStats(false)
+          .enableMetrics(false)
+          .enableCors(false)
+          .add("/sparql", sparql)
+          .addFilter("/*", new RequestLogFilter())
+          .addFilter("/*", new HeadersFilter())
+          .addFilter("/sparql/*", new SparqlFilter(holder, timeout))
+          .addServlet("", new LandingServlet(holder))
+          .addServlet("/id/*", new LinkedDataServlet(holder, LinkedDataServlet.Mode.ID))
+          .addServlet("/page/*", new LinkedDataServlet(holder, LinkedDataServlet.Mode.PAGE))
+          .addServlet("/data/*", new LinkedDataServlet(holder, LinkedDataServlet.Mode.DATA))
+          .addServlet("/ontology", new OntologyServlet(holder))
+          .addServlet("/downloads/*", new DownloadsServlet(holder))
+          .addServlet("/.well-known/void", new DescriptionServlet(holder))
+          .addServlet("/void", new DescriptionServlet(holder))
+          .addServlet("/query/*", new QueryServlet(holder, timeout))
+          .addServlet("/static/*", new StaticServlet(holder))
+          .build();
+    }
+  }
+}

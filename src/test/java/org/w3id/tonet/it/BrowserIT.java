@@ -1,0 +1,136 @@
+package org.w3id.tonet.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.w3id.tonet.TestSeeds;
+import org.w3id.tonet.server.TonetServer;
+
+/**
+ * A real headless Chromium (Debian's chromium and chromium-driver, installed by .ci/setup; no
+ * driver download) opens the landing page, follows a timeline link, and finds the page's title, its
+ * schema.org JSON-LD and a console without errors.
+ */
+class BrowserIT {
+
+  private static final String CHROMIUM = "/usr/bin/chromium";
+  private static final String DRIVER = "/usr/bin/chromedriver";
+
+  private static TonetServer server;
+  private static ChromeDriver browser;
+  private static Path profile;
+
+  @BeforeAll
+  static void start() throws Exception {
+    assertTrue(new File(CHROMIUM).canExecute(), "install chromium: ./.ci/setup");
+    assertTrue(new File(DRIVER).canExecute(), "install chromium-driver: ./.ci/setup");
+    server = TonetServer.create().port(0).seed(TestSeeds.seed()).start();
+    profile = Files.createTempDirectory("tonet-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,2000",
+        "--user-data-dir=" + profile);
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(DRIVER))
+            .usingAnyFreePort()
+            .build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    try {
+      if (browser != null) {
+        browser.quit();
+      }
+    } finally {
+      if (server != null) {
+        server.stop();
+      }
+    }
+  }
+
+  @Test
+  void openTheTimelineFollowALinkAndFindTheEvent() throws Exception {
+    browser.get(server.localUrl());
+    assertTrue(browser.getTitle().startsWith("とねっと協議会の経過"), browser.getTitle());
+    assertEquals(2, browser.findElements(By.cssSelector("svg.chart")).size(), "two charts");
+    List<WebElement> fiscalYears = browser.findElements(By.cssSelector(".timeline > li"));
+    assertEquals(15, fiscalYears.size(), "FY2009 to FY2023");
+    assertNoConsoleErrors("landing page");
+
+    WebElement link =
+        browser.findElement(By.cssSelector("#timeline a[href$='/page/assembly/extraordinary/24']"));
+    link.click();
+    assertTrue(
+        browser.getCurrentUrl().endsWith("/page/assembly/extraordinary/24"),
+        browser.getCurrentUrl());
+    assertEquals("第24回協議会臨時総会 — とねっと協議会の経過 LOD", browser.getTitle());
+    assertEquals("第24回協議会臨時総会", browser.findElement(By.tagName("h1")).getText());
+    String json =
+        (String)
+            ((JavascriptExecutor) browser)
+                .executeScript(
+                    "return document.querySelector('script[type=\"application/ld+json\"]').textContent;");
+    assertTrue(json.contains("\"@type\":\"Event\""), json);
+    assertTrue(json.contains("\"startDate\":\"2024-03-26\""), json);
+    assertTrue(browser.getPageSource().contains("令和6年3月26日"), "the date in era form");
+    assertNoConsoleErrors("event page");
+
+    Path shot = Path.of("target", "browser-event-page.png");
+    Files.createDirectories(shot.getParent());
+    Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  @Test
+  void theQueryFormWorksWithoutJavaScript() {
+    browser.get(server.localUrl() + "sparql");
+    WebElement form = browser.findElement(By.cssSelector("form[action$='/sparql']"));
+    assertEquals("get", form.getAttribute("method"));
+    assertTrue(browser.findElement(By.id("query")).getText().contains("tonet:Symposium"));
+    assertNoConsoleErrors("SPARQL form");
+  }
+
+  private static void assertNoConsoleErrors(String where) {
+    List<LogEntry> errors =
+        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+            .toList();
+    assertTrue(errors.isEmpty(), where + ": console errors " + errors);
+  }
+}
