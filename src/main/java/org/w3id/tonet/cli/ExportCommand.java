@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.w3id.tonet.publish.Build;
 import org.w3id.tonet.publish.Exporter;
 import org.w3id.tonet.rdf.Iris;
+import org.w3id.tonet.server.Site;
+import org.w3id.tonet.server.StaticSite;
 import org.w3id.tonet.source.SourceException;
 import org.w3id.tonet.validate.Violation;
 import picocli.CommandLine.Command;
@@ -17,8 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code export --out DIR [--base-iri IRI] [--seed FILE] [--license IRI]}: converts, validates and
- * writes the dumps, all or nothing.
+ * {@code export --out DIR [--site DIR] [--base-iri IRI] [--seed FILE] [--license IRI]}: converts,
+ * validates and writes the dumps and/or a static site, all or nothing.
  *
  * <pre>
  * java -jar target/tonet-lod.jar export --out dist --base-iri https://lod.example.jp/tonet/
@@ -41,8 +43,16 @@ public final class ExportCommand implements Callable<Integer> {
 
   @Mixin SourceOptions source;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write.")
+  @Option(names = "--out", paramLabel = "DIR", description = "Folder to write the dumps to.")
   Path out;
+
+  @Option(
+      names = "--site",
+      paramLabel = "DIR",
+      description =
+          "Folder to write the static site to: every page, every /data/ document and the dumps,"
+              + " with the server's paths, and a redirect map for /id/ (nginx, Netlify).")
+  Path site;
 
   @Option(
       names = "--base-iri",
@@ -62,6 +72,10 @@ public final class ExportCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outWriter = spec.commandLine().getOut();
+    if (out == null && site == null) {
+      err.println("error: give --out DIR (the dumps), --site DIR (a static site), or both");
+      return ExitCodes.USAGE;
+    }
     if (!spec.commandLine().getParseResult().hasMatchedOption("--base-iri")) {
       err.println(
           "warning: no --base-iri given: IRIs start with "
@@ -88,14 +102,25 @@ public final class ExportCommand implements Callable<Integer> {
       err.println(violations.size() + " violations; nothing was written");
       return ExitCodes.INVALID;
     }
+    Path target = out;
     try {
-      List<Path> written = Exporter.export(build, out, license);
-      outWriter.printf(
-          "wrote %d files to %s (%d triples from %s)%n",
-          written.size(), out, build.data().size(), build.timeline().source().fileName());
+      if (out != null) {
+        List<Path> written = Exporter.export(build, out, license);
+        outWriter.printf(
+            "wrote %d files to %s (%d triples from %s)%n",
+            written.size(), out, build.data().size(), build.timeline().source().fileName());
+      }
+      if (site != null) {
+        target = site;
+        List<Path> written = StaticSite.write(Site.of(build, license), site);
+        outWriter.printf(
+            "wrote a static site of %d files to %s for %s (see %s)%n",
+            written.size(), site, iris.base(), StaticSite.NGINX);
+      }
       return ExitCodes.OK;
     } catch (IOException e) {
-      err.println("error: cannot write " + out + ": " + e.getMessage() + "; nothing was replaced");
+      err.println(
+          "error: cannot write " + target + ": " + e.getMessage() + "; nothing was replaced");
       return ExitCodes.IO_ERROR;
     }
   }

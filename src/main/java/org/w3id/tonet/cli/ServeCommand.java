@@ -65,6 +65,13 @@ public final class ServeCommand implements Callable<Integer> {
   double queryTimeoutSeconds;
 
   @Option(
+      names = "--max-results",
+      paramLabel = "N",
+      defaultValue = "10000",
+      description = "The most results one SPARQL query may return. Default: ${DEFAULT-VALUE}.")
+  long maxResults;
+
+  @Option(
       names = "--all-interfaces",
       description = "Listen on every network interface, not only on localhost.")
   boolean allInterfaces;
@@ -84,6 +91,7 @@ public final class ServeCommand implements Callable<Integer> {
               .mode(source.lenient ? TimelineParser.Mode.LENIENT : TimelineParser.Mode.STRICT)
               .license(license)
               .queryTimeout(Duration.ofMillis((long) (queryTimeoutSeconds * 1000)))
+              .maxResults(maxResults)
               .allInterfaces(allInterfaces)
               .start();
     } catch (SourceException e) {

@@ -6,19 +6,13 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.rdf.model.Model;
@@ -111,71 +105,7 @@ public final class Exporter {
    * @return the paths written, SHA256SUMS last
    */
   public static List<Path> export(Build build, Path folder, String licenseIri) throws IOException {
-    Map<String, byte[]> files = files(build, licenseIri);
-    Files.createDirectories(folder);
-    for (String name : files.keySet()) {
-      if (Files.isDirectory(folder.resolve(name))) {
-        throw new IOException(
-            folder.resolve(name) + " is a folder; it is in the way of a dump file");
-      }
-    }
-    Path staging = Files.createTempDirectory(folder, ".tonet-export-");
-    Path previous = Files.createTempDirectory(folder, ".tonet-export-old-");
-    List<String> replaced = new ArrayList<>();
-    try {
-      for (Map.Entry<String, byte[]> file : files.entrySet()) {
-        Files.write(staging.resolve(file.getKey()), file.getValue());
-      }
-      List<Path> written = new ArrayList<>();
-      try {
-        for (String name : files.keySet()) {
-          Path target = folder.resolve(name);
-          if (Files.exists(target)) {
-            move(target, previous.resolve(name));
-          }
-          replaced.add(name);
-          move(staging.resolve(name), target);
-          written.add(target);
-        }
-      } catch (IOException e) {
-        restore(folder, previous, replaced);
-        throw e;
-      }
-      return written;
-    } finally {
-      deleteTree(staging);
-      deleteTree(previous);
-    }
-  }
-
-  /** Puts the earlier dump back after a failed move, so a failed export changes nothing. */
-  private static void restore(Path folder, Path previous, List<String> replaced)
-      throws IOException {
-    for (String name : replaced) {
-      Files.deleteIfExists(folder.resolve(name));
-      if (Files.exists(previous.resolve(name))) {
-        move(previous.resolve(name), folder.resolve(name));
-      }
-    }
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  private static void deleteTree(Path folder) throws IOException {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
+    return FolderWriter.write(folder, files(build, licenseIri));
   }
 
   /** Hex SHA-256 of bytes. */

@@ -72,6 +72,11 @@ final class LandingServlet extends SiteServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    sendHtml(response, HttpServletResponse.SC_OK, html());
+  }
+
+  /** The landing page's HTML (also written by the static site). */
+  String html() {
     Model data = site().build().data();
     Model union = site().union();
     Map<String, String> downloads = new LinkedHashMap<>();
@@ -99,8 +104,7 @@ final class LandingServlet extends SiteServlet {
                 links().home(),
                 List.of(new Pages.Alternate("text/turtle", links().wellKnownVoid())),
                 SchemaOrg.forDataset(site(), links(), downloads));
-    response.setHeader("Vary", "Accept");
-    sendHtml(response, HttpServletResponse.SC_OK, pages().render("landing", chrome, landing));
+    return pages().render("landing", chrome, landing);
   }
 
   private static String text(Model model, String iri, String lang) {

@@ -79,13 +79,23 @@ final class LinkedDataServlet extends SiteServlet {
       notFound(request, response);
       return;
     }
+    sendHtml(response, HttpServletResponse.SC_OK, pageHtml(iri));
+  }
+
+  /** The HTML page of a resource (also written by the static site). */
+  String pageHtml(String iri) {
     ResourceView.Page page = ResourceView.of(site().union(), iri, links());
     List<Pages.Alternate> alternates =
         Conneg.Format.rdfOffers().stream()
             .map(f -> new Pages.Alternate(f.mediaType(), links().data(iri, f)))
             .toList();
     Pages.Chrome chrome = pages().chrome(page.title(), iri, alternates, page.jsonLd());
-    sendHtml(response, HttpServletResponse.SC_OK, pages().render("resource", chrome, page));
+    return pages().render("resource", chrome, page);
+  }
+
+  /** The RDF document of a resource in a format (also written by the static site). */
+  String dataDocument(String iri, Conneg.Format format) {
+    return RdfWriters.write(describe(site().union(), iri), format);
   }
 
   private void data(HttpServletRequest request, HttpServletResponse response, String path)
@@ -109,7 +119,7 @@ final class LinkedDataServlet extends SiteServlet {
       notAcceptable(request, response);
       return;
     }
-    String body = RdfWriters.write(describe(site().union(), iri), format.get());
+    String body = dataDocument(iri, format.get());
     response.setHeader("Content-Location", links().data(iri, format.get()));
     response.setHeader("Link", "<" + iri + ">; rel=\"describedby\"");
     send(response, HttpServletResponse.SC_OK, format.get().contentType(), body);
@@ -150,7 +160,8 @@ final class LinkedDataServlet extends SiteServlet {
     }
   }
 
-  private boolean exists(String iri) {
+  /** True when the IRI is the subject of a triple here. */
+  boolean exists(String iri) {
     return site().union().getGraph().contains(NodeFactory.createURI(iri), Node.ANY, Node.ANY);
   }
 

@@ -80,6 +80,12 @@ final class OntologyServlet extends SiteServlet {
           RdfWriters.write(ontology.getGraph(), format.get()));
       return;
     }
+    sendHtml(response, 200, html());
+  }
+
+  /** The ontology's HTML page (also written by the static site). */
+  String html() {
+    Model ontology = site().build().ontology();
     OntologyPage page =
         new OntologyPage(
             TONET.ONTOLOGY,
@@ -89,7 +95,7 @@ final class OntologyServlet extends SiteServlet {
     List<Pages.Alternate> alternates =
         List.of(new Pages.Alternate("text/turtle", links().download("tonet-ontology.ttl")));
     Pages.Chrome chrome = pages().chrome("tonet ontology", TONET.ONTOLOGY, alternates, null);
-    sendHtml(response, 200, pages().render("ontology", chrome, page));
+    return pages().render("ontology", chrome, page);
   }
 
   private List<Term> properties(Model ontology) {

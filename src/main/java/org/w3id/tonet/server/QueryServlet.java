@@ -72,7 +72,11 @@ final class QueryServlet extends SiteServlet {
       notFound(request, response);
       return;
     }
-    QueryFolder.Query q = found.get();
+    sendHtml(response, 200, html(found.get()));
+  }
+
+  /** The HTML page of an example query with its results (also written by the static site). */
+  String html(QueryFolder.Query q) {
     Query query = QueryFactory.create(q.text());
     Dataset dataset = DatasetFactory.wrap(site().dataset());
     List<String> columns = new ArrayList<>();
@@ -121,7 +125,7 @@ final class QueryServlet extends SiteServlet {
             ask[0],
             graph[0]);
     Pages.Chrome chrome = pages().chrome(q.titleJa(), links().query(q.name()), null, null);
-    sendHtml(response, 200, pages().render("query", chrome, page));
+    return pages().render("query", chrome, page);
   }
 
   private Cell cell(RDFNode node) {

@@ -82,6 +82,7 @@ public final class TonetServer {
     private String license;
     private Duration queryTimeout = Duration.ofSeconds(10);
     private boolean allInterfaces;
+    private long maxResults = 10_000;
 
     private Builder() {}
 
@@ -118,6 +119,15 @@ public final class TonetServer {
     /** How long a SPARQL query may run. Default 10 s. */
     public Builder queryTimeout(Duration queryTimeout) {
       this.queryTimeout = Objects.requireNonNull(queryTimeout, "queryTimeout");
+      return this;
+    }
+
+    /** The most results a SPARQL query may return (a larger LIMIT is lowered). Default 10,000. */
+    public Builder maxResults(long maxResults) {
+      if (maxResults < 1) {
+        throw new IllegalArgumentException("--max-results must be at least 1");
+      }
+      this.maxResults = maxResults;
       return this;
     }
 
@@ -170,8 +180,10 @@ public final class TonetServer {
           .enableCors(false)
           .add("/sparql", sparql)
           .addFilter("/*", new RequestLogFilter())
+          .addFilter("/*", new LimitsFilter())
           .addFilter("/*", new HeadersFilter())
           .addFilter("/sparql/*", new SparqlFilter(holder, timeout))
+          .addFilter("/sparql/*", new ResultCapFilter(maxResults))
           .addServlet("", new LandingServlet(holder))
           .addServlet("/id/*", new LinkedDataServlet(holder, LinkedDataServlet.Mode.ID))
           .addServlet("/page/*", new LinkedDataServlet(holder, LinkedDataServlet.Mode.PAGE))

@@ -1,0 +1,175 @@
+package org.w3id.tonet.server;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+
+/**
+ * Caps the number of results a public SPARQL query may return: a query without LIMIT, or with a
+ * larger one, runs with LIMIT = the cap, and the response says so in {@code X-Result-Limit}. A
+ * query that does not parse goes on unchanged, so Fuseki reports its syntax error.
+ *
+ * <pre>
+ * GET /sparql?query=SELECT * { ?a ?b ?c . ?d ?e ?f }   → at most 10,000 rows, X-Result-Limit: 10000
+ * </pre>
+ */
+final class ResultCapFilter extends HttpFilter {
+
+  /** The response header that reports an applied cap. */
+  static final String HEADER = "X-Result-Limit";
+
+  private final long cap;
+
+  ResultCapFilter(long cap) {
+    this.cap = cap;
+  }
+
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    String contentType =
+        request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+    boolean body =
+        request.getMethod().equals("POST") && contentType.startsWith("application/sparql-query");
+    String text =
+        body
+            ? new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+            : request.getParameter("query");
+    String capped = text == null ? null : capped(text);
+    if (capped != null) {
+      response.setHeader(HEADER, Long.toString(cap));
+      chain.doFilter(new Rewritten(request, capped, body), response);
+    } else if (body) {
+      chain.doFilter(new Rewritten(request, text, true), response);
+    } else {
+      chain.doFilter(request, response);
+    }
+  }
+
+  /** The query with the cap applied, or null when it needs none (or does not parse). */
+  private String capped(String text) {
+    Query query;
+    try {
+      query = QueryFactory.create(text);
+    } catch (QueryParseException e) {
+      return null;
+    }
+    if (query.isAskType()) {
+      return null;
+    }
+    if (query.hasLimit() && query.getLimit() <= cap) {
+      return null;
+    }
+    query.setLimit(cap);
+    return query.serialize();
+  }
+
+  /** The request with its query replaced, as a parameter or as the body. */
+  private static final class Rewritten extends HttpServletRequestWrapper {
+    private final String query;
+    private final boolean body;
+    private final byte[] bytes;
+
+    Rewritten(HttpServletRequest request, String query, boolean body) {
+      super(request);
+      this.query = query;
+      this.body = body;
+      this.bytes = query.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String getParameter(String name) {
+      return !body && name.equals("query") ? query : super.getParameter(name);
+    }
+
+    @Override
+    public String[] getParameterValues(String name) {
+      return !body && name.equals("query") ? new String[] {query} : super.getParameterValues(name);
+    }
+
+    @Override
+    public Map<String, String[]> getParameterMap() {
+      if (body) {
+        return super.getParameterMap();
+      }
+      Map<String, String[]> map = new LinkedHashMap<>(super.getParameterMap());
+      map.put("query", new String[] {query});
+      return Collections.unmodifiableMap(map);
+    }
+
+    @Override
+    public Enumeration<String> getParameterNames() {
+      return Collections.enumeration(getParameterMap().keySet());
+    }
+
+    @Override
+    public int getContentLength() {
+      return body ? bytes.length : super.getContentLength();
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body ? bytes.length : super.getContentLengthLong();
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+      if (!body) {
+        return super.getInputStream();
+      }
+      ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new IllegalStateException("the query body is read synchronously");
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() throws IOException {
+      return body
+          ? new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8))
+          : super.getReader();
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package org.w3id.tonet.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.w3id.tonet.TestSeeds;
+
+/**
+ * What a public endpoint meets: oversized results, URLs and bodies, probing paths, and pages that
+ * must not be turned against their readers. (Updates, graph-store writes, CORS, traversal of
+ * /downloads and timeouts are in ServerTest and ServerOptionsTest.)
+ */
+class HostileClientsTest {
+
+  private static final int CAP = 50;
+  private static TonetServer server;
+  private static String url;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = TonetServer.create().port(0).seed(TestSeeds.seed()).maxResults(CAP).start();
+    url = server.localUrl();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.stop();
+    }
+  }
+
+  private static int rows(HttpResponse<byte[]> r) {
+    ResultSet rs = ResultSetMgr.read(new ByteArrayInputStream(r.body()), ResultSetLang.RS_JSON);
+    int n = 0;
+    while (rs.hasNext()) {
+      rs.next();
+      n++;
+    }
+    return n;
+  }
+
+  @Test
+  void aQueryWithoutLimitIsCappedAndSaysSo() throws Exception {
+    HttpResponse<byte[]> r =
+        Http.get(
+            url + "sparql?query=" + ServerTest.enc("SELECT * WHERE { ?s ?p ?o }"),
+            "Accept",
+            "application/sparql-results+json");
+    assertEquals(200, r.statusCode());
+    assertEquals(CAP, rows(r));
+    assertEquals(Integer.toString(CAP), Http.header(r, ResultCapFilter.HEADER));
+  }
+
+  @Test
+  void aLargerLimitIsLoweredAndASmallerOneKept() throws Exception {
+    HttpResponse<byte[]> big =
+        Http.post(
+            url + "sparql",
+            "application/sparql-query",
+            "SELECT * WHERE { ?s ?p ?o } LIMIT 100000",
+            "Accept",
+            "application/sparql-results+json");
+    assertEquals(CAP, rows(big));
+    assertEquals(Integer.toString(CAP), Http.header(big, ResultCapFilter.HEADER));
+    HttpResponse<byte[]> small =
+        Http.post(
+            url + "sparql",
+            "application/x-www-form-urlencoded",
+            "query=" + ServerTest.enc("SELECT * WHERE { ?s ?p ?o } LIMIT 7"),
+            "Accept",
+            "application/sparql-results+json");
+    assertEquals(7, rows(small));
+    assertNull(Http.header(small, ResultCapFilter.HEADER));
+  }
+
+  @Test
+  void constructResultsAreCappedToo() throws Exception {
+    HttpResponse<byte[]> r =
+        Http.get(
+            url + "sparql?query=" + ServerTest.enc("CONSTRUCT WHERE { ?s ?p ?o }"),
+            "Accept",
+            "application/n-triples");
+    assertEquals(200, r.statusCode());
+    assertTrue(ServerTest.parse(r.body(), Lang.NTRIPLES).size() <= CAP);
+  }
+
+  @Test
+  void aSyntaxErrorStillGetsFusekisMessage() throws Exception {
+    HttpResponse<byte[]> r =
+        Http.get(url + "sparql?query=" + ServerTest.enc("SELEC * WHERE { ?s ?p ?o }"));
+    assertEquals(400, r.statusCode());
+    assertTrue(Http.text(r).toLowerCase().contains("parse"), Http.text(r));
+  }
+
+  @Test
+  void anOverlongUrlIsRefusedAndTheServerGoesOn() throws Exception {
+    String padding = "#".repeat(20_000);
+    HttpResponse<byte[]> r = Http.get(url + "sparql?query=" + ServerTest.enc("ASK {}" + padding));
+    assertTrue(r.statusCode() == 414 || r.statusCode() == 431, "status " + r.statusCode());
+    assertEquals(200, Http.get(url + "page/org/council").statusCode());
+  }
+
+  @Test
+  void anOverlongBodyIsRefused() throws Exception {
+    String query = "ASK {}\n#" + "x".repeat(SparqlFilter.MAX_BODY_BYTES + 10);
+    HttpResponse<byte[]> r = Http.post(url + "sparql", "application/sparql-query", query);
+    assertEquals(413, r.statusCode());
+  }
+
+  @ParameterizedTest(name = "{0} carries the security headers")
+  @ValueSource(
+      strings = {"", "page/org/council", "ontology", "query/symposia", "sparql", "page/nothing"})
+  void htmlCarriesSecurityHeaders(String path) throws Exception {
+    HttpResponse<byte[]> r = Http.get(url + path, "Accept", "text/html");
+    assertEquals(HeadersFilter.CSP, Http.header(r, "Content-Security-Policy"));
+    assertEquals("nosniff", Http.header(r, "X-Content-Type-Options"));
+    assertEquals("strict-origin-when-cross-origin", Http.header(r, "Referrer-Policy"));
+    String html = Http.text(r);
+    assertTrue(
+        !html.contains("<script src")
+            && !html.contains("onclick=")
+            && !html.contains("javascript:"),
+        "no script runs in our pages");
+  }
+
+  @ParameterizedTest(name = "probe {0} finds nothing")
+  @ValueSource(
+      strings = {
+        "page/../../etc/passwd",
+        "data/%2e%2e/%2e%2e/pom.xml",
+        "id/..%2F..%2Fpom.xml",
+        "query/../../pom",
+        "static/%2e%2e/log4j2.xml",
+        "downloads/%00tonet.ttl",
+        "WEB-INF/web.xml",
+        "META-INF/MANIFEST.MF"
+      })
+  void probingPathsFindNothing(String path) throws Exception {
+    HttpResponse<byte[]> r = Http.get(url + path);
+    assertTrue(r.statusCode() == 404 || r.statusCode() == 400, path + " → " + r.statusCode());
+    String body = Http.text(r);
+    assertTrue(
+        !body.contains("root:") && !body.contains("<Configuration") && !body.contains("Main-Class"),
+        body);
+  }
+}
