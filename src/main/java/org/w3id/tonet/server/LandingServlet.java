@@ -75,8 +75,20 @@ final class LandingServlet extends SiteServlet {
     sendHtml(response, HttpServletResponse.SC_OK, html());
   }
 
+  /** Made once: the site does not change while the server runs. */
+  private volatile String html;
+
   /** The landing page's HTML (also written by the static site). */
   String html() {
+    String made = html;
+    if (made == null) {
+      made = render();
+      html = made;
+    }
+    return made;
+  }
+
+  private String render() {
     Model data = site().build().data();
     Model union = site().union();
     Map<String, String> downloads = new LinkedHashMap<>();

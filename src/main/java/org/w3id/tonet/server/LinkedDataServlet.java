@@ -82,8 +82,15 @@ final class LinkedDataServlet extends SiteServlet {
     sendHtml(response, HttpServletResponse.SC_OK, pageHtml(iri));
   }
 
+  /** Pages and documents made once each: the site does not change while the server runs. */
+  private final transient PageCache made = new PageCache(4096);
+
   /** The HTML page of a resource (also written by the static site). */
   String pageHtml(String iri) {
+    return made.get("page " + iri, () -> renderPage(iri));
+  }
+
+  private String renderPage(String iri) {
     ResourceView.Page page = ResourceView.of(site().union(), iri, links());
     List<Pages.Alternate> alternates =
         Conneg.Format.rdfOffers().stream()
@@ -95,7 +102,8 @@ final class LinkedDataServlet extends SiteServlet {
 
   /** The RDF document of a resource in a format (also written by the static site). */
   String dataDocument(String iri, Conneg.Format format) {
-    return RdfWriters.write(describe(site().union(), iri), format);
+    return made.get(
+        format + " " + iri, () -> RdfWriters.write(describe(site().union(), iri), format));
   }
 
   private void data(HttpServletRequest request, HttpServletResponse response, String path)

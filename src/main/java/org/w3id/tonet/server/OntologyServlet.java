@@ -83,8 +83,20 @@ final class OntologyServlet extends SiteServlet {
     sendHtml(response, 200, html());
   }
 
+  /** Made once: the ontology does not change while the server runs. */
+  private volatile String html;
+
   /** The ontology's HTML page (also written by the static site). */
   String html() {
+    String made = html;
+    if (made == null) {
+      made = render();
+      html = made;
+    }
+    return made;
+  }
+
+  private String render() {
     Model ontology = site().build().ontology();
     OntologyPage page =
         new OntologyPage(
