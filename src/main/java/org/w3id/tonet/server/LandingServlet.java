@@ -76,16 +76,11 @@ final class LandingServlet extends SiteServlet {
   }
 
   /** Made once: the site does not change while the server runs. */
-  private volatile String html;
+  private final transient PageCache made = new PageCache(1);
 
   /** The landing page's HTML (also written by the static site). */
   String html() {
-    String made = html;
-    if (made == null) {
-      made = render();
-      html = made;
-    }
-    return made;
+    return made.get("landing", this::render);
   }
 
   private String render() {

@@ -83,17 +83,12 @@ final class OntologyServlet extends SiteServlet {
     sendHtml(response, 200, html());
   }
 
-  /** Made once: the ontology does not change while the server runs. */
-  private volatile String html;
+  /** Made once: the site does not change while the server runs. */
+  private final transient PageCache made = new PageCache(1);
 
   /** The ontology's HTML page (also written by the static site). */
   String html() {
-    String made = html;
-    if (made == null) {
-      made = render();
-      html = made;
-    }
-    return made;
+    return made.get("ontology", this::render);
   }
 
   private String render() {
