@@ -35,6 +35,8 @@ public record DateCell(List<DateCell.Md> monthDays, boolean openEnded, DateCell.
   public record Md(int month, int day) {}
 
   private static final Pattern DAY = Pattern.compile("(?:(\\d{1,2})月)?(\\d{1,2})日");
+  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+  private static final Pattern DAY_SEPARATOR = Pattern.compile("[、,]");
   private static final Pattern LOOKS_LIKE_DATE =
       Pattern.compile("^\\s*[0-9０-９]{1,3}\\s*[月日].*", Pattern.DOTALL);
 
@@ -50,7 +52,7 @@ public record DateCell(List<DateCell.Md> monthDays, boolean openEnded, DateCell.
   /** Wave dashes and full-width forms to one spelling; spaces removed. */
   static String normalize(String text) {
     String folded = text.replace('〜', '~').replace('～', '~');
-    return Normalizer.normalize(folded, Normalizer.Form.NFKC).replaceAll("\\s+", "");
+    return WHITE_SPACE.matcher(Normalizer.normalize(folded, Normalizer.Form.NFKC)).replaceAll("");
   }
 
   /**
@@ -76,7 +78,7 @@ public record DateCell(List<DateCell.Md> monthDays, boolean openEnded, DateCell.
     }
     List<Md> days = new ArrayList<>();
     Integer month = null;
-    for (String part : body.split("[、,]", -1)) {
+    for (String part : DAY_SEPARATOR.split(body, -1)) {
       Matcher m = DAY.matcher(part);
       if (!m.matches()) {
         throw new DateCellException(expected(cell));

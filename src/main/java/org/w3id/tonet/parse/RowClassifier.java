@@ -43,24 +43,34 @@ final class RowClassifier {
   private static final Pattern REGISTRANTS = Pattern.compile("^(参加登録者(" + N + ")人を超える)$");
   private static final Pattern INSTITUTIONS =
       Pattern.compile("^(.+?)の参加により、参加医療機関等\\s*(" + N + ")\\s*となる。?$");
-  private static final Pattern PLAN = Pattern.compile("^(.+?)が「(.+?)」を(?:(.+?)に)?(提出|採用)$");
+  // A long row must not take cubic time to fail these patterns (a 4,000-character row of
+  // 国が「地域」を… took 9 s): the agent and the quoted plan stop at a quote mark, so only the first
+  // 「 is tried; the series' gloss stops at a round bracket; the rest are tried only when the row
+  // ends as they must (the lookahead is linear, and what follows it then matches at once).
+  private static final Pattern PLAN = Pattern.compile("^([^「」]+?)が「([^「」]+)」を(?:(.+?)に)?(提出|採用)$");
   private static final Pattern SAME_ESTABLISH = Pattern.compile("^同(.+?)に((?:「[^」]+」と?)+)を設置$");
   private static final Pattern QUOTED = Pattern.compile("「([^」]+)」");
-  private static final Pattern JOINT_SECTIONS = Pattern.compile("^((.+?)と(.+?)の合同部会)を開催$");
+  private static final Pattern JOINT_SECTIONS =
+      Pattern.compile("^(?=.*の合同部会を開催$)((.+?)と(.+?)の合同部会)を開催$");
   private static final Pattern EXPERT = Pattern.compile("^(外部講師を招いての意見交換)(.*)$");
-  private static final Pattern ESTABLISH_REPEAT = Pattern.compile("^(.+?)設置[（(]以後、(.+?)開催[）)]$");
-  private static final Pattern SERIES = Pattern.compile("^(.+?)[（(](.+?)[）)]を(.+?)開催$");
+  private static final Pattern ESTABLISH_REPEAT =
+      Pattern.compile("^(?=.*開催[）)]$)(.+?)設置[（(]以後、(.+?)開催[）)]$");
+  private static final Pattern SERIES =
+      Pattern.compile("^(?=.*開催$)(.+?)[（(]([^（()）]+)[）)]を(.+?)開催$");
   private static final Pattern ESTABLISH = Pattern.compile("^(.+)を設置$");
   private static final Pattern END_DATE = Pattern.compile("^[～〜~](.+)$");
   private static final Pattern JOINT = Pattern.compile("^(.+)との合同会議$");
   private static final Pattern LEGAL_FORM_NOTE =
-      Pattern.compile("^(" + D + "月" + D + "日)から(.+?)を(.+?)として運営$");
+      Pattern.compile("^(?=.*として運営$)(" + D + "月" + D + "日)から(.+?)を(.+?)として運営$");
   private static final Pattern DISSOLUTION = Pattern.compile("^(.+?)の解散");
   private static final Pattern SYMPOSIUM_OF_YEAR =
       Pattern.compile("((?:\\S+?)(?:元|" + D + ")年度)地域医療ネットワークシンポジウム");
-  private static final Pattern MARKUP = Pattern.compile("<[^>]*>");
+  // A tag holds no '<': each '<' is then scanned only to the next '<' or '>', not to the row's end.
+  private static final Pattern MARKUP = Pattern.compile("<[^<>]*>");
+  private static final Pattern SPACES = Pattern.compile("[\\s\u3000]+");
+  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
   private static final Pattern LIST_ITEM =
-      Pattern.compile("<li(?:\\s[^>]*)?>", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("<li(?:\\s[^<>]*)?>", Pattern.CASE_INSENSITIVE);
   private static final char UNIT_JOINER = '\uE000';
 
   private final Lexicon lexicon;
@@ -168,7 +178,7 @@ final class RowClassifier {
                     row,
                     text,
                     m.group(1),
-                    "Joint meeting of the %s and the %s".formatted(a.labelEn(), b.labelEn()),
+                    "Joint meeting of the " + a.labelEn() + " and the " + b.labelEn(),
                     when),
                 "joint-section-meeting",
                 List.of(a.slug(), b.slug()),
@@ -302,12 +312,12 @@ final class RowClassifier {
     }
     String english =
         switch (kind) {
-          case COUNCIL -> "%s Council General Assembly";
-          case ORDINARY -> "%s Ordinary General Assembly";
-          case EXTRAORDINARY -> "%s Extraordinary General Assembly";
+          case COUNCIL -> " Council General Assembly";
+          case ORDINARY -> " Ordinary General Assembly";
+          case EXTRAORDINARY -> " Extraordinary General Assembly";
         };
     return new Entry.Assembly(
-        base(row, text, label, english.formatted(ordinalEn(ordinal)), single(row)),
+        base(row, text, label, ordinalEn(ordinal) + english, single(row)),
         kind,
         ordinal,
         text.heldInWriting(),
@@ -328,7 +338,7 @@ final class RowClassifier {
             row,
             text,
             m.group(1),
-            "Regional Medical Network Symposium (%s)".formatted(when.start()),
+            "Regional Medical Network Symposium (" + when.start() + ")",
             when),
         venue,
         number(m.group(4)),
@@ -367,7 +377,7 @@ final class RowClassifier {
       if (item.isBlank()) {
         continue;
       }
-      String[] words = item.strip().split("\\s+");
+      String[] words = WHITE_SPACE.split(item.strip());
       if (words.length < 3) {
         throw new RowProblem(
             "expected each lecturer as \"role affiliation name\", found \"%s\""
@@ -527,7 +537,7 @@ final class RowClassifier {
     // list would run together into one.
     String bulleted = LIST_ITEM.matcher(row.text()).replaceAll(" ・");
     String clean = MARKUP.matcher(bulleted).replaceAll(" ");
-    clean = clean.replaceAll("[\\s\u3000]+", " ").strip();
+    clean = SPACES.matcher(clean).replaceAll(" ").strip();
     List<String> parts = splitTopLevel(row, clean, '※');
     String main = parts.get(0).strip();
     List<String> notes = new ArrayList<>();
@@ -558,15 +568,19 @@ final class RowClassifier {
     String head = "";
     List<String> groups = new ArrayList<>();
     StringBuilder rest = new StringBuilder();
+    // Kept as a flag, not asked of rest each time: a row of many groups would take quadratic time.
+    boolean restBlank = true;
     for (Brackets.Piece piece : pieces) {
-      if (piece.group() && rest.toString().isBlank()) {
+      if (piece.group() && restBlank) {
         groups.add(piece.text());
       } else if (!piece.group() && groups.isEmpty() && head.isEmpty()) {
         head = piece.text().strip();
       } else if (piece.group()) {
         rest.append('（').append(piece.text()).append('）');
+        restBlank = false;
       } else {
         rest.append(piece.text());
+        restBlank = restBlank && piece.text().isBlank();
       }
     }
     return new Groups(head, groups, rest.toString());

@@ -65,6 +65,7 @@ public final class TimelineParser {
   private static final Pattern COUNT = Pattern.compile("^\\s*([0-9０-９][0-9０-９,，]*)回\\s*(.*)$");
   private static final Pattern PLAIN_COUNT = Pattern.compile("^(.+?)\\s+([0-9０-９][0-9０-９,，]*)回$");
   private static final Pattern COUNT_GROUP = Pattern.compile("^([0-9０-９][0-9０-９,，]*)回$");
+  private static final Pattern HEADER_SPACE = Pattern.compile("[\\s\u3000]");
 
   /** Assemblies of any numbering belong to this summary series. */
   private static final String ASSEMBLY_SERIES = "general-assemblies";
@@ -82,6 +83,7 @@ public final class TimelineParser {
   private final List<ReportedMeetingCount> counts = new ArrayList<>();
   private final Set<Integer> unreadLines = new HashSet<>();
   private String title = "";
+  private int titleLine;
 
   private TimelineParser(SourceFile file, Mode mode) {
     this.file = file;
@@ -145,15 +147,34 @@ public final class TimelineParser {
         cells = cells(line);
       } catch (RowProblem p) {
         rows.add(row(line, SourceRow.Kind.CONTENT));
-        report(line, p.cell(), p.getMessage(), fiscalYear);
+        // A row that gives a fiscal year but cannot be read leaves the year of the rows below it
+        // unknown: they are reported, not read silently in the year given above this row.
+        boolean givesFiscalYear = line.cells().stream().anyMatch(TimelineParser::isFiscalYearCell);
+        report(line, p.cell(), p.getMessage(), givesFiscalYear ? null : fiscalYear);
+        if (givesFiscalYear) {
+          fiscalYear = null;
+          brokenFiscalYearLine = line.number();
+        }
         daysAbove = List.of();
         continue;
       }
       if (region == Region.BEFORE_TABLE && cells.fiscalYear() == 0 && cells.date() == 0) {
-        rows.add(row(line, SourceRow.Kind.TITLE));
         if (title.isEmpty()) {
+          rows.add(row(line, SourceRow.Kind.TITLE));
           title = line.cell(cells.text()).strip();
+          titleLine = line.number();
+          continue;
         }
+        // One line of text above the table is its title; a second one (a row that lost its date
+        // and fiscal year, a row moved above the header) would otherwise vanish without a word.
+        rows.add(row(line, SourceRow.Kind.CONTENT));
+        report(
+            line,
+            cells.text(),
+            ("a second line of text above the table (the title is line %d); expected the header"
+                    + " 年度 / 月 日 / 実 施 内 容, or a row with its fiscal year or date")
+                .formatted(titleLine),
+            null);
         continue;
       }
       region = Region.TABLE;
@@ -261,15 +282,21 @@ public final class TimelineParser {
       if (cell.isBlank()) {
         continue;
       }
-      if (JapaneseEras.looksLikeFiscalYear(cell) && cell.strip().length() <= 12) {
+      // The cheap tests first: a long text cell is never normalized to be tested as a year.
+      if (isFiscalYearCell(cell)) {
         fiscalYear = only(fiscalYear, i, "fiscal year");
-      } else if (DateCell.looksLikeDate(cell) && cell.strip().length() <= 24 && text == 0) {
+      } else if (text == 0 && cell.strip().length() <= 24 && DateCell.looksLikeDate(cell)) {
         date = only(date, i, "date");
       } else {
         text = only(text, i, "text");
       }
     }
     return new Cells(fiscalYear, date, text);
+  }
+
+  /** True when a cell has the shape of a fiscal year, valid or not. */
+  private static boolean isFiscalYearCell(String cell) {
+    return cell.strip().length() <= 12 && JapaneseEras.looksLikeFiscalYear(cell);
   }
 
   private static int only(int seen, int cell, String what) throws RowProblem {
@@ -283,7 +310,7 @@ public final class TimelineParser {
   }
 
   private static boolean isHeader(SourceLine line) {
-    String joined = String.join("", line.cells()).replaceAll("[\\s\u3000]", "");
+    String joined = HEADER_SPACE.matcher(String.join("", line.cells())).replaceAll("");
     return joined.equals("年度月日実施内容");
   }
 
@@ -434,14 +461,17 @@ public final class TimelineParser {
           null);
       return;
     }
+    int meetings;
+    try {
+      meetings = RowClassifier.number(number);
+    } catch (NumberFormatException e) {
+      // 99999999999回 does not fit an int: reported like a row's count, not thrown out of parse().
+      report(line, cell, "\"%s回\" is too large to be a count of meetings".formatted(number), null);
+      return;
+    }
     counts.add(
         new ReportedMeetingCount(
-            RowClassifier.number(number),
-            asOf,
-            name,
-            gloss,
-            series.get().slug(),
-            List.of(headingLine, line.number())));
+            meetings, asOf, name, gloss, series.get().slug(), List.of(headingLine, line.number())));
   }
 
   // ---- pass 2: links and bounds ----------------------------------------------------------
@@ -497,19 +527,24 @@ public final class TimelineParser {
 
   /** Series inside wider series, assemblies and section meetings inside the summary's series. */
   private void linkSeries() {
+    // Linking replaces entries but adds or removes no series: look them up once, not per entry.
+    Set<String> series = new HashSet<>();
+    for (Entry entry : entries) {
+      if (entry instanceof Entry.MeetingSeries s) {
+        series.add(s.name().slug());
+      }
+    }
     for (int i = 0; i < entries.size(); i++) {
       Entry entry = entries.get(i);
       Entry.Base base = entry.base();
-      if (entry instanceof Entry.MeetingSeries series) {
-        for (String parent : series.name().parents()) {
-          if (seriesIndex(parent) >= 0) {
+      if (entry instanceof Entry.MeetingSeries s) {
+        for (String parent : s.name().parents()) {
+          if (series.contains(parent)) {
             base = base.withPartOf(parent);
           }
         }
-        entries.set(
-            i,
-            new Entry.MeetingSeries(base, series.name(), series.glossJa(), series.frequencyJa()));
-      } else if (entry instanceof Entry.Assembly a && seriesIndex(ASSEMBLY_SERIES) >= 0) {
+        entries.set(i, new Entry.MeetingSeries(base, s.name(), s.glossJa(), s.frequencyJa()));
+      } else if (entry instanceof Entry.Assembly a && series.contains(ASSEMBLY_SERIES)) {
         entries.set(
             i,
             new Entry.Assembly(
@@ -521,7 +556,7 @@ public final class TimelineParser {
                 a.jointWith()));
       } else if (entry instanceof Entry.Meeting m
           && m.slug().equals("joint-section-meeting")
-          && seriesIndex(SECTION_SERIES) >= 0) {
+          && series.contains(SECTION_SERIES)) {
         entries.set(
             i,
             new Entry.Meeting(

@@ -89,6 +89,12 @@ public record SourceFile(String name, String fileName, String sha256, List<Sourc
     int start = startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
     String text = decodeUtf8(name, bytes, start);
     if (text.indexOf('\0') >= 0) {
+      // UTF-16 of characters whose both bytes are below 0x80 (ASCII, and many kanji) is valid
+      // UTF-8.
+      String order = utf16Order(bytes);
+      if (order != null) {
+        throw new SourceException(SourceProblem.ofFile(name, "is " + utf16Hint(order)));
+      }
       int line = lineOf(text, text.indexOf('\0'));
       throw new SourceException(
           new SourceProblem(
@@ -185,9 +191,14 @@ public record SourceFile(String name, String fileName, String sha256, List<Sourc
       lineEnd++;
     }
     String hint;
+    String order = utf16Order(bytes);
     if (endsInsideCharacter(bytes, offset)) {
       hint = "the file ends in the middle of a character: it looks truncated";
-    } else if (decodesAs(bytes, start, bytes.length, Charset.forName("windows-31j"))) {
+    } else if (order != null) {
+      hint = "the file looks like " + utf16Hint(order);
+    } else if (hasNul(bytes)) {
+      hint = "the file holds NUL bytes: it looks like a binary file, not a text table";
+    } else if (looksLikeShiftJis(bytes, start)) {
       hint =
           "the file looks like Shift_JIS; expected UTF-8: convert it with"
               + " `iconv -f SHIFT_JIS -t UTF-8`";
@@ -221,16 +232,66 @@ public record SourceFile(String name, String fileName, String sha256, List<Sourc
     return true;
   }
 
-  private static boolean decodesAs(byte[] bytes, int from, int to, Charset charset) {
+  /**
+   * True when the bytes read as Shift_JIS and the text has kana: Latin-1 text often reads as
+   * Shift_JIS too (é and a letter make a kanji), but its bytes almost never make kana, and a
+   * Japanese table always has some.
+   */
+  private static boolean looksLikeShiftJis(byte[] bytes, int start) {
+    String text = decoded(bytes, start, bytes.length, Charset.forName("windows-31j"));
+    return text != null && text.codePoints().anyMatch(c -> c >= 0x3041 && c <= 0x30FF);
+  }
+
+  /**
+   * "LE" or "BE" when the bytes read as UTF-16 without a byte order mark, otherwise null: every
+   * ASCII character (tab, line end, digit) has a NUL byte in UTF-16, so the NUL bytes all stand on
+   * odd offsets (little-endian) or all on even ones (big-endian), and the whole decodes.
+   */
+  private static String utf16Order(byte[] bytes) {
+    int even = 0;
+    int odd = 0;
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        if (i % 2 == 0) {
+          even++;
+        } else {
+          odd++;
+        }
+      }
+    }
+    if (bytes.length % 2 != 0 || (even == 0) == (odd == 0)) {
+      return null;
+    }
+    String order = odd > 0 ? "LE" : "BE";
+    Charset charset = odd > 0 ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE;
+    return decoded(bytes, 0, bytes.length, charset) == null ? null : order;
+  }
+
+  private static String utf16Hint(String order) {
+    return "UTF-16%s without a byte order mark; expected UTF-8: convert it with `iconv -f UTF-16%s -t UTF-8`"
+        .formatted(order, order);
+  }
+
+  private static boolean hasNul(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The bytes decoded strictly, or null when they are not in that charset. */
+  private static String decoded(byte[] bytes, int from, int to, Charset charset) {
     try {
-      charset
+      return charset
           .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes, from, Math.max(0, to - from)));
-      return true;
+          .decode(ByteBuffer.wrap(bytes, from, Math.max(0, to - from)))
+          .toString();
     } catch (CharacterCodingException e) {
-      return false;
+      return null;
     }
   }
 
