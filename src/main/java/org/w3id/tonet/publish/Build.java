@@ -3,7 +3,9 @@ package org.w3id.tonet.publish;
 import java.util.List;
 import org.apache.jena.rdf.model.Model;
 import org.w3id.tonet.model.Timeline;
+import org.w3id.tonet.parse.GazetteerTable;
 import org.w3id.tonet.parse.TimelineParser;
+import org.w3id.tonet.rdf.GazetteerRdf;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.rdf.Ontology;
 import org.w3id.tonet.rdf.TimelineRdf;
@@ -52,6 +54,9 @@ public record Build(
    */
   public static Build of(TimelineParser.Result parsed, Iris iris) throws SourceException {
     Model data = TimelineRdf.map(parsed.timeline(), iris);
+    // The places of the Tone area come from the hand-kept gazetteer, not from the seed; they are
+    // added here so every build (serve, export, validate) has them and places the venues.
+    GazetteerRdf.addTo(data, GazetteerTable.bundled(), iris);
     return new Build(parsed.timeline(), data, Ontology.ontology(), iris, parsed.problems());
   }
 

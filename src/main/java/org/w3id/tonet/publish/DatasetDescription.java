@@ -13,6 +13,7 @@ import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.sparql.vocabulary.FOAF;
 import org.apache.jena.vocabulary.DCAT;
@@ -22,6 +23,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.apache.jena.vocabulary.VOID;
 import org.w3id.tonet.model.Timeline;
+import org.w3id.tonet.rdf.GazetteerRdf;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.rdf.Prefixes;
 import org.w3id.tonet.rdf.SCHEMA;
@@ -174,7 +176,45 @@ public final class DatasetDescription {
     seed.addProperty(TONET.sha256, source.sha256());
     dataset.addProperty(DCTerms.source, seed);
 
+    gazetteer(meta, dataset);
     temporal(meta, dataset);
+    spatial(meta, dataset, council);
+  }
+
+  /** The hand-kept gazetteer the places come from: the dataset's second source. */
+  private void gazetteer(Model meta, Resource dataset) {
+    for (Resource g : data.listSubjectsWithProperty(RDF.type, TONET.Gazetteer).toList()) {
+      Resource r = meta.createResource(g.getURI());
+      r.addProperty(RDF.type, DCAT.Dataset);
+      r.addProperty(RDF.type, TONET.Gazetteer);
+      g.listProperties(DCTerms.title)
+          .forEachRemaining(t -> r.addProperty(DCTerms.title, t.getObject()));
+      text(
+          r,
+          DCTerms.description,
+          "利根保健医療圏の市町村・県・医療圏とその歴史、会場の所在市町村、統計に用いる標準地域コードへのリンクと出典を手作業でまとめた地名表。",
+          "The hand-kept gazetteer of the Tone healthcare area: its municipalities, the prefecture"
+              + " and the area, their history, where each venue lies, their links to the standard"
+              + " area codes, and the sources of all of it.");
+      g.listProperties(TONET.sha256)
+          .forEachRemaining(t -> r.addProperty(TONET.sha256, t.getObject()));
+      dataset.addProperty(DCTerms.source, r);
+    }
+  }
+
+  /** The area the council serves is the area the dataset covers (dcterms:spatial). */
+  private void spatial(Model meta, Resource dataset, Resource council) {
+    TreeSet<String> areas = new TreeSet<>();
+    data.listObjectsOfProperty(data.getResource(council.getURI()), SCHEMA.areaServed)
+        .forEachRemaining(o -> areas.add(o.asResource().getURI()));
+    for (String area : areas) {
+      Resource location = meta.createResource(area);
+      location.addProperty(RDF.type, DCTerms.Location);
+      data.getResource(area)
+          .listProperties(RDFS.label)
+          .forEachRemaining(l -> location.addProperty(RDFS.label, l.getObject()));
+      dataset.addProperty(DCTerms.spatial, location);
+    }
   }
 
   private void temporal(Model meta, Resource dataset) {
@@ -229,6 +269,22 @@ public final class DatasetDescription {
             SKOS.uri)) {
       dataset.addProperty(VOID.vocabulary, meta.createResource(vocabulary));
     }
+    linkset(
+        meta,
+        dataset,
+        "standard-area-codes",
+        GazetteerRdf.STANDARD_AREA_CODES,
+        "http://data.e-stat.go.jp/lodw/data/sac/",
+        "統計に用いる標準地域コード（統計LOD）",
+        "Standard area codes for statistics (statistical LOD of Japan)");
+    linkset(
+        meta,
+        dataset,
+        "wikidata",
+        GazetteerRdf.WIKIDATA,
+        "https://www.wikidata.org/",
+        "ウィキデータ",
+        "Wikidata");
     for (Resource type :
         List.of(TONET.GeneralAssembly, TONET.Symposium, TONET.RegistrantMilestone)) {
       TreeSet<String> instances = classes.get(type.getURI());
@@ -244,6 +300,42 @@ public final class DatasetDescription {
       partition.addLiteral(VOID.entities, integer(meta, c.getValue().size()));
       dataset.addProperty(VOID.classPartition, partition);
     }
+  }
+
+  /**
+   * A VoID linkset: how many skos:closeMatch links go from our places to another dataset, so a
+   * portal can see the dataset joins with the standard area codes and Wikidata.
+   */
+  private void linkset(
+      Model meta,
+      Resource dataset,
+      String name,
+      String uriSpace,
+      String targetIri,
+      String labelJa,
+      String labelEn) {
+    long links =
+        data.listStatements(null, SKOS.closeMatch, (RDFNode) null)
+            .filterKeep(
+                st ->
+                    st.getObject().isURIResource()
+                        && st.getResource().getURI().startsWith(uriSpace))
+            .toList()
+            .size();
+    if (links == 0) {
+      return;
+    }
+    Resource target = meta.createResource(targetIri);
+    target.addProperty(RDF.type, VOID.Dataset);
+    target.addProperty(VOID.uriSpace, uriSpace);
+    text(target, RDFS.label, labelJa, labelEn);
+    Resource linkset = meta.createResource(iris.dataset() + "/linkset/" + name);
+    linkset.addProperty(RDF.type, VOID.Linkset);
+    linkset.addProperty(VOID.linkPredicate, SKOS.closeMatch);
+    linkset.addProperty(VOID.subjectsTarget, dataset);
+    linkset.addProperty(VOID.objectsTarget, target);
+    linkset.addLiteral(VOID.triples, integer(meta, links));
+    dataset.addProperty(VOID.subset, linkset);
   }
 
   /** A readable, stable name for a class partition: tonet-Symposium, schema-Event, … */

@@ -117,6 +117,11 @@ public final class Iris {
     return base + "id/org/" + slug;
   }
 
+  /** id/venue/{slug}. */
+  public String venue(String slug) {
+    return base + "id/venue/" + slug;
+  }
+
   /** id/series/{slug}. */
   public String series(String slug) {
     return base + "id/series/" + slug;
@@ -130,6 +135,21 @@ public final class Iris {
   /** id/plan/{slug}. */
   public String plan(String slug) {
     return base + "id/plan/" + slug;
+  }
+
+  /** id/place/{slug}: a municipality, the prefecture or the healthcare area (gazetteer slugs). */
+  public String place(String slug) {
+    return base + "id/place/" + slug;
+  }
+
+  /** id/place/{place slug}/status/{status slug}: a period of a municipality's name and kind. */
+  public String placeStatus(String placeSlug, String statusSlug) {
+    return place(placeSlug) + "/status/" + statusSlug;
+  }
+
+  /** id/source/gazetteer: the hand-kept gazetteer that places are derived from. */
+  public String gazetteer() {
+    return base + "id/source/gazetteer";
   }
 
   /** id/event/{yyyy-mm-dd}-{slug}, or id/event/fy{yyyy}-{slug} when undated. */

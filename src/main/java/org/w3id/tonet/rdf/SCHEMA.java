@@ -39,6 +39,9 @@ public final class SCHEMA {
   /** A place. */
   public static final Resource Place = resource("Place");
 
+  /** A geographical region under the jurisdiction of a government. */
+  public static final Resource AdministrativeArea = resource("AdministrativeArea");
+
   /** A creative work. */
   public static final Resource CreativeWork = resource("CreativeWork");
 
@@ -65,6 +68,9 @@ public final class SCHEMA {
 
   /** A place that contains this one. */
   public static final Property containedInPlace = property("containedInPlace");
+
+  /** A place that this one contains. */
+  public static final Property containsPlace = property("containsPlace");
 
   /** The area an organization serves. */
   public static final Property areaServed = property("areaServed");

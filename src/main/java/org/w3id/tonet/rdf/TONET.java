@@ -285,6 +285,53 @@ public final class TONET {
   /** The organization whose joining brought the count to the milestone. */
   public static final Property joinedOrganization = property("joinedOrganization");
 
+  // ---- places, from the gazetteer ----
+
+  /** A prefecture (Saitama); linked to its standard area codes with skos:closeMatch. */
+  public static final Resource Prefecture = resource("Prefecture");
+
+  /**
+   * A municipality (市町村) of the Tone healthcare area, with its name and kind per period
+   * (tonet:municipalStatus); linked to standard area codes with skos:closeMatch, never owl:sameAs.
+   */
+  public static final Resource Municipality = resource("Municipality");
+
+  /** A secondary healthcare area (二次保健医療圏), such as the Tone healthcare area. */
+  public static final Resource HealthcareArea = resource("HealthcareArea");
+
+  /** A period in which a municipality had one name and one kind (city or town). */
+  public static final Resource MunicipalStatus = resource("MunicipalStatus");
+
+  /** Whether a municipality is a city (市), a town (町) or a village (村). */
+  public static final Resource MunicipalityKind = resource("MunicipalityKind");
+
+  /** How a municipal status began: a merger, or a town becoming a city. */
+  public static final Resource MunicipalChange = resource("MunicipalChange");
+
+  /** The hand-kept gazetteer (lexicon/gazetteer.tsv) that places are derived from. */
+  public static final Resource Gazetteer = resource("Gazetteer");
+
+  /** A city (市). */
+  public static final Resource City = resource("City");
+
+  /** A town (町). */
+  public static final Resource Town = resource("Town");
+
+  /** Several municipalities merged into a new one (新設合併). */
+  public static final Resource Merger = resource("Merger");
+
+  /** A town became a city, staying the same municipality (市制施行). */
+  public static final Resource CityStatusGranted = resource("CityStatusGranted");
+
+  /** From a municipality to each period in which it had one name and one kind. */
+  public static final Property municipalStatus = property("municipalStatus");
+
+  /** Whether the municipality was a city or a town in that period. */
+  public static final Property municipalityKind = property("municipalityKind");
+
+  /** How the period began: tonet:Merger or tonet:CityStatusGranted. */
+  public static final Property formedBy = property("formedBy");
+
   private static Resource resource(String local) {
     return ResourceFactory.createResource(NS + local);
   }

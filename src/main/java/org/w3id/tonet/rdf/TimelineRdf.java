@@ -28,7 +28,6 @@ import org.w3id.tonet.model.ReportedMeetingCount;
 import org.w3id.tonet.model.SourceRow;
 import org.w3id.tonet.model.Timeline;
 import org.w3id.tonet.model.When;
-import org.w3id.tonet.parse.JapaneseEras;
 import org.w3id.tonet.source.SourceException;
 
 /**
@@ -353,11 +352,7 @@ public final class TimelineRdf {
   }
 
   private Resource instant(LocalDate day) {
-    Resource r = model.createResource(iris.day(day));
-    r.addProperty(RDF.type, TIME.Instant);
-    r.addLiteral(TIME.inXSDDate, date(day));
-    label(r, JapaneseEras.format(day), ENGLISH_DAY.format(day));
-    return r;
+    return Instants.of(model, iris, day);
   }
 
   private void count(ReportedMeetingCount count) {

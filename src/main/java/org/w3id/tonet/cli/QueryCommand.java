@@ -1,0 +1,153 @@
+package org.w3id.tonet.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryException;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.Syntax;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.system.Txn;
+import org.w3id.tonet.publish.Build;
+import org.w3id.tonet.rdf.Iris;
+import org.w3id.tonet.rdf.Prefixes;
+import org.w3id.tonet.server.Site;
+import org.w3id.tonet.source.SourceException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code query FILE.rq [--seed FILE] [--base-iri IRI] [--format table|tsv|json]}: builds the data
+ * and runs one SPARQL query against it, on the same dataset the server offers (the named graphs
+ * graph/data, graph/ontology, graph/meta and their union as the default graph).
+ *
+ * <pre>
+ * java -jar target/tonet-lod.jar query queries/symposia.rq
+ * java -jar target/tonet-lod.jar query queries/symposia.rq --format tsv &gt; symposia.tsv
+ * </pre>
+ */
+@Command(
+    name = "query",
+    mixinStandardHelpOptions = true,
+    header = "Run a SPARQL query against the built data and print the result.",
+    description = {
+      "SELECT results print as a table (IRIs under the base are shown relative to it), ASK as yes"
+          + " or no, CONSTRUCT and DESCRIBE as Turtle. The dataset is the server's: three named"
+          + " graphs and their union as the default graph. The queries of queries/ are examples."
+    })
+public final class QueryCommand implements Callable<Integer> {
+
+  /** How SELECT and ASK results are printed. */
+  enum Format {
+    table,
+    tsv,
+    json
+  }
+
+  @Spec CommandSpec spec;
+
+  @Mixin SourceOptions source;
+
+  @Parameters(index = "0", paramLabel = "FILE.rq", description = "The SPARQL query to run.")
+  Path file;
+
+  @Option(
+      names = "--base-iri",
+      paramLabel = "IRI",
+      description = "Base of every IRI in the data. Default: ${DEFAULT-VALUE}.",
+      defaultValue = Iris.DEFAULT_BASE)
+  String baseIri;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description =
+          "SELECT and ASK results as a readable table, or as SPARQL TSV or JSON (${COMPLETION-CANDIDATES})."
+              + " Default: ${DEFAULT-VALUE}.")
+  Format format;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = spec.commandLine().getOut();
+    Query query;
+    try {
+      query = QueryFactory.create(Files.readString(file, StandardCharsets.UTF_8), Syntax.syntaxARQ);
+    } catch (IOException e) {
+      err.println("error: cannot read " + file + ": " + e.getMessage());
+      return ExitCodes.INVALID;
+    } catch (QueryException e) {
+      err.println("error: " + file + " is not a SPARQL query: " + e.getMessage());
+      return ExitCodes.INVALID;
+    }
+    Iris iris;
+    try {
+      iris = new Iris(baseIri);
+    } catch (IllegalArgumentException e) {
+      err.println("error: --base-iri: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    Build build;
+    try {
+      build = source.build(iris, err);
+    } catch (SourceException e) {
+      SourceOptions.report(e, err, "the query was not run");
+      return ExitCodes.INVALID;
+    }
+    // The server's dataset, made the server's way: what runs here runs the same on /sparql.
+    Dataset dataset = DatasetFactory.wrap(Site.of(build, null).dataset());
+    Txn.executeRead(dataset, () -> run(query, dataset, iris, out));
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private void run(Query query, Dataset dataset, Iris iris, PrintWriter out) {
+    try (QueryExecution exec = QueryExecution.dataset(dataset).query(query).build()) {
+      if (query.isSelectType()) {
+        switch (format) {
+          case table ->
+              new ResultTable(Prefixes.asMapping(), iris.base()).print(exec.execSelect(), out);
+          case tsv -> out.print(resultText(exec, ResultSetLang.RS_TSV));
+          case json -> out.print(resultText(exec, ResultSetLang.RS_JSON));
+        }
+      } else if (query.isAskType()) {
+        boolean answer = exec.execAsk();
+        switch (format) {
+          case table -> out.println(answer ? "yes" : "no");
+          case tsv -> out.print(ResultSetMgr.asString(answer, ResultSetLang.RS_TSV));
+          case json -> out.print(ResultSetMgr.asString(answer, ResultSetLang.RS_JSON));
+        }
+      } else {
+        Model graph = query.isConstructType() ? exec.execConstruct() : exec.execDescribe();
+        graph.setNsPrefixes(Prefixes.all());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        RDFDataMgr.write(bytes, graph, RDFFormat.TURTLE_PRETTY);
+        out.print(bytes.toString(StandardCharsets.UTF_8));
+      }
+    }
+  }
+
+  private static String resultText(QueryExecution exec, Lang lang) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ResultSetMgr.write(bytes, exec.execSelect(), lang);
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,135 @@
+package org.w3id.tonet.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code query FILE.rq}: runs one query on the built data and prints a readable result. */
+class QueryCommandTest {
+
+  @TempDir Path temp;
+
+  private static CliTest.Run run(String... args) {
+    return CliTest.run(args);
+  }
+
+  @Test
+  void aSelectPrintsAnAlignedTableWithRelativeIrisAndARowCount() {
+    CliTest.Run run = run("query", "queries/symposia.rq");
+    assertEquals(ExitCodes.OK, run.exit(), run.err());
+    List<String> lines = run.out().lines().toList();
+    assertTrue(lines.get(0).startsWith("| symposium "), lines.get(0));
+    assertTrue(lines.get(1).matches("\\|(-+\\|)+"), lines.get(1));
+    assertTrue(
+        lines.get(2).contains("| id/symposium/2012-03-17 |")
+            && lines.get(2).contains("パストラルかぞ")
+            && lines.get(2).contains("加須市")
+            && lines.get(2).contains(" 230 "),
+        lines.get(2));
+    assertEquals("8 rows", lines.get(lines.size() - 1));
+    // Every line of the table is as wide on screen as the header, Japanese included.
+    int width = ResultTable.width(lines.get(0));
+    for (String line : lines.subList(1, lines.size() - 1)) {
+      assertEquals(width, ResultTable.width(line), line);
+    }
+  }
+
+  @Test
+  void anAskPrintsYesOrNo() throws Exception {
+    assertEquals("yes", run("query", "queries/symposia-in-council-area.rq").out().strip());
+    Path no = temp.resolve("no.rq");
+    Files.writeString(no, "ASK { ?s <urn:nothing> ?o }");
+    assertEquals("no", run("query", no.toString()).out().strip());
+  }
+
+  @Test
+  void aConstructPrintsTurtle() {
+    CliTest.Run run = run("query", "queries/venue-area-codes.rq");
+    assertEquals(ExitCodes.OK, run.exit(), run.err());
+    Model m = ModelFactory.createDefaultModel();
+    RDFParser.fromString(run.out()).lang(Lang.TURTLE).parse(m);
+    assertTrue(
+        m.contains(
+            m.getResource("http://localhost:3030/id/venue/pastoral-kazo"),
+            m.getProperty("http://schema.org/containedInPlace"),
+            m.getResource("http://localhost:3030/id/place/kazo")),
+        run.out());
+  }
+
+  @Test
+  void theBaseIriAndTsvFormatAreHonoured() {
+    CliTest.Run run =
+        run(
+            "query",
+            "queries/registrant-growth.rq",
+            "--base-iri",
+            "https://lod.example.jp/tonet/",
+            "--format",
+            "tsv");
+    assertEquals(ExitCodes.OK, run.exit(), run.err());
+    ResultSet rs =
+        ResultSetMgr.read(
+            new ByteArrayInputStream(run.out().getBytes(StandardCharsets.UTF_8)),
+            ResultSetLang.RS_TSV);
+    assertEquals(
+        "https://lod.example.jp/tonet/id/milestone/registrants-5000",
+        rs.next().getResource("milestone").getURI());
+    assertFalse(run.out().contains("localhost"));
+  }
+
+  @Test
+  void theDatasetIsTheServersUnionAndNamedGraphs() throws Exception {
+    Path q = temp.resolve("graphs.rq");
+    Files.writeString(q, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g");
+    CliTest.Run run = run("query", q.toString());
+    assertEquals(ExitCodes.OK, run.exit(), run.err());
+    assertTrue(
+        run.out().contains("graph/data")
+            && run.out().contains("graph/ontology")
+            && run.out().contains("graph/meta"),
+        run.out());
+    Path union = temp.resolve("union.rq");
+    Files.writeString(
+        union,
+        "ASK { <https://w3id.org/tonet/ontology#Symposium> ?p ?o ."
+            + " <http://localhost:3030/id/dataset> ?p2 ?o2 ."
+            + " <http://localhost:3030/id/place/kazo> ?p3 ?o3 }");
+    assertEquals("yes", run("query", union.toString()).out().strip());
+  }
+
+  @Test
+  void aBadQueryOrMissingFileIsNamed() throws Exception {
+    Path bad = temp.resolve("bad.rq");
+    Files.writeString(bad, "SELEC * WHERE { ?s ?p ?o }");
+    CliTest.Run run = run("query", bad.toString());
+    assertEquals(ExitCodes.INVALID, run.exit());
+    assertTrue(run.err().contains(bad + " is not a SPARQL query"), run.err());
+    CliTest.Run missing = run("query", temp.resolve("nothing.rq").toString());
+    assertEquals(ExitCodes.INVALID, missing.exit());
+    assertTrue(missing.err().contains("cannot read"), missing.err());
+    assertEquals(ExitCodes.USAGE, run("query").exit(), "the file is required");
+  }
+
+  @Test
+  void theRootCommandListsQuery() {
+    assertTrue(run("--help").out().contains("query"));
+    CliTest.Run help = run("query", "--help");
+    assertEquals(ExitCodes.OK, help.exit());
+    assertTrue(help.out().contains("Usage: tonet-lod query"), help.out());
+  }
+}
