@@ -15,5 +15,8 @@ public final class ExitCodes {
   /** A file could not be written, or the server could not start. */
   public static final int IO_ERROR = 3;
 
+  /** A remote store could not be reached, or it refused the data (push). */
+  public static final int STORE_ERROR = 4;
+
   private ExitCodes() {}
 }

@@ -13,6 +13,8 @@ import picocli.CommandLine.Spec;
  * java -jar target/tonet-lod.jar serve
  * java -jar target/tonet-lod.jar export --out dist
  * java -jar target/tonet-lod.jar validate --seed other-timeline.txt
+ * java -jar target/tonet-lod.jar query queries/symposia.rq
+ * java -jar target/tonet-lod.jar push --to http://localhost:3030/ds
  * </pre>
  */
 @Command(
@@ -24,6 +26,8 @@ import picocli.CommandLine.Spec;
       ServeCommand.class,
       ExportCommand.class,
       ValidateCommand.class,
+      QueryCommand.class,
+      PushCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {

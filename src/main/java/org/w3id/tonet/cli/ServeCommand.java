@@ -1,9 +1,13 @@
 package org.w3id.tonet.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.w3id.tonet.parse.TimelineParser;
+import org.w3id.tonet.server.Tdb2Store;
 import org.w3id.tonet.server.TonetServer;
 import org.w3id.tonet.source.SourceException;
 import picocli.CommandLine.Command;
@@ -19,6 +23,7 @@ import picocli.CommandLine.Spec;
  * <pre>
  * java -jar target/tonet-lod.jar serve
  * java -jar target/tonet-lod.jar serve --port 8080 --base-iri https://lod.example.jp/tonet/
+ * java -jar target/tonet-lod.jar serve --tdb2 /var/lib/tonet-lod/db
  * </pre>
  */
 @Command(
@@ -72,6 +77,32 @@ public final class ServeCommand implements Callable<Integer> {
   long maxResults;
 
   @Option(
+      names = "--allow-service",
+      paramLabel = "URL",
+      arity = "1..*",
+      description =
+          "SPARQL endpoints a query on /sparql may call with SERVICE (federation). Without it,"
+              + " every SERVICE is refused: an open SERVICE would let anyone make this server"
+              + " send requests to any address it can reach.")
+  List<String> allowService = new ArrayList<>();
+
+  @Option(
+      names = "--tdb2",
+      paramLabel = "DIR",
+      description =
+          "Serve SPARQL from a TDB2 database in DIR: built on the first start, reused as it is"
+              + " (not rebuilt) on later starts with the same seed, base IRI and options. A"
+              + " database that holds anything else is refused, unless --rebuild.")
+  Path tdb2;
+
+  @Option(
+      names = "--rebuild",
+      description =
+          "With --tdb2: empty a database that holds another build (another seed, base IRI,"
+              + " licence or version) and load this one.")
+  boolean rebuild;
+
+  @Option(
       names = "--all-interfaces",
       description = "Listen on every network interface, not only on localhost.")
   boolean allInterfaces;
@@ -93,6 +124,9 @@ public final class ServeCommand implements Callable<Integer> {
               .queryTimeout(Duration.ofMillis((long) (queryTimeoutSeconds * 1000)))
               .maxResults(maxResults)
               .allInterfaces(allInterfaces)
+              .allowService(allowService)
+              .tdb2(tdb2)
+              .rebuild(rebuild)
               .start();
     } catch (SourceException e) {
       SourceOptions.report(e, err, "the server did not start");
@@ -110,6 +144,16 @@ public final class ServeCommand implements Callable<Integer> {
     if (!server.base().equals(server.localUrl())) {
       out.printf("IRIs and links use the base %s%n", server.base());
     }
+    server
+        .tdb2Outcome()
+        .ifPresent(
+            outcome ->
+                out.printf(
+                    "TDB2 database %s: %s%n",
+                    tdb2,
+                    outcome == Tdb2Store.Outcome.REUSED
+                        ? "reused as it was (it holds this build; nothing rebuilt)"
+                        : "built from the seed"));
     out.printf("SPARQL endpoint: %ssparql — press Ctrl+C to stop%n", server.localUrl());
     out.flush();
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "tonet-lod-stop"));

@@ -1,6 +1,7 @@
 package org.w3id.tonet.server;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.jena.graph.Graph;
@@ -51,25 +52,40 @@ public record Site(
 
   /** Publishes a build into a dataset (the one the SPARQL endpoint serves). */
   public static Site of(Build build, String licenseIri, DatasetGraph target) {
+    Site site = over(build, licenseIri, target);
+    Dataset dataset = DatasetFactory.wrap(target);
+    Txn.executeWrite(
+        dataset,
+        () -> {
+          site.namedGraphs().forEach(dataset::addNamedModel);
+          // The default graph is the union of the three, as DESIGN.md asks.
+          dataset.getDefaultModel().add(site.union());
+          dataset.getDefaultModel().setNsPrefixes(site.union().getNsPrefixMap());
+        });
+    return site;
+  }
+
+  /**
+   * Publishes a build over a dataset without writing to it: for a store that already holds the
+   * graphs, or that {@link Tdb2Store} fills.
+   */
+  public static Site over(Build build, String licenseIri, DatasetGraph served) {
     Exporter.Publication publication = Exporter.publication(build, licenseIri);
     Model meta = publication.meta();
     Model union = ModelFactory.createDefaultModel();
     Prefixes.apply(union);
     union.add(build.data()).add(build.ontology()).add(meta);
+    return new Site(build, meta, union, served, publication.files(), Instant.now());
+  }
+
+  /** The three named graphs by name: {base}graph/data, graph/ontology and graph/meta. */
+  public Map<String, Model> namedGraphs() {
     Iris iris = build.iris();
-    Dataset dataset = DatasetFactory.wrap(target);
-    Txn.executeWrite(
-        dataset,
-        () -> {
-          dataset.addNamedModel(iris.graph("data"), build.data());
-          dataset.addNamedModel(iris.graph("ontology"), build.ontology());
-          dataset.addNamedModel(iris.graph("meta"), meta);
-          // The default graph is the union of the three, as DESIGN.md asks.
-          dataset.getDefaultModel().add(union);
-          dataset.getDefaultModel().setNsPrefixes(union.getNsPrefixMap());
-        });
-    return new Site(
-        build, meta, union, dataset.asDatasetGraph(), publication.files(), Instant.now());
+    Map<String, Model> graphs = new LinkedHashMap<>();
+    graphs.put(iris.graph("data"), build.data());
+    graphs.put(iris.graph("ontology"), build.ontology());
+    graphs.put(iris.graph("meta"), meta);
+    return graphs;
   }
 
   /** The IRIs of this site. */

@@ -1,7 +1,10 @@
 package org.w3id.tonet.server;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
@@ -32,10 +35,14 @@ public final class TonetServer {
 
   private final FusekiServer fuseki;
   private final Site site;
+  private final Runnable release;
+  private final Tdb2Store.Outcome stored;
 
-  private TonetServer(FusekiServer fuseki, Site site) {
+  private TonetServer(FusekiServer fuseki, Site site, Runnable release, Tdb2Store.Outcome stored) {
     this.fuseki = fuseki;
     this.site = site;
+    this.release = release;
+    this.stored = stored;
   }
 
   /** Starts building a server. */
@@ -63,9 +70,15 @@ public final class TonetServer {
     return site;
   }
 
-  /** Stops the server. */
+  /** With a TDB2 database: whether this start built it or reused it; empty when in memory. */
+  public Optional<Tdb2Store.Outcome> tdb2Outcome() {
+    return Optional.ofNullable(stored);
+  }
+
+  /** Stops the server (and closes its TDB2 database, if it has one). */
   public void stop() {
     fuseki.stop();
+    release.run();
   }
 
   /** Waits until the server stops. */
@@ -83,6 +96,9 @@ public final class TonetServer {
     private Duration queryTimeout = Duration.ofSeconds(10);
     private boolean allInterfaces;
     private long maxResults = 10_000;
+    private Path tdb2;
+    private boolean rebuild;
+    private ServiceAllowList services = ServiceAllowList.none();
 
     private Builder() {}
 
@@ -131,6 +147,32 @@ public final class TonetServer {
       return this;
     }
 
+    /**
+     * The SPARQL endpoints a query on /sparql may call with SERVICE; default none. Any other
+     * SERVICE, and every SERVICE whose address is a variable, is refused (403).
+     *
+     * @throws IllegalArgumentException when one is not an absolute http(s) URL
+     */
+    public Builder allowService(List<String> endpoints) {
+      this.services = ServiceAllowList.of(Objects.requireNonNull(endpoints, "endpoints"));
+      return this;
+    }
+
+    /**
+     * Serve SPARQL from a TDB2 database in this folder instead of memory (null, the default): built
+     * on first start, reused as it is on later starts with the same seed, base IRI and options.
+     */
+    public Builder tdb2(Path folder) {
+      this.tdb2 = folder;
+      return this;
+    }
+
+    /** With {@link #tdb2}: empty a database that holds another build and load this one. */
+    public Builder rebuild(boolean rebuild) {
+      this.rebuild = rebuild;
+      return this;
+    }
+
     /** Listen on every interface instead of the loopback only. */
     public Builder allInterfaces(boolean allInterfaces) {
       this.allInterfaces = allInterfaces;
@@ -145,15 +187,31 @@ public final class TonetServer {
     public TonetServer start() throws SourceException {
       Objects.requireNonNull(seed, "seed");
       TimelineParser.Result parsed = TimelineParser.parse(seed, mode);
-      DatasetGraph dataset = DatasetGraphFactory.createTxnMem();
+      DatasetGraph dataset =
+          tdb2 == null ? DatasetGraphFactory.createTxnMem() : Tdb2Store.open(tdb2);
+      Runnable release = tdb2 == null ? () -> {} : () -> Tdb2Store.close(dataset);
       dataset.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeout.toMillis()));
+      services.install(dataset.getContext());
       SiteHolder holder = new SiteHolder();
-      FusekiServer fuseki = fuseki(dataset, holder);
-      fuseki.start();
+      FusekiServer fuseki;
+      try {
+        fuseki = fuseki(dataset, holder);
+        fuseki.start();
+      } catch (RuntimeException e) {
+        release.run();
+        throw e;
+      }
       try {
         String base = baseIri != null ? baseIri : "http://localhost:" + fuseki.getHttpPort() + "/";
         Build build = Build.of(parsed, new Iris(base));
-        Site site = Site.of(build, license, dataset);
+        Site site;
+        Tdb2Store.Outcome stored = null;
+        if (tdb2 == null) {
+          site = Site.of(build, license, dataset);
+        } else {
+          site = Site.over(build, license, dataset);
+          stored = Tdb2Store.prepare(dataset, site, rebuild);
+        }
         holder.set(site);
         LOG.info(
             "serving {} triples from {} at {} (base IRI {})",
@@ -161,9 +219,13 @@ public final class TonetServer {
             build.timeline().source().fileName(),
             "http://localhost:" + fuseki.getHttpPort() + "/",
             base);
-        return new TonetServer(fuseki, site);
+        if (!services.endpoints().isEmpty()) {
+          LOG.info("SERVICE may call only {}", String.join(", ", services.endpoints()));
+        }
+        return new TonetServer(fuseki, site, release, stored);
       } catch (SourceException | RuntimeException e) {
         fuseki.stop();
+        release.run();
         throw e;
       }
     }
@@ -182,7 +244,7 @@ public final class TonetServer {
           .addFilter("/*", new RequestLogFilter())
           .addFilter("/*", new LimitsFilter())
           .addFilter("/*", new HeadersFilter())
-          .addFilter("/sparql/*", new SparqlFilter(holder, timeout))
+          .addFilter("/sparql/*", new SparqlFilter(holder, timeout, services))
           .addFilter("/sparql/*", new ResultCapFilter(maxResults))
           .addServlet("", new LandingServlet(holder))
           .addServlet("/id/*", new LinkedDataServlet(holder, LinkedDataServlet.Mode.ID))
