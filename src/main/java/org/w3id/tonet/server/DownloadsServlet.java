@@ -36,6 +36,10 @@ final class DownloadsServlet extends SiteServlet {
           ".trig", "application/trig; charset=utf-8",
           ".gz", "application/gzip");
 
+  /** The SHA-256 of each file, computed once: the files do not change while the server runs. */
+  private final transient java.util.Map<String, String> digests =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   DownloadsServlet(SiteHolder holder) {
     super(holder);
   }
@@ -58,7 +62,11 @@ final class DownloadsServlet extends SiteServlet {
     byte[] gzip = site().files().get(name + ".gz");
     boolean compressed = gzip != null && acceptsGzip(request);
     byte[] body = compressed ? gzip : plain;
-    String etag = "\"" + Exporter.sha256(plain) + (compressed ? "-gzip" : "") + "\"";
+    String etag =
+        "\""
+            + digests.computeIfAbsent(name, n -> Exporter.sha256(plain))
+            + (compressed ? "-gzip" : "")
+            + "\"";
     String lastModified = HTTP_DATE.format(site().published().truncatedTo(ChronoUnit.SECONDS));
     response.setHeader("ETag", etag);
     response.setHeader("Last-Modified", lastModified);

@@ -19,8 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
-import org.apache.jena.query.QueryParseException;
 
 /**
  * Caps the number of results a public SPARQL query may return: a query without LIMIT, or with a
@@ -54,7 +52,7 @@ final class ResultCapFilter extends HttpFilter {
         body
             ? new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
             : request.getParameter("query");
-    String capped = text == null ? null : capped(text);
+    String capped = text == null ? null : capped(request, text);
     if (capped != null) {
       response.setHeader(HEADER, Long.toString(cap));
       chain.doFilter(new Rewritten(request, capped, body), response);
@@ -66,19 +64,16 @@ final class ResultCapFilter extends HttpFilter {
   }
 
   /** The query with the cap applied, or null when it needs none (or does not parse). */
-  private String capped(String text) {
-    Query query;
-    try {
-      query = QueryFactory.create(text);
-    } catch (QueryParseException e) {
+  private String capped(HttpServletRequest request, String text) {
+    Query parsed = ParsedQuery.of(request, text).orElse(null);
+    if (parsed == null || parsed.isAskType()) {
       return null;
     }
-    if (query.isAskType()) {
+    if (parsed.hasLimit() && parsed.getLimit() <= cap) {
       return null;
     }
-    if (query.hasLimit() && query.getLimit() <= cap) {
-      return null;
-    }
+    Query query =
+        parsed.cloneQuery(); // the parse is shared with the other filters: never change it
     query.setLimit(cap);
     return query.serialize();
   }

@@ -11,10 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryException;
-import org.apache.jena.query.QueryFactory;
-import org.apache.jena.query.Syntax;
 
 /**
  * Guards {@code /sparql} in front of Fuseki: a GET with no query is answered with the service
@@ -110,7 +106,7 @@ final class SparqlFilter extends HttpFilter {
       queries.add(new String(body, StandardCharsets.UTF_8));
     }
     for (String text : queries) {
-      Optional<String> refused = serviceRefusal(text);
+      Optional<String> refused = serviceRefusal(request, text);
       if (refused.isPresent()) {
         refuse(response, 403, refused.get());
         return;
@@ -123,14 +119,11 @@ final class SparqlFilter extends HttpFilter {
    * Why a query's SERVICE calls may not run, if so. A query that does not parse is left to Fuseki,
    * which parses it the same way and answers with its own message.
    */
-  private Optional<String> serviceRefusal(String text) {
-    Query query;
-    try {
-      query = QueryFactory.create(text, Syntax.syntaxARQ);
-    } catch (QueryException e) {
+  private Optional<String> serviceRefusal(HttpServletRequest request, String text) {
+    if (!ParsedQuery.mayCallService(text)) {
       return Optional.empty();
     }
-    return services.refusal(query);
+    return ParsedQuery.of(request, text).flatMap(services::refusal);
   }
 
   private void describe(HttpServletRequest request, HttpServletResponse response, Site site)
