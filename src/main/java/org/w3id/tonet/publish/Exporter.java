@@ -56,10 +56,12 @@ public final class Exporter {
     Map<String, String> prefixes = Prefixes.all();
     Map<String, byte[]> files = new LinkedHashMap<>();
     Graph data = build.data().getGraph();
-    files.put(Dump.TURTLE.fileName(), text(out -> SortedRdf.turtle(data, prefixes, out)));
-    files.put(Dump.NTRIPLES.fileName(), text(out -> SortedRdf.nTriples(data, out)));
-    files.put(Dump.JSONLD.fileName(), text(out -> SortedRdf.jsonLd(data, prefixes, out)));
-    files.put(Dump.RDFXML.fileName(), text(out -> SortedRdf.rdfXml(data, prefixes, out)));
+    // Sorted once for the four formats of the data graph.
+    SortedRdf.Sorted sorted = SortedRdf.sort(data);
+    files.put(Dump.TURTLE.fileName(), text(out -> SortedRdf.turtle(sorted, prefixes, out)));
+    files.put(Dump.NTRIPLES.fileName(), text(out -> SortedRdf.nTriples(sorted, out)));
+    files.put(Dump.JSONLD.fileName(), text(out -> SortedRdf.jsonLd(sorted, prefixes, out)));
+    files.put(Dump.RDFXML.fileName(), text(out -> SortedRdf.rdfXml(sorted, prefixes, out)));
     files.put(
         Dump.ONTOLOGY.fileName(),
         text(out -> SortedRdf.turtle(build.ontology().getGraph(), prefixes, out)));
@@ -72,8 +74,11 @@ public final class Exporter {
 
     DatasetDescription description =
         DatasetDescription.builder(build.iris(), build.data(), build.timeline().source());
+    // Each file's checksum is computed once, for the description and for SHA256SUMS.
+    Map<String, String> checksums = new LinkedHashMap<>();
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
-      description.file(file.getKey(), sha256(file.getValue()), file.getValue().length);
+      checksums.put(file.getKey(), sha256(file.getValue()));
+      description.file(file.getKey(), checksums.get(file.getKey()), file.getValue().length);
     }
     // The TriG dump holds the description itself, so the description cannot state its checksum
     // or size; SHA256SUMS does.
@@ -93,7 +98,11 @@ public final class Exporter {
     files.keySet().stream()
         .sorted()
         .forEach(
-            name -> sums.append(sha256(files.get(name))).append("  ").append(name).append('\n'));
+            name ->
+                sums.append(checksums.computeIfAbsent(name, n -> sha256(files.get(n))))
+                    .append("  ")
+                    .append(name)
+                    .append('\n'));
     files.put(Dump.SHA256SUMS, sums.toString().getBytes(StandardCharsets.UTF_8));
     return new Publication(files, meta);
   }

@@ -4,14 +4,19 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apache.jena.atlas.io.AWriter;
+import org.apache.jena.atlas.io.IndentedLineBuffer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.riot.out.NodeFormatter;
+import org.apache.jena.riot.out.NodeFormatterNT;
+import org.apache.jena.riot.out.NodeFormatterTTL;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.riot.system.PrefixMapFactory;
 import org.apache.jena.vocabulary.RDF;
@@ -31,6 +36,10 @@ import org.apache.jena.vocabulary.XSD;
  *
  * <p>Graphs must be free of blank nodes: tonet-lod never makes one, and a blank node has no stable
  * name to sort or write by.
+ *
+ * <p>Nodes are formatted as {@code NodeFmtLib.strNT} and {@code NodeFmtLib.str} format them, each
+ * IRI once per dump; the sort keys are made once per triple, not once per comparison; a graph
+ * written in several formats can be sorted once ({@link #sort}).
  */
 public final class SortedRdf {
 
@@ -40,7 +49,63 @@ public final class SortedRdf {
 
   /** The triples of a graph in the dump order. */
   public static List<Triple> sorted(Graph graph) {
-    List<Triple> triples = new ArrayList<>();
+    return sort(graph).triples();
+  }
+
+  /**
+   * A graph's triples in the dump order, sorted once for every format written from it (export
+   * writes the data graph in four). For one thread at a time.
+   *
+   * <pre>
+   * SortedRdf.Sorted data = SortedRdf.sort(graph);
+   * SortedRdf.turtle(data, prefixes, ttl);
+   * SortedRdf.nTriples(data, nt);
+   * </pre>
+   */
+  public static final class Sorted {
+    private final NtForms nt = new NtForms();
+    private final List<Block> blocks;
+
+    private Sorted(Graph graph) {
+      this.blocks = blocks(graph, nt);
+    }
+
+    /** The triples, in order. */
+    public List<Triple> triples() {
+      List<Triple> triples = new ArrayList<>();
+      for (Block block : blocks) {
+        for (Keyed k : block.triples()) {
+          triples.add(k.triple());
+        }
+      }
+      return triples;
+    }
+  }
+
+  /** Sorts a graph's triples once, to write them in several formats. */
+  public static Sorted sort(Graph graph) {
+    return new Sorted(graph);
+  }
+
+  /**
+   * A triple with its sort keys within its subject: the predicate key (one String per predicate, so
+   * equal predicates have the same key object) and the object in N-Triples form.
+   */
+  private record Keyed(Triple triple, String predicate, String object) {}
+
+  /** A subject and its triples, sorted. */
+  private record Block(Node subject, List<Keyed> triples) {}
+
+  private static final Comparator<Keyed> WITHIN_SUBJECT =
+      Comparator.comparing(Keyed::predicate).thenComparing(Keyed::object);
+
+  /**
+   * The graph's triples by subject, subjects by IRI, each subject's triples by predicate key and
+   * object: the order of (subject IRI, predicate key, object) with fewer and shorter comparisons.
+   */
+  private static List<Block> blocks(Graph graph, NtForms nt) {
+    Map<Node, List<Keyed>> bySubject = new HashMap<>();
+    Map<Node, String> predicateKeys = new HashMap<>();
     graph
         .find()
         .forEachRemaining(
@@ -49,16 +114,22 @@ public final class SortedRdf {
                 throw new IllegalArgumentException(
                     "blank node in " + t + ": dumps name every node");
               }
-              triples.add(t);
+              bySubject
+                  .computeIfAbsent(t.getSubject(), k -> new ArrayList<>())
+                  .add(
+                      new Keyed(
+                          t,
+                          predicateKeys.computeIfAbsent(t.getPredicate(), SortedRdf::predicateKey),
+                          nt.of(t.getObject())));
             });
-    triples.sort(ORDER);
-    return triples;
+    List<Block> blocks = new ArrayList<>(bySubject.size());
+    for (Map.Entry<Node, List<Keyed>> subject : bySubject.entrySet()) {
+      subject.getValue().sort(WITHIN_SUBJECT);
+      blocks.add(new Block(subject.getKey(), subject.getValue()));
+    }
+    blocks.sort(Comparator.comparing(b -> b.subject().getURI()));
+    return blocks;
   }
-
-  private static final Comparator<Triple> ORDER =
-      Comparator.comparing((Triple t) -> t.getSubject().getURI())
-          .thenComparing(t -> predicateKey(t.getPredicate()))
-          .thenComparing(t -> NodeFmtLib.strNT(t.getObject()));
 
   private static String predicateKey(Node predicate) {
     if (predicate.equals(RDF.type.asNode())) {
@@ -70,36 +141,207 @@ public final class SortedRdf {
     return "2" + predicate.getURI();
   }
 
+  /**
+   * Nodes in N-Triples form, exactly as {@code NodeFmtLib.strNT(node)}: IRIs formatted once each
+   * (they repeat), literals each time (they rarely do, and comparing them costs more).
+   */
+  private static final class NtForms {
+    private final NodeFormatter formatter = new NodeFormatterNT();
+    private final Map<Node, String> iris = new HashMap<>();
+    private final StringAWriter buffer = new StringAWriter();
+
+    String of(Node node) {
+      if (!node.isURI()) {
+        return format(formatter, node, buffer);
+      }
+      String s = iris.get(node);
+      if (s == null) {
+        s = format(formatter, node, buffer);
+        iris.put(node, s);
+      }
+      return s;
+    }
+  }
+
+  /**
+   * Nodes in Turtle form with prefixes, exactly as {@code NodeFmtLib.str(node, prefixes)}; IRIs
+   * formatted once each.
+   */
+  private static final class TtlForms {
+    private final NodeFormatter formatter;
+    private final Map<Node, String> iris = new HashMap<>();
+    private final StringAWriter buffer = new StringAWriter();
+
+    TtlForms(Map<String, String> prefixes) {
+      this.formatter = new NodeFormatterTTL(null, PrefixMapFactory.create(prefixes));
+    }
+
+    String of(Node node) {
+      if (!node.isURI()) {
+        return format(formatter, node, buffer);
+      }
+      String s = iris.get(node);
+      if (s == null) {
+        s = format(formatter, node, buffer);
+        iris.put(node, s);
+      }
+      return s;
+    }
+  }
+
+  private static String format(NodeFormatter formatter, Node node, StringAWriter buffer) {
+    buffer.text.setLength(0);
+    formatter.format(buffer, node);
+    String s = buffer.text.toString();
+    if (s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+      return s;
+    }
+    // The formatters escape line breaks, so this never happens; if it did, the line-aware buffer
+    // NodeFmtLib uses decides what is written.
+    IndentedLineBuffer lines = new IndentedLineBuffer();
+    formatter.format(lines, node);
+    return lines.toString();
+  }
+
+  /** The plainest AWriter: characters into a StringBuilder (IndentedLineBuffer checks each one). */
+  private static final class StringAWriter implements AWriter {
+    final StringBuilder text = new StringBuilder();
+
+    @Override
+    public void write(char ch) {
+      text.append(ch);
+    }
+
+    @Override
+    public void write(char[] cbuf) {
+      text.append(cbuf);
+    }
+
+    @Override
+    public void write(String string) {
+      text.append(string);
+    }
+
+    @Override
+    public void print(char ch) {
+      text.append(ch);
+    }
+
+    @Override
+    public void print(char[] cbuf) {
+      text.append(cbuf);
+    }
+
+    @Override
+    public void print(String string) {
+      text.append(string);
+    }
+
+    @Override
+    public void printf(String fmt, Object... args) {
+      text.append(String.format(fmt, args));
+    }
+
+    @Override
+    public void println(String object) {
+      text.append(object).append('\n');
+    }
+
+    @Override
+    public void println() {
+      text.append('\n');
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  }
+
   /** N-Triples: one sorted line per triple. */
   public static void nTriples(Graph graph, Writer out) throws IOException {
-    for (Triple t : sorted(graph)) {
-      out.write(NodeFmtLib.strNT(t.getSubject()));
-      out.write(' ');
-      out.write(NodeFmtLib.strNT(t.getPredicate()));
-      out.write(' ');
-      out.write(NodeFmtLib.strNT(t.getObject()));
-      out.write(" .\n");
+    nTriples(sort(graph), out);
+  }
+
+  /** N-Triples of a sorted graph. */
+  public static void nTriples(Sorted graph, Writer out) throws IOException {
+    Chunk chunk = new Chunk(out);
+    for (Block block : graph.blocks) {
+      String subject = graph.nt.of(block.subject());
+      for (Keyed k : block.triples()) {
+        chunk
+            .text
+            .append(subject)
+            .append(' ')
+            .append(graph.nt.of(k.triple().getPredicate()))
+            .append(' ')
+            .append(k.object())
+            .append(" .\n");
+      }
+      chunk.flushIfLarge();
+    }
+    chunk.flush();
+  }
+
+  /**
+   * Text gathered in a StringBuilder and handed to the Writer in large pieces: a Writer such as
+   * OutputStreamWriter takes a lock and wraps a buffer on every call, so one call per subject
+   * rather than five per triple.
+   */
+  private static final class Chunk {
+    private final Writer out;
+    final StringBuilder text = new StringBuilder(1 << 13);
+    private char[] chars = new char[1 << 13];
+
+    Chunk(Writer out) {
+      this.out = out;
+    }
+
+    void flushIfLarge() throws IOException {
+      if (text.length() >= 1 << 12) {
+        flush();
+      }
+    }
+
+    void flush() throws IOException {
+      int n = text.length();
+      if (n == 0) {
+        return;
+      }
+      if (chars.length < n) {
+        chars = new char[Math.max(n, chars.length * 2)];
+      }
+      text.getChars(0, n, chars, 0);
+      out.write(chars, 0, n);
+      text.setLength(0);
     }
   }
 
   /** Turtle with the given prefixes, one block per subject. */
   public static void turtle(Graph graph, Map<String, String> prefixes, Writer out)
       throws IOException {
+    turtle(sort(graph), prefixes, out);
+  }
+
+  /** Turtle of a sorted graph. */
+  public static void turtle(Sorted graph, Map<String, String> prefixes, Writer out)
+      throws IOException {
     writePrefixes(prefixes, out, "@prefix ", " .");
     out.write('\n');
-    writeBlocks(sorted(graph), PrefixMapFactory.create(prefixes), out, "");
+    writeBlocks(graph.blocks, new TtlForms(prefixes), out, "");
   }
 
   /** TriG: every named graph in name order, each as sorted Turtle blocks. */
   public static void trig(Map<String, Graph> graphs, Map<String, String> prefixes, Writer out)
       throws IOException {
     writePrefixes(prefixes, out, "@prefix ", " .");
-    PrefixMap map = PrefixMapFactory.create(prefixes);
+    TtlForms ttl = new TtlForms(prefixes);
     for (Map.Entry<String, Graph> named : new java.util.TreeMap<>(graphs).entrySet()) {
       out.write('\n');
-      out.write(NodeFmtLib.str(org.apache.jena.graph.NodeFactory.createURI(named.getKey()), map));
+      out.write(ttl.of(org.apache.jena.graph.NodeFactory.createURI(named.getKey())));
       out.write(" {\n");
-      writeBlocks(sorted(named.getValue()), map, out, "    ");
+      writeBlocks(blocks(named.getValue(), new NtForms()), ttl, out, "    ");
       out.write("}\n");
     }
   }
@@ -111,34 +353,39 @@ public final class SortedRdf {
     }
   }
 
-  private static void writeBlocks(
-      List<Triple> triples, PrefixMap prefixes, Writer out, String indent) throws IOException {
-    Node subject = null;
-    Node predicate = null;
-    for (Triple t : triples) {
-      if (!t.getSubject().equals(subject)) {
-        if (subject != null) {
-          out.write(" .\n\n");
-        }
-        subject = t.getSubject();
-        predicate = null;
-        out.write(indent + NodeFmtLib.str(subject, prefixes) + "\n");
+  private static void writeBlocks(List<Block> blocks, TtlForms ttl, Writer out, String indent)
+      throws IOException {
+    Chunk chunk = new Chunk(out);
+    StringBuilder text = chunk.text;
+    boolean first = true;
+    for (Block block : blocks) {
+      if (!first) {
+        text.append(" .\n\n");
       }
-      if (!t.getPredicate().equals(predicate)) {
-        if (predicate != null) {
-          out.write(" ;\n");
+      first = false;
+      text.append(indent).append(ttl.of(block.subject())).append('\n');
+      String predicateKey = null;
+      for (Keyed k : block.triples()) {
+        // One key object per predicate: the same object means the same predicate.
+        if (k.predicate() != predicateKey) {
+          if (predicateKey != null) {
+            text.append(" ;\n");
+          }
+          predicateKey = k.predicate();
+          Node predicate = k.triple().getPredicate();
+          String p = predicate.equals(RDF.type.asNode()) ? "a" : ttl.of(predicate);
+          text.append(indent).append("    ").append(p).append(' ');
+        } else {
+          text.append(" , ");
         }
-        predicate = t.getPredicate();
-        String p = predicate.equals(RDF.type.asNode()) ? "a" : NodeFmtLib.str(predicate, prefixes);
-        out.write(indent + "    " + p + " ");
-      } else {
-        out.write(" , ");
+        text.append(ttl.of(k.triple().getObject()));
       }
-      out.write(NodeFmtLib.str(t.getObject(), prefixes));
+      chunk.flushIfLarge();
     }
-    if (subject != null) {
-      out.write(" .\n");
+    if (!first) {
+      text.append(" .\n");
     }
+    chunk.flush();
   }
 
   /**
@@ -147,11 +394,17 @@ public final class SortedRdf {
    */
   public static void jsonLd(Graph graph, Map<String, String> prefixes, Writer out)
       throws IOException {
+    jsonLd(sort(graph), prefixes, out);
+  }
+
+  /** JSON-LD of a sorted graph. */
+  public static void jsonLd(Sorted graph, Map<String, String> prefixes, Writer out)
+      throws IOException {
     PrefixMap map = PrefixMapFactory.create(prefixes);
     out.write("{\n  \"@context\": ");
     out.write(context(prefixes, "  "));
     out.write(",\n  \"@graph\": [");
-    Map<Node, Map<Node, List<Node>>> nodes = bySubject(sorted(graph));
+    Map<Node, Map<Node, List<Node>>> nodes = bySubject(graph.triples());
     boolean firstNode = true;
     for (Map.Entry<Node, Map<Node, List<Node>>> node : nodes.entrySet()) {
       out.write(firstNode ? "\n    {" : ",\n    {");
@@ -237,7 +490,13 @@ public final class SortedRdf {
   /** RDF/XML: one rdf:Description per subject, predicates as qualified names. */
   public static void rdfXml(Graph graph, Map<String, String> prefixes, Writer out)
       throws IOException {
-    List<Triple> triples = sorted(graph);
+    rdfXml(sort(graph), prefixes, out);
+  }
+
+  /** RDF/XML of a sorted graph. */
+  public static void rdfXml(Sorted graph, Map<String, String> prefixes, Writer out)
+      throws IOException {
+    List<Triple> triples = graph.triples();
     Map<String, String> namespaces = new LinkedHashMap<>(prefixes);
     for (Triple t : triples) {
       qname(t.getPredicate().getURI(), namespaces);
