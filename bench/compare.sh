@@ -29,6 +29,7 @@ FUSEKI="http://127.0.0.1:$FUSEKI_PORT"
 UNION="http://127.0.0.1:$UNION_PORT"
 
 need_tools wrk curl
+port_free "$OURS_PORT" "$FUSEKI_PORT" "$UNION_PORT"
 snapshot_jar
 fetch_fuseki
 OUT="$RESULTS/compare-$(date -u +%Y%m%dT%H%M%SZ)"

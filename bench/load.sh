@@ -27,6 +27,7 @@ URL="http://127.0.0.1:$PORT"
 JVM_OPTS="${LOAD_JVM_OPTS:-$JVM_OPTS -XX:+AlwaysPreTouch}"
 
 need_tools wrk curl
+port_free "$PORT"
 snapshot_jar
 OUT="$RESULTS/load-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT"

@@ -5,6 +5,7 @@
 source "$(dirname "$0")/lib/common.sh"
 trap 'exit 130' INT TERM
 A=$1 B=$2 RUNS=${3:-8} PORT=${PORT:-3331}
+port_free "$PORT"
 OUT="$RESULTS/startup-ab-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT"
 conditions >"$OUT/conditions-before.txt"

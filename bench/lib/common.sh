@@ -19,6 +19,26 @@ mkdir -p "$WORK" "$RESULTS"
 
 SERVER_PIDS=()
 
+# One measurement at a time: two bench runs would share the two cores, the ports and
+# bench/target/ (the jar copy, the dump, the logs), and spoil each other.
+exec 9>"$WORK/.bench.lock"
+if ! flock -n 9; then
+  echo "another bench script is running (lock $WORK/.bench.lock); run one measurement at a time" >&2
+  exit 1
+fi
+
+# port_free PORT... : fails when something already listens on a port (a server would not bind,
+# and the measurement would reach the other one).
+port_free() {
+  local p
+  for p in "$@"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+      echo "port $p on 127.0.0.1 is in use; choose another (see the script's *_PORT settings)" >&2
+      return 1
+    fi
+  done
+}
+
 log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
 as_root() {
