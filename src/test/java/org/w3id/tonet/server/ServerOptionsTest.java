@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -138,9 +140,18 @@ class ServerOptionsTest {
   }
 
   @Test
-  void aBadSeedStopsTheServerBeforeItServes() {
+  void aBadSeedStopsTheServerAndLeavesNothingRunning() throws Exception {
+    // The seed is parsed while Fuseki starts: a seed that fails must stop it and free its port.
+    int port;
+    InetAddress loopback = InetAddress.getLoopbackAddress();
+    try (ServerSocket probe = new ServerSocket(0, 1, loopback)) {
+      port = probe.getLocalPort();
+    }
     assertThrowsSource(
-        () -> TonetServer.create().port(0).seed(TestSeeds.table("\t2月30日\t何か")).start());
+        () -> TonetServer.create().port(port).seed(TestSeeds.table("\t2月30日\t何か")).start());
+    try (ServerSocket again = new ServerSocket(port, 1, loopback)) {
+      assertEquals(port, again.getLocalPort(), "the port is free again");
+    }
   }
 
   private static void assertThrowsSource(ThrowingRunnable r) {
