@@ -76,30 +76,41 @@ abstract class SiteServlet extends HttpServlet {
       String message,
       String messageEn)
       throws IOException {
-    if (Conneg.choose(accept(request), List.of(Conneg.Format.HTML)).isPresent()
-        && pages() != null) {
-      Pages.Chrome chrome = pages().chrome(status + " " + heading, null, null, null);
-      sendHtml(
-          response,
-          status,
-          pages().render("error", chrome, new ErrorPage(status, heading, message, messageEn)));
+    sendError(pages(), request, response, new ErrorPage(status, heading, message, messageEn));
+  }
+
+  /** An error page made with {@code pages} (plain text when null, or when HTML is not wanted). */
+  static void sendError(
+      Pages pages, HttpServletRequest request, HttpServletResponse response, ErrorPage error)
+      throws IOException {
+    if (pages != null && Conneg.choose(accept(request), List.of(Conneg.Format.HTML)).isPresent()) {
+      Pages.Chrome chrome = pages.chrome(error.status() + " " + error.heading(), null, null, null);
+      sendHtml(response, error.status(), pages.render("error", chrome, error));
     } else {
       send(
           response,
-          status,
+          error.status(),
           "text/plain; charset=utf-8",
-          status + " " + heading + "\n" + messageEn + "\n");
+          error.status() + " " + error.heading() + "\n" + error.messageEn() + "\n");
     }
   }
 
   /** 404 for a path that names nothing here. */
   void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    notFound(pages(), request, response);
+  }
+
+  /** 404 for a path that names nothing here, made with {@code pages} (which may be null). */
+  static void notFound(Pages pages, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     sendError(
+        pages,
         request,
         response,
-        HttpServletResponse.SC_NOT_FOUND,
-        "Not Found",
-        "このアドレスには何もありません。",
-        "Nothing is published at " + request.getRequestURI() + ".");
+        new ErrorPage(
+            HttpServletResponse.SC_NOT_FOUND,
+            "Not Found",
+            "このアドレスには何もありません。",
+            "Nothing is published at " + request.getRequestURI() + "."));
   }
 }

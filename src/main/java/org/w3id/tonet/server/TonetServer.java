@@ -286,6 +286,7 @@ public final class TonetServer {
           .addFilter("/*", new RequestLogFilter())
           .addFilter("/*", new LimitsFilter())
           .addFilter("/*", new HeadersFilter())
+          .addFilter("/*", new NotFoundFilter(holder))
           .addFilter("/sparql/*", new SparqlFilter(holder, timeout, services))
           .addFilter("/sparql/*", new ResultCapFilter(maxResults))
           .addServlet("", new LandingServlet(holder))

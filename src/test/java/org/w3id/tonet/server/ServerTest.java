@@ -145,13 +145,17 @@ class ServerTest {
         "data/assembly/ordinary/99.ttl",
         "data/symposium/2012-03-17.exe",
         "downloads/nothing.ttl",
-        "static/nothing.css"
+        "static/nothing.css",
+        "nothing/here",
+        "sparql-not-here"
       })
   void unknownPathsAre404Pages(String path) throws Exception {
     HttpResponse<byte[]> r = Http.get(url + path, "Accept", "text/html");
     assertEquals(404, r.statusCode());
     String body = Http.text(r);
     assertTrue(body.contains("404"), body);
+    assertTrue(
+        body.contains("Nothing is published at /" + path), "the site's own 404 page: " + body);
     assertFalse(body.contains("Exception") || body.contains("at org."), "no stack trace: " + body);
   }
 
