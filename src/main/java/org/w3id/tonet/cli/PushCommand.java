@@ -3,6 +3,7 @@ package org.w3id.tonet.cli;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,15 @@ public final class PushCommand implements Callable<Integer> {
       description = "Name of the environment variable that holds the password for --user.")
   String passwordEnv;
 
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "300",
+      description =
+          "Give up on a graph when the store has not answered its PUT within this many seconds"
+              + " (sending included). Default: ${DEFAULT-VALUE}.")
+  double timeoutSeconds;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -112,7 +122,11 @@ public final class PushCommand implements Callable<Integer> {
     try {
       iris = new Iris(baseIri);
       dataGraph = graph == null ? iris.graph("data") : absoluteIri("--graph", graph);
-      pusher = Pusher.to(to);
+      if (!(timeoutSeconds > 0)) {
+        throw new IllegalArgumentException(
+            "--timeout " + timeoutSeconds + ": the timeout must be positive (seconds)");
+      }
+      pusher = Pusher.to(to).answerTimeout(Duration.ofMillis((long) (timeoutSeconds * 1000)));
       if ((user == null) != (passwordEnv == null)) {
         throw new IllegalArgumentException("--user and --password-env go together");
       }

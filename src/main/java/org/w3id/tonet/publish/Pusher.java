@@ -14,6 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.http.auth.AuthEnv;
 import org.apache.jena.rdf.model.Model;
@@ -38,16 +44,25 @@ public final class Pusher {
   /** Long enough for a slow network, short enough that a black-holed address fails visibly. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
+  /**
+   * How long one graph's PUT may take, sending included: a store that accepts the connection and
+   * then never answers must end the push with an error, not hang it.
+   */
+  public static final Duration DEFAULT_ANSWER_TIMEOUT = Duration.ofMinutes(5);
+
   private final String url;
   private final String user;
   private final String password;
   private final Duration connectTimeout;
+  private final Duration answerTimeout;
 
-  private Pusher(String url, String user, String password, Duration connectTimeout) {
+  private Pusher(
+      String url, String user, String password, Duration connectTimeout, Duration answerTimeout) {
     this.url = url;
     this.user = user;
     this.password = password;
     this.connectTimeout = connectTimeout;
+    this.answerTimeout = answerTimeout;
   }
 
   /**
@@ -69,7 +84,7 @@ public final class Pusher {
       throw new IllegalArgumentException(
           "not an http(s) URL: " + url + " (give the store's Graph Store Protocol endpoint)");
     }
-    return new Pusher(url, null, null, DEFAULT_CONNECT_TIMEOUT);
+    return new Pusher(url, null, null, DEFAULT_CONNECT_TIMEOUT, DEFAULT_ANSWER_TIMEOUT);
   }
 
   /** Sends these credentials when the store asks (HTTP Basic or Digest). */
@@ -78,12 +93,26 @@ public final class Pusher {
         url,
         Objects.requireNonNull(user, "user"),
         Objects.requireNonNull(password, "password"),
-        connectTimeout);
+        connectTimeout,
+        answerTimeout);
   }
 
   /** How long to wait for a connection to the store. Default 10 s. */
   public Pusher connectTimeout(Duration connectTimeout) {
-    return new Pusher(url, user, password, Objects.requireNonNull(connectTimeout, "timeout"));
+    return new Pusher(
+        url, user, password, Objects.requireNonNull(connectTimeout, "timeout"), answerTimeout);
+  }
+
+  /**
+   * How long one graph's PUT may take, from sending it to the store's answer. Default 5 minutes.
+   *
+   * @throws IllegalArgumentException when not positive
+   */
+  public Pusher answerTimeout(Duration answerTimeout) {
+    if (answerTimeout.isNegative() || answerTimeout.isZero()) {
+      throw new IllegalArgumentException("the timeout must be positive: " + answerTimeout);
+    }
+    return new Pusher(url, user, password, connectTimeout, answerTimeout);
   }
 
   /** The store's Graph Store Protocol URL. */
@@ -125,14 +154,54 @@ public final class Pusher {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     List<Pushed> pushed = new ArrayList<>();
+    // Each PUT runs on a thread of its own so that it can be given up after answerTimeout: the
+    // JDK client's timeouts are per request, and Jena makes the requests.
+    ExecutorService sender =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "tonet-lod-push");
+              t.setDaemon(true);
+              return t;
+            });
     try (RDFConnection store =
         RDFConnectionRemote.newBuilder().destination(url).httpClient(http).build()) {
       for (Map.Entry<String, Model> graph : ordered.entrySet()) {
         long start = System.nanoTime();
+        Future<?> put = sender.submit(() -> store.put(graph.getKey(), graph.getValue()));
         try {
-          store.put(graph.getKey(), graph.getValue());
-        } catch (HttpException e) {
-          throw failure(e, graph.getKey(), pushed, ordered);
+          put.get(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+          put.cancel(true);
+          throw new PushException(
+              url,
+              PushException.Reason.UNREACHABLE,
+              -1,
+              "the store at "
+                  + url
+                  + " did not answer the PUT of graph <"
+                  + graph.getKey()
+                  + "> within "
+                  + seconds(answerTimeout)
+                  + " (give more time with --timeout, or check the store)"
+                  + state(pushed, ordered),
+              e);
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof HttpException answer) {
+            throw failure(answer, graph.getKey(), pushed, ordered);
+          }
+          if (e.getCause() instanceof RuntimeException runtime) {
+            throw runtime;
+          }
+          throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+          put.cancel(true);
+          Thread.currentThread().interrupt();
+          throw new PushException(
+              url,
+              PushException.Reason.UNREACHABLE,
+              -1,
+              "the push to " + url + " was interrupted" + state(pushed, ordered),
+              e);
         }
         pushed.add(
             new Pushed(
@@ -141,11 +210,28 @@ public final class Pusher {
                 Duration.ofNanos(System.nanoTime() - start)));
       }
     } finally {
+      sender.shutdownNow();
       if (user != null) {
         AuthEnv.get().unregisterUsernamePassword(uri);
       }
     }
     return List.copyOf(pushed);
+  }
+
+  private static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+  }
+
+  /** What the store holds now: which graphs are replaced and which are not. */
+  private static String state(List<Pushed> pushed, Map<String, Model> all) {
+    List<String> done = pushed.stream().map(Pushed::graph).toList();
+    return done.isEmpty()
+        ? "; nothing was changed there"
+        : "; already replaced: "
+            + String.join(", ", done)
+            + "; not replaced: "
+            + all.keySet().stream().filter(g -> !done.contains(g)).toList()
+            + " (push again to finish)";
   }
 
   /** Turns Jena's HTTP exception into a message an operator can act on. */
@@ -189,16 +275,7 @@ public final class Pusher {
               + hint(status)
               + responseExcerpt(e);
     }
-    List<String> done = pushed.stream().map(Pushed::graph).toList();
-    String state =
-        done.isEmpty()
-            ? "; nothing was changed there"
-            : "; already replaced: "
-                + String.join(", ", done)
-                + "; not replaced: "
-                + all.keySet().stream().filter(g -> !done.contains(g)).toList()
-                + " (push again to finish)";
-    return new PushException(url, reason, status, what + state, e);
+    return new PushException(url, reason, status, what + state(pushed, all), e);
   }
 
   private static String hint(int status) {

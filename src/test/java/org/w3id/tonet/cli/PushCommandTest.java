@@ -1,11 +1,20 @@
 package org.w3id.tonet.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -102,5 +111,58 @@ class PushCommandTest {
     } finally {
       fuseki.stop();
     }
+  }
+
+  @Test
+  void aStoreThatNeverAnswersEndsThePushAtTheTimeout() throws Exception {
+    // A "store" that accepts connections and reads nothing back: without a timeout, push would
+    // wait for ever.
+    InetAddress loopback = InetAddress.getLoopbackAddress();
+    List<Socket> held = new CopyOnWriteArrayList<>();
+    try (ServerSocket silent = new ServerSocket(0, 10, loopback)) {
+      Thread acceptor =
+          new Thread(
+              () -> {
+                try {
+                  while (held.size() < 20) {
+                    held.add(silent.accept());
+                  }
+                } catch (IOException closed) {
+                  // the test is over
+                }
+              },
+              "silent-store");
+      acceptor.setDaemon(true);
+      acceptor.start();
+      String url = "http://127.0.0.1:" + silent.getLocalPort() + "/ds";
+      CliTest.Run run =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(60),
+              () ->
+                  CliTest.run("push", "--to", url, "--timeout", "1", "--base-iri", TestSeeds.BASE));
+      assertEquals(ExitCodes.STORE_ERROR, run.exit(), run.err());
+      assertTrue(
+          run.err()
+              .contains(
+                  "the store at "
+                      + url
+                      + " did not answer the PUT of graph <"
+                      + TestSeeds.BASE
+                      + "graph/data> within 1 s"),
+          run.err());
+      assertTrue(run.err().contains("nothing was changed there"), run.err());
+      assertFalse(held.isEmpty(), "the push connected to the silent store");
+    } finally {
+      for (Socket s : held) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
+  void theTimeoutMustBePositive() {
+    CliTest.Run run = CliTest.run("push", "--to", "http://127.0.0.1:9/ds", "--timeout", "0");
+    assertEquals(ExitCodes.USAGE, run.exit());
+    assertTrue(run.err().contains("the timeout must be positive"), run.err());
   }
 }
