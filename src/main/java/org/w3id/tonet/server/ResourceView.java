@@ -177,7 +177,10 @@ final class ResourceView {
     return rows;
   }
 
-  /** A property's Japanese label and its English one, for tonet terms; its prefixed name else. */
+  /**
+   * A property's Japanese label and its English one (from the ontology, or for a standard term from
+   * lexicon/terms.tsv); its prefixed name else.
+   */
   static String propertyLabel(Model model, String p) {
     String ja = Labels.of(model, p, "ja");
     String en = Labels.of(model, p, "en");
