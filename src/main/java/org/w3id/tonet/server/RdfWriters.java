@@ -3,9 +3,12 @@ package org.w3id.tonet.server;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.vocabulary.FOAF;
 import org.w3id.tonet.publish.SortedRdf;
 import org.w3id.tonet.rdf.Prefixes;
@@ -31,20 +34,46 @@ final class RdfWriters {
     return map;
   }
 
-  /** The graph in an RDF format. */
+  /** The graph in an RDF format, declaring only the prefixes it uses. */
   static String write(Graph graph, Conneg.Format format) {
     StringWriter out = new StringWriter();
     try {
       switch (format) {
-        case TURTLE -> SortedRdf.turtle(graph, PREFIXES, out);
+        case TURTLE -> SortedRdf.turtle(graph, used(graph), out);
         case NTRIPLES -> SortedRdf.nTriples(graph, out);
-        case JSONLD -> SortedRdf.jsonLd(graph, PREFIXES, out);
-        case RDFXML -> SortedRdf.rdfXml(graph, PREFIXES, out);
+        case JSONLD -> SortedRdf.jsonLd(graph, used(graph), out);
+        case RDFXML -> SortedRdf.rdfXml(graph, used(graph), out);
         case HTML -> throw new IllegalArgumentException("HTML is not an RDF format");
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /** The pinned prefixes whose namespace some IRI of the graph (or a literal's datatype) is in. */
+  static Map<String, String> used(Graph graph) {
+    Set<String> iris = new HashSet<>();
+    graph
+        .find()
+        .forEachRemaining(
+            t -> {
+              for (Node n : new Node[] {t.getSubject(), t.getPredicate(), t.getObject()}) {
+                if (n.isURI()) {
+                  iris.add(n.getURI());
+                } else if (n.isLiteral()) {
+                  iris.add(n.getLiteralDatatypeURI());
+                }
+              }
+            });
+    Map<String, String> used = new LinkedHashMap<>();
+    for (Map.Entry<String, String> p : PREFIXES.entrySet()) {
+      String namespace = p.getValue();
+      if (iris.stream()
+          .anyMatch(iri -> iri.startsWith(namespace) && iri.length() > namespace.length())) {
+        used.put(p.getKey(), namespace);
+      }
+    }
+    return used;
   }
 }

@@ -111,6 +111,16 @@ class ServerTest {
   }
 
   @Test
+  void aDataDocumentDeclaresOnlyThePrefixesItUses() throws Exception {
+    String turtle = Http.text(Http.get(url + "data/symposium/2012-03-17.ttl"));
+    assertTrue(turtle.contains("@prefix schema: <http://schema.org/> ."), turtle);
+    assertTrue(turtle.contains("@prefix xsd: "), "datatypes need their prefix: " + turtle);
+    for (String unused : new String[] {"sd:", "spdx:", "dcat:", "foaf:", "owl:"}) {
+      assertFalse(turtle.contains("@prefix " + unused), unused + " is not used: " + turtle);
+    }
+  }
+
+  @Test
   void dataByAcceptHoldsInverseLinks() throws Exception {
     HttpResponse<byte[]> r =
         Http.get(url + "data/venue/pastoral-kazo", "Accept", "application/n-triples");
