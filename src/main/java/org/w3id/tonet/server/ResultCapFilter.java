@@ -34,7 +34,24 @@ final class ResultCapFilter extends HttpFilter {
   /** The response header that reports an applied cap. */
   static final String HEADER = "X-Result-Limit";
 
+  /** Texts up to this long have their decision remembered. */
+  static final int MEMO_TEXT_LIMIT = 4096;
+
+  /** How many decisions are remembered (least recently used first out). */
+  static final int MEMO_ENTRIES = 1024;
+
+  /** Marks a remembered "no cap needed" (the query is short enough, ASK, or does not parse). */
+  private static final String UNCHANGED = new String("unchanged");
+
   private final long cap;
+
+  /**
+   * Query text → the capped text, or {@link #UNCHANGED}. The decision depends on the text alone,
+   * and the same queries come again and again (portals, the landing page's examples), so a text
+   * seen before is neither parsed nor written again here: Fuseki's own parse is then the only one,
+   * as on a plain Fuseki. Bounded in entries and in the length of the texts kept.
+   */
+  private final PageCache memo = new PageCache(MEMO_ENTRIES);
 
   ResultCapFilter(long cap) {
     this.cap = cap;
@@ -65,6 +82,20 @@ final class ResultCapFilter extends HttpFilter {
 
   /** The query with the cap applied, or null when it needs none (or does not parse). */
   private String capped(HttpServletRequest request, String text) {
+    if (text.length() > MEMO_TEXT_LIMIT) {
+      return decide(request, text);
+    }
+    String known =
+        memo.get(
+            text,
+            () -> {
+              String decided = decide(request, text);
+              return decided == null ? UNCHANGED : decided;
+            });
+    return known == UNCHANGED ? null : known;
+  }
+
+  private String decide(HttpServletRequest request, String text) {
     Query parsed = ParsedQuery.of(request, text).orElse(null);
     if (parsed == null || parsed.isAskType()) {
       return null;

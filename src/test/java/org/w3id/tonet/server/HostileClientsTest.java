@@ -53,14 +53,17 @@ class HostileClientsTest {
 
   @Test
   void aQueryWithoutLimitIsCappedAndSaysSo() throws Exception {
-    HttpResponse<byte[]> r =
-        Http.get(
-            url + "sparql?query=" + ServerTest.enc("SELECT * WHERE { ?s ?p ?o }"),
-            "Accept",
-            "application/sparql-results+json");
-    assertEquals(200, r.statusCode());
-    assertEquals(CAP, rows(r));
-    assertEquals(Integer.toString(CAP), Http.header(r, ResultCapFilter.HEADER));
+    // Twice: the second answer comes from the filter's remembered decision.
+    for (int round = 1; round <= 2; round++) {
+      HttpResponse<byte[]> r =
+          Http.get(
+              url + "sparql?query=" + ServerTest.enc("SELECT * WHERE { ?s ?p ?o }"),
+              "Accept",
+              "application/sparql-results+json");
+      assertEquals(200, r.statusCode(), "round " + round);
+      assertEquals(CAP, rows(r), "round " + round);
+      assertEquals(Integer.toString(CAP), Http.header(r, ResultCapFilter.HEADER));
+    }
   }
 
   @Test
@@ -74,15 +77,17 @@ class HostileClientsTest {
             "application/sparql-results+json");
     assertEquals(CAP, rows(big));
     assertEquals(Integer.toString(CAP), Http.header(big, ResultCapFilter.HEADER));
-    HttpResponse<byte[]> small =
-        Http.post(
-            url + "sparql",
-            "application/x-www-form-urlencoded",
-            "query=" + ServerTest.enc("SELECT * WHERE { ?s ?p ?o } LIMIT 7"),
-            "Accept",
-            "application/sparql-results+json");
-    assertEquals(7, rows(small));
-    assertNull(Http.header(small, ResultCapFilter.HEADER));
+    for (int round = 1; round <= 2; round++) {
+      HttpResponse<byte[]> small =
+          Http.post(
+              url + "sparql",
+              "application/x-www-form-urlencoded",
+              "query=" + ServerTest.enc("SELECT * WHERE { ?s ?p ?o } LIMIT 7"),
+              "Accept",
+              "application/sparql-results+json");
+      assertEquals(7, rows(small), "round " + round);
+      assertNull(Http.header(small, ResultCapFilter.HEADER), "round " + round);
+    }
   }
 
   @Test
