@@ -155,7 +155,7 @@ conditions() {
   echo "date: $(date -u +%FT%TZ)"
   echo "host: $(uname -srm); $(nproc) cores; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
   echo "memory: $(free -m | awk '/Mem:/ {print $2 " MiB total, " $7 " MiB available"}')"
-  echo "java: $(java -version 2>&1 | head -1)"
+  echo "java: $(java -version 2>&1 | sed -n 1p)"
   echo "jvm options: $JVM_OPTS"
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "busiest processes (lifetime CPU %; the measured servers and wrk included):"

@@ -5,7 +5,7 @@ set -euo pipefail
 DIR=$1
 
 num() { # num KEY LINE : the number after "KEY": in a JSON line
-  printf '%s' "$2" | grep -o "\"$1\":[0-9.]*" | head -1 | cut -d: -f2
+  printf '%s' "$2" | grep -o "\"$1\":[0-9.]*" | sed -n 1p | cut -d: -f2
 }
 line() { grep "\"label\":\"$1\"" "$DIR/results.jsonl" | tail -1; }
 errors() {

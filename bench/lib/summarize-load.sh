@@ -3,7 +3,7 @@
 set -euo pipefail
 DIR=$1
 J=$(grep '^{' "$DIR/wrk.txt" | tail -1)
-num() { printf '%s' "$J" | grep -o "\"$1\":[0-9.]*" | head -1 | cut -d: -f2; }
+num() { printf '%s' "$J" | grep -o "\"$1\":[0-9.]*" | sed -n 1p | cut -d: -f2; }
 ms() { awk -v us="$1" 'BEGIN { printf "%.2f", us / 1000 }'; }
 sock=$(($(num connect) + $(num read) + $(num write) + $(num timeout)))
 status=$(num status)
