@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.w3id.tonet.publish.Build;
 import org.w3id.tonet.publish.Exporter;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.server.Site;
 import org.w3id.tonet.server.StaticSite;
-import org.w3id.tonet.source.SourceException;
-import org.w3id.tonet.validate.Violation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,19 +88,11 @@ public final class ExportCommand implements Callable<Integer> {
       err.println("error: --base-iri: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    Build build;
-    try {
-      build = source.build(iris, err);
-    } catch (SourceException e) {
-      SourceOptions.report(e, err, "nothing was written");
+    Optional<Build> valid = source.validBuild(iris, err, "nothing was written");
+    if (valid.isEmpty()) {
       return ExitCodes.INVALID;
     }
-    List<Violation> violations = build.validate();
-    if (!violations.isEmpty()) {
-      violations.forEach(v -> err.println("invalid: " + v));
-      err.println(violations.size() + " violations; nothing was written");
-      return ExitCodes.INVALID;
-    }
+    Build build = valid.get();
     Path target = out;
     try {
       if (out != null) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.jena.rdf.model.Model;
 import org.w3id.tonet.publish.Build;
@@ -14,8 +15,6 @@ import org.w3id.tonet.publish.Exporter;
 import org.w3id.tonet.publish.PushException;
 import org.w3id.tonet.publish.Pusher;
 import org.w3id.tonet.rdf.Iris;
-import org.w3id.tonet.source.SourceException;
-import org.w3id.tonet.validate.Violation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -138,19 +137,11 @@ public final class PushCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
 
-    Build build;
-    try {
-      build = source.build(iris, err);
-    } catch (SourceException e) {
-      SourceOptions.report(e, err, "nothing was pushed");
+    Optional<Build> valid = source.validBuild(iris, err, "nothing was pushed");
+    if (valid.isEmpty()) {
       return ExitCodes.INVALID;
     }
-    List<Violation> violations = build.validate();
-    if (!violations.isEmpty()) {
-      violations.forEach(v -> err.println("invalid: " + v));
-      err.println(violations.size() + " violations; nothing was pushed");
-      return ExitCodes.INVALID;
-    }
+    Build build = valid.get();
 
     // The description last: whoever reads it at the store finds the data it describes there.
     Map<String, Model> graphs = new LinkedHashMap<>();

@@ -2,12 +2,15 @@ package org.w3id.tonet.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.publish.Build;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.source.SourceException;
 import org.w3id.tonet.source.SourceFile;
 import org.w3id.tonet.source.SourceProblem;
+import org.w3id.tonet.validate.Violation;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,6 +55,40 @@ public final class SourceOptions {
       err.println("kept as unread text: " + warning);
     }
     return build;
+  }
+
+  /**
+   * Reads, parses, maps and validates the seed. When it does not convert or is not valid, prints
+   * every problem or violation, then how many there were and {@code consequence}, and returns empty
+   * (the command then exits {@link ExitCodes#INVALID}).
+   */
+  Optional<Build> validBuild(Iris iris, PrintWriter err, String consequence) {
+    Build build;
+    try {
+      build = build(iris, err);
+    } catch (SourceException e) {
+      report(e, err, consequence);
+      return Optional.empty();
+    }
+    return valid(build, err, consequence) ? Optional.of(build) : Optional.empty();
+  }
+
+  /**
+   * Whether the build passes the shapes and checks; if not, prints every violation and how many
+   * there were, followed by {@code consequence} when it is not null.
+   */
+  static boolean valid(Build build, PrintWriter err, String consequence) {
+    List<Violation> violations = build.validate();
+    if (violations.isEmpty()) {
+      return true;
+    }
+    violations.forEach(v -> err.println("invalid: " + v));
+    int n = violations.size();
+    err.println(
+        n
+            + (n == 1 ? " violation" : " violations")
+            + (consequence == null ? "" : "; " + consequence));
+    return false;
   }
 
   /** Prints every problem and how many there were. */

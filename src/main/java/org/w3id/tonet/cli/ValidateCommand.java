@@ -1,12 +1,10 @@
 package org.w3id.tonet.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.w3id.tonet.publish.Build;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.source.SourceException;
-import org.w3id.tonet.validate.Violation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,10 +41,7 @@ public final class ValidateCommand implements Callable<Integer> {
       SourceOptions.report(e, err, "the file does not convert");
       return ExitCodes.INVALID;
     }
-    List<Violation> violations = build.validate();
-    if (!violations.isEmpty()) {
-      violations.forEach(v -> err.println("invalid: " + v));
-      err.println(violations.size() + (violations.size() == 1 ? " violation" : " violations"));
+    if (!SourceOptions.valid(build, err, null)) {
       return ExitCodes.INVALID;
     }
     spec.commandLine()
