@@ -1,17 +1,12 @@
 package org.w3id.tonet.server;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -63,18 +58,20 @@ final class ResultCapFilter extends HttpFilter {
       throws IOException, ServletException {
     String contentType =
         request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
-    boolean body =
+    boolean inBody =
         request.getMethod().equals("POST") && contentType.startsWith("application/sparql-query");
-    String text =
-        body
-            ? new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
-            : request.getParameter("query");
+    byte[] body = inBody ? request.getInputStream().readAllBytes() : null;
+    String text = inBody ? new String(body, StandardCharsets.UTF_8) : request.getParameter("query");
     String capped = text == null ? null : capped(request, text);
     if (capped != null) {
       response.setHeader(HEADER, Long.toString(cap));
-      chain.doFilter(new Rewritten(request, capped, body), response);
-    } else if (body) {
-      chain.doFilter(new Rewritten(request, text, true), response);
+    }
+    if (inBody) {
+      // The body has been read here: Fuseki gets the same bytes, or the capped query, again.
+      byte[] forFuseki = capped == null ? body : capped.getBytes(StandardCharsets.UTF_8);
+      chain.doFilter(new RepeatableBodyRequest(request, forFuseki), response);
+    } else if (capped != null) {
+      chain.doFilter(new CappedParameter(request, capped), response);
     } else {
       chain.doFilter(request, response);
     }
@@ -109,34 +106,27 @@ final class ResultCapFilter extends HttpFilter {
     return query.serialize();
   }
 
-  /** The request with its query replaced, as a parameter or as the body. */
-  private static final class Rewritten extends HttpServletRequestWrapper {
+  /** The request with its {@code query} parameter replaced by the capped query. */
+  private static final class CappedParameter extends HttpServletRequestWrapper {
     private final String query;
-    private final boolean body;
-    private final byte[] bytes;
 
-    Rewritten(HttpServletRequest request, String query, boolean body) {
+    CappedParameter(HttpServletRequest request, String query) {
       super(request);
       this.query = query;
-      this.body = body;
-      this.bytes = query.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
     public String getParameter(String name) {
-      return !body && name.equals("query") ? query : super.getParameter(name);
+      return name.equals("query") ? query : super.getParameter(name);
     }
 
     @Override
     public String[] getParameterValues(String name) {
-      return !body && name.equals("query") ? new String[] {query} : super.getParameterValues(name);
+      return name.equals("query") ? new String[] {query} : super.getParameterValues(name);
     }
 
     @Override
     public Map<String, String[]> getParameterMap() {
-      if (body) {
-        return super.getParameterMap();
-      }
       Map<String, String[]> map = new LinkedHashMap<>(super.getParameterMap());
       map.put("query", new String[] {query});
       return Collections.unmodifiableMap(map);
@@ -145,57 +135,6 @@ final class ResultCapFilter extends HttpFilter {
     @Override
     public Enumeration<String> getParameterNames() {
       return Collections.enumeration(getParameterMap().keySet());
-    }
-
-    @Override
-    public int getContentLength() {
-      return body ? bytes.length : super.getContentLength();
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body ? bytes.length : super.getContentLengthLong();
-    }
-
-    @Override
-    public ServletInputStream getInputStream() throws IOException {
-      if (!body) {
-        return super.getInputStream();
-      }
-      ByteArrayInputStream in = new ByteArrayInputStream(bytes);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new IllegalStateException("the query body is read synchronously");
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() throws IOException {
-      return body
-          ? new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8))
-          : super.getReader();
     }
   }
 }
