@@ -5,16 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import org.apache.jena.http.auth.AuthEnv;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Model;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.tonet.TestSeeds;
+import org.w3id.tonet.it.TonetJar.Result;
 import org.w3id.tonet.publish.Build;
 import org.w3id.tonet.publish.Exporter;
 
@@ -232,38 +232,7 @@ class PushIT {
     return text.length() > 4000 ? text.substring(0, 4000) + "…\n" : text;
   }
 
-  /** What the jar printed (out and err together) and returned. */
-  record Result(int exit, String out) {}
-
   private static Result jar(Map<String, String> env, String... args) throws Exception {
-    Path jar = Path.of(System.getProperty("tonet.jar", "target/tonet-lod.jar"));
-    assertTrue(Files.exists(jar), "build the jar first: " + jar);
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-jar");
-    command.add(jar.toString());
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().putAll(env);
-    Process p = builder.start();
-    // Read while it runs, so a full pipe cannot stall it; the wait below is bounded.
-    byte[][] output = new byte[1][];
-    Thread reader =
-        new Thread(
-            () -> {
-              try {
-                output[0] = p.getInputStream().readAllBytes();
-              } catch (java.io.IOException e) {
-                output[0] = ("(output lost: " + e + ")").getBytes(StandardCharsets.UTF_8);
-              }
-            });
-    reader.start();
-    if (!p.waitFor(180, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      p.waitFor(10, TimeUnit.SECONDS);
-      throw new AssertionError("the jar did not finish in 180 s: " + command);
-    }
-    reader.join(10_000);
-    return new Result(p.exitValue(), new String(output[0], StandardCharsets.UTF_8));
+    return TonetJar.run(Duration.ofSeconds(180), env, args);
   }
 }

@@ -3,16 +3,15 @@ package org.w3id.tonet.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.Map;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.RDFDataMgr;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3id.tonet.it.TonetJar.Result;
 import org.w3id.tonet.publish.Exporter;
 
 /**
@@ -23,25 +22,8 @@ class ShadedJarIT {
 
   @TempDir Path temp;
 
-  /** What the jar printed and returned. */
-  record Result(int exit, String out) {}
-
   static Result java(String... args) throws Exception {
-    Path jar = Path.of(System.getProperty("tonet.jar", "target/tonet-lod.jar"));
-    assertTrue(Files.exists(jar), "build the jar first: " + jar);
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-jar");
-    command.add(jar.toString());
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    boolean done = p.waitFor(120, TimeUnit.SECONDS);
-    if (!done) {
-      p.destroyForcibly();
-      throw new AssertionError("the jar did not finish in 120 s: " + command);
-    }
-    return new Result(
-        p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    return TonetJar.run(Duration.ofSeconds(120), Map.of(), args);
   }
 
   @Test

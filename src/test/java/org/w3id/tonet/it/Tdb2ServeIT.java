@@ -8,7 +8,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,20 +83,9 @@ class Tdb2ServeIT {
     }
 
     static Serve start(Path db) throws IOException, InterruptedException {
-      Path jar = Path.of(System.getProperty("tonet.jar", "target/tonet-lod.jar"));
-      assertTrue(Files.exists(jar), "build the jar first: " + jar);
       List<String> command =
-          List.of(
-              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-              "-jar",
-              jar.toString(),
-              "serve",
-              "--port",
-              "0",
-              "--base-iri",
-              TestSeeds.BASE,
-              "--tdb2",
-              db.toString());
+          TonetJar.command(
+              "serve", "--port", "0", "--base-iri", TestSeeds.BASE, "--tdb2", db.toString());
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       BlockingQueue<String> output = new LinkedBlockingQueue<>();
       Thread reader =
