@@ -89,14 +89,17 @@ public final class Conneg {
   }
 
   /**
-   * The best offer for an Accept header; an absent or empty header accepts anything. Empty when the
-   * client accepts none of the offers (answer 406).
+   * The best offer for an Accept header; an absent or empty header, or one without a single
+   * well-formed media range, accepts anything. Empty when the client accepts none of the offers
+   * (answer 406).
    */
   public static Optional<Format> choose(String accept, List<Format> offers) {
-    if (accept == null || accept.isBlank()) {
+    List<Range> ranges = accept == null ? List.of() : parse(accept);
+    if (ranges.isEmpty()) {
+      // Absent, empty, or nothing but malformed ranges ("Accept: ;"): RFC 9110 lets a server
+      // ignore a header it cannot read, and the client then gets the first offer.
       return Optional.of(offers.get(0));
     }
-    List<Range> ranges = parse(accept);
     Format best = null;
     double bestQ = 0;
     for (Format offer : offers) {
@@ -126,7 +129,7 @@ public final class Conneg {
   private static List<Range> parse(String accept) {
     List<Range> ranges = new ArrayList<>();
     for (String item : accept.split(",")) {
-      String[] params = item.strip().split(";");
+      String[] params = item.strip().split(";", -1);
       String[] type = params[0].strip().toLowerCase(Locale.ROOT).split("/", 2);
       if (type.length != 2 || type[0].isEmpty() || type[1].isEmpty()) {
         continue;
