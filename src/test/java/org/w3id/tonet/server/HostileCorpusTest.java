@@ -1,0 +1,730 @@
+package org.w3id.tonet.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.w3id.tonet.TestSeeds;
+import org.w3id.tonet.sparql.QueryScheduler;
+
+/**
+ * What a hostile client sends, case by case: each is a request, the statuses it may get, the
+ * longest it may take, and a normal page fetched while it runs (the median of three fetches within
+ * {@value #PAGE_MILLIS} ms). The server runs with short limits (queries 2 s, requests 2 s, idle 3
+ * s, 32 MB per query, two query threads) so that every case that runs into a limit does so quickly.
+ * Every answer is ours: no 500, no Java class names, the security headers.
+ *
+ * <p>The cases cover the findings of the hostile-client audit of d2ef222 (issue 9: a property path
+ * past the timeout, slow bodies, a chunked form past the limit, queries starving pages, java:
+ * functions, a 1 KB query filling the heap, stylesheet= and callback=, SERVICE inside EXISTS in
+ * ORDER BY and aggregates, Accept: ;, Java names in errors, TRACE, Jetty's bare error pages) and
+ * more: backtracking regular expressions, ORDER BY and GROUP BY over cross products, a huge
+ * GROUP_CONCAT, deep OPTIONAL nesting, huge numbers, clients that never read their answer, hundreds
+ * of idle connections, header slowloris.
+ */
+class HostileCorpusTest {
+
+  static final int PAGE_MILLIS = 200;
+  static final Duration QUERY_TIMEOUT = Duration.ofSeconds(2);
+  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
+  static final Duration IDLE_TIMEOUT = Duration.ofSeconds(3);
+
+  private static TonetServer server;
+  private static String url;
+  private static final AtomicInteger ATTACKERS = new AtomicInteger(1);
+
+  @BeforeAll
+  static void start() throws Exception {
+    server =
+        TonetServer.create()
+            .port(0)
+            .seed(TestSeeds.seed())
+            .queryTimeout(QUERY_TIMEOUT)
+            .requestTimeout(REQUEST_TIMEOUT)
+            .idleTimeout(IDLE_TIMEOUT)
+            .queryMemory(32L << 20)
+            .fairUse(new QueryScheduler.Settings(2, 4, 5, Duration.ofSeconds(60)))
+            // The attackers and the normal client are told apart by X-Forwarded-For, as behind a
+            // reverse proxy; raw-socket attackers come from 127.0.0.1, the proxy's own address.
+            .trustedProxies(List.of("127.0.0.1"))
+            .start();
+    url = server.localUrl();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.stop();
+    }
+  }
+
+  /** What an attack got: a status (null when the server closed without one) and the body. */
+  record Outcome(Integer status, String body, String csp, String nosniff) {
+    static Outcome of(HttpResponse<byte[]> r) {
+      return new Outcome(
+          r.statusCode(),
+          Http.text(r),
+          Http.header(r, "Content-Security-Policy"),
+          Http.header(r, "X-Content-Type-Options"));
+    }
+
+    static Outcome of(RawHttp.Reply r) {
+      return new Outcome(
+          r.status(),
+          r.body(),
+          r.header("Content-Security-Policy"),
+          r.header("X-Content-Type-Options"));
+    }
+  }
+
+  /** One attack, run against the server's base URL and port. */
+  @FunctionalInterface
+  interface Attack {
+    Outcome run(String url, int port, String attacker) throws Exception;
+  }
+
+  /** A case of the corpus. */
+  record Case(String name, Attack attack, Set<Integer> statuses, double maxSeconds) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  /** What the attacking client accepts: results for SELECT and ASK, N-Triples for graphs. */
+  static final String ANSWERS = "application/sparql-results+json, application/n-triples;q=0.9";
+
+  private static Case query(String name, String sparql, double maxSeconds, Integer... statuses) {
+    return new Case(
+        name,
+        (u, port, attacker) ->
+            Outcome.of(
+                sparql.length() < 4_000
+                    ? Http.get(
+                        u + "sparql?query=" + ServerTest.enc(sparql),
+                        "Accept",
+                        ANSWERS,
+                        "X-Forwarded-For",
+                        attacker)
+                    : Http.post(
+                        u + "sparql",
+                        "application/sparql-query",
+                        sparql,
+                        "Accept",
+                        ANSWERS,
+                        "X-Forwarded-For",
+                        attacker)),
+        Set.of(statuses),
+        maxSeconds);
+  }
+
+  private static Case raw(String name, String request, double maxSeconds, Integer... statuses) {
+    return new Case(
+        name,
+        (u, port, attacker) -> Outcome.of(RawHttp.exchange(port, request, 10_000)),
+        Set.of(statuses),
+        maxSeconds);
+  }
+
+  /** Seconds a query that runs into the time limit may take: the limit and one second. */
+  private static double timedOut() {
+    return QUERY_TIMEOUT.toSeconds() + 1.5;
+  }
+
+  static Stream<Arguments> corpus() {
+    String bigSeparator = "x".repeat(2_000);
+    StringBuilder concat = new StringBuilder("SELECT (STRLEN(?s27) AS ?n) { BIND(\"aaaa\" AS ?s0)");
+    StringBuilder multiply = new StringBuilder("SELECT ?x20 { BIND(99999999999 AS ?x0)");
+    for (int i = 1; i <= 27; i++) {
+      concat
+          .append(" BIND(CONCAT(?s")
+          .append(i - 1)
+          .append(",?s")
+          .append(i - 1)
+          .append(") AS ?s")
+          .append(i)
+          .append(")");
+    }
+    for (int i = 1; i <= 20; i++) {
+      multiply
+          .append(" BIND(?x")
+          .append(i - 1)
+          .append(" * ?x")
+          .append(i - 1)
+          .append(" AS ?x")
+          .append(i)
+          .append(")");
+    }
+    String optionals =
+        "SELECT * { ?s ?p ?o " + "OPTIONAL { ?s ?p ?o ".repeat(300) + "}".repeat(300) + " }";
+    StringBuilder template = new StringBuilder("CONSTRUCT {");
+    for (int i = 0; i < 2_000; i++) {
+      template.append(" ?s <urn:p").append(i).append("> ?o .");
+    }
+    template.append(" } WHERE { ?s ?p ?o }");
+    List<Case> cases =
+        List.of(
+            // 1. Property paths
+            query(
+                "a repetition inside a repetition (the audit's path)",
+                "SELECT (COUNT(*) AS ?n) WHERE { ?s ((!<urn:p>)*/(!<urn:p>)*/(^!<urn:p>)*)* ?o }",
+                1.5,
+                400),
+            query(
+                "two repetitions in one sequence",
+                "SELECT (COUNT(*) AS ?n) WHERE { ?s (!<urn:p>)*/(^!<urn:p>)* ?o }",
+                1.5,
+                400),
+            query(
+                "a repetition count above the limit",
+                "SELECT * WHERE { ?s (!<urn:p>){0,1000} ?o }",
+                1.5,
+                400),
+            query(
+                "one closure over every node stops with the query",
+                "SELECT (COUNT(*) AS ?n) WHERE { ?s (!<urn:p>|^!<urn:p>)* ?o }",
+                timedOut(),
+                200,
+                400,
+                503),
+            // 5. Functions that would load a class or sleep
+            query(
+                "a java: function IRI",
+                "SELECT (<java:org.apache.jena.sparql.function.library.wait>(30000) AS ?x) {}",
+                1.5,
+                400),
+            query(
+                "ARQ's function namespace, mapped to a Java package",
+                "SELECT (<http://jena.apache.org/ARQ/function#wait>(30000) AS ?x) {}",
+                1.5,
+                400),
+            query(
+                "a java: property function is only a predicate",
+                "SELECT * { ?s <java:org.apache.jena.sparql.pfunction.library.splitIRI> ?o }",
+                1.5,
+                200),
+            query(
+                "CALL by a computed IRI",
+                "SELECT (CALL(IRI(\"java:org.apache.jena.sparql.function.library.wait\"), 9)"
+                    + " AS ?x) {}",
+                1.5,
+                400),
+            // 6. Building without bound
+            query("CONCAT doubling a string 27 times (1 KB of query)", concat + " }", 1.5, 400),
+            query("multiplying a number by itself 20 times", multiply + " }", 1.5, 400),
+            query(
+                "math:pow to a huge power",
+                "SELECT (<http://www.w3.org/2005/xpath-functions/math#pow>(10, 100000000) AS ?x) {}",
+                1.5,
+                400),
+            query(
+                "a number parsed from 5,000 digits",
+                "SELECT (<http://www.w3.org/2001/XMLSchema#integer>(\""
+                    + "9".repeat(5_000)
+                    + "\") + 1 AS ?x) {}",
+                1.5,
+                200),
+            query(
+                "GROUP_CONCAT with a 2,000-character separator over a cross product",
+                "SELECT (GROUP_CONCAT(?o; separator=\""
+                    + bigSeparator
+                    + "\") AS ?g) { ?s ?p ?o . ?a ?b ?c }",
+                timedOut(),
+                400,
+                503),
+            query(
+                "ORDER BY over a cross product",
+                "SELECT * { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f",
+                timedOut(),
+                400,
+                503),
+            query(
+                "GROUP BY over a cross product",
+                "SELECT ?c ?f (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f } GROUP BY ?c ?f",
+                timedOut(),
+                400,
+                503),
+            query(
+                "COUNT(DISTINCT) of a random number per row of a cross product",
+                "SELECT (COUNT(DISTINCT ?r) AS ?n) { ?a ?b ?c . ?d ?e ?f BIND(RAND() AS ?r) }",
+                timedOut(),
+                400,
+                503),
+            query(
+                "a CONSTRUCT template of 2,000 triples", template.toString(), timedOut(), 400, 503),
+            query(
+                "COUNT(*) of a three-way cross product runs to the time limit",
+                "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+                timedOut(),
+                503),
+            // Regular expressions that backtrack
+            query(
+                "REGEX that backtracks for ever",
+                "SELECT * { BIND(CONCAT(\""
+                    + "a".repeat(40)
+                    + "\", \"!\") AS ?s)"
+                    + " FILTER(REGEX(?s, \"^(a+)+\\\\1$\")) }",
+                timedOut(),
+                503),
+            query(
+                "REPLACE that backtracks for ever",
+                "SELECT (REPLACE(CONCAT(\""
+                    + "a".repeat(40)
+                    + "\", \"!\"), \"^(a+)+\\\\1$\", \"x\")"
+                    + " AS ?r) {}",
+                timedOut(),
+                503),
+            query(
+                "fn:matches that backtracks for ever",
+                "SELECT * { BIND(CONCAT(\""
+                    + "a".repeat(40)
+                    + "\", \"!\") AS ?s)"
+                    + " FILTER(<http://www.w3.org/2005/xpath-functions#matches>(?s,"
+                    + " \"^(a+)+\\\\1$\"))"
+                    + " }",
+                timedOut(),
+                503),
+            // Nesting
+            query("300 nested OPTIONALs", optionals, 2.0, 400),
+            query(
+                "5,000 nested groups",
+                "SELECT * WHERE " + "{".repeat(5_000) + "}".repeat(5_000),
+                2.0,
+                200,
+                400),
+            query(
+                "an expression 3,000 levels deep",
+                "SELECT (" + "(".repeat(3_000) + "1" + ")".repeat(3_000) + " AS ?x) {}",
+                2.0,
+                200,
+                400),
+            // 8. SERVICE in every expression position
+            query(
+                "SERVICE inside EXISTS in ORDER BY",
+                "SELECT * { ?s ?p ?o } ORDER BY (EXISTS { SERVICE <http://10.0.0.1/> { ?a ?b ?c } })",
+                1.5,
+                403),
+            query(
+                "SERVICE inside EXISTS in an aggregate's argument",
+                "SELECT (COUNT(EXISTS { SERVICE <http://10.0.0.1/> { ?a ?b ?c } }) AS ?n)"
+                    + " { ?s ?p ?o }",
+                1.5,
+                403),
+            query(
+                "SERVICE inside NOT EXISTS in HAVING",
+                "SELECT ?s { ?s ?p ?o } GROUP BY ?s"
+                    + " HAVING (NOT EXISTS { SERVICE <http://169.254.169.254/> { ?a ?b ?c } })",
+                1.5,
+                403),
+            query(
+                "SERVICE inside EXISTS in BIND in a sub-query",
+                "SELECT * { { SELECT ?x { BIND(EXISTS { SERVICE SILENT <http://10.0.0.1/> { ?a ?b"
+                    + " ?c } } AS ?x) } } }",
+                1.5,
+                403),
+            query(
+                "SERVICE to a variable",
+                "SELECT * { BIND(<http://10.0.0.1/> AS ?e) SERVICE ?e { ?a ?b ?c } }",
+                1.5,
+                403),
+            // 7. Parameters copied into answers
+            new Case(
+                "stylesheet= and callback= are never echoed",
+                (u, port, attacker) -> {
+                  HttpResponse<byte[]> xml =
+                      Http.get(
+                          u
+                              + "sparql?query="
+                              + ServerTest.enc("ASK {}")
+                              + "&stylesheet="
+                              + ServerTest.enc("\"><script>evil()</script>")
+                              + "&callback=evil",
+                          "Accept",
+                          "application/sparql-results+xml");
+                  assertFalse(Http.text(xml).contains("evil"), Http.text(xml));
+                  HttpResponse<byte[]> json =
+                      Http.get(
+                          u + "sparql?query=" + ServerTest.enc("ASK {}") + "&callback=evil",
+                          "Accept",
+                          "application/sparql-results+json");
+                  assertTrue(Http.text(json).strip().startsWith("{"), Http.text(json));
+                  return Outcome.of(json);
+                },
+                Set.of(200),
+                2.0),
+            // Writes and malformed protocol
+            raw(
+                "SPARQL Update by POST",
+                "POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-update\r\n"
+                    + "Content-Length: 27\r\nConnection: close\r\n\r\nDROP ALL ; CLEAR DEFAULT ;;",
+                1.5,
+                403),
+            raw(
+                "a graph-store PUT",
+                "PUT /sparql?default HTTP/1.1\r\nHost: x\r\nContent-Type: text/turtle\r\n"
+                    + "Content-Length: 0\r\nConnection: close\r\n\r\n",
+                1.5,
+                405),
+            raw(
+                "two queries in one request",
+                "GET /sparql?query=ASK%7B%7D&query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n"
+                    + "Connection: close\r\n\r\n",
+                1.5,
+                400),
+            // 10. Java names in errors
+            raw(
+                "a form in charset x-nope",
+                "POST /sparql HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded; charset=x-nope\r\n"
+                    + "Content-Length: 13\r\nConnection: close\r\n\r\nquery=ASK%7B%7D",
+                1.5,
+                415),
+            raw(
+                "a malformed %-escape in the query string",
+                "GET /sparql?query=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 1.5, 400),
+            raw(
+                "If-Modified-Since: garbage on a download is ignored",
+                "GET /downloads/tonet.ttl.gz HTTP/1.1\r\nHost: x\r\nIf-Modified-Since: garbage\r\n"
+                    + "Connection: close\r\n\r\n",
+                1.5,
+                200),
+            // 11. TRACE; 12. Jetty's own errors
+            raw("TRACE", "TRACE / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 1.5, 405),
+            raw("a malformed request line", "GET / HTTP/1.1 extra\r\nHost: x\r\n\r\n", 1.5, 400),
+            raw(
+                "a path with a bad escape",
+                "GET /page/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                1.5,
+                400),
+            raw(
+                "100 KB of headers",
+                "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "y".repeat(100_000) + "\r\n\r\n",
+                1.5,
+                431),
+            raw(
+                "a 20 KB URL",
+                "GET /sparql?query=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n",
+                1.5,
+                414,
+                431),
+            // 3. A chunked form past the limit
+            new Case(
+                "a chunked form body of 200 KB",
+                (u, port, attacker) -> {
+                  StringBuilder request =
+                      new StringBuilder(
+                          "POST /sparql HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+                              + "Content-Type: application/x-www-form-urlencoded\r\n\r\n");
+                  for (int i = 0; i < 200; i++) {
+                    String chunk = (i == 0 ? "query=" : "") + "x".repeat(1_000);
+                    request.append(Integer.toHexString(chunk.length())).append("\r\n");
+                    request.append(chunk).append("\r\n");
+                  }
+                  request.append("0\r\n\r\n");
+                  return Outcome.of(RawHttp.exchange(port, request.toString(), 10_000));
+                },
+                Set.of(413),
+                2.0),
+            // 2. A slow body
+            new Case(
+                "20 POST bodies that never arrive",
+                (u, port, attacker) -> {
+                  List<Socket> sockets = new ArrayList<>();
+                  try {
+                    for (int i = 0; i < 20; i++) {
+                      Socket s = RawHttp.open(port);
+                      sockets.add(s);
+                      s.getOutputStream()
+                          .write(
+                              ("POST /sparql HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: "
+                                      + attacker
+                                      + "\r\nContent-Type: application/sparql-query\r\n"
+                                      + "Content-Length: 60000\r\n\r\nSELECT")
+                                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    }
+                    return Outcome.of(RawHttp.read(sockets.get(0), 10_000));
+                  } finally {
+                    for (Socket s : sockets) {
+                      s.close();
+                    }
+                  }
+                },
+                Set.of(408),
+                REQUEST_TIMEOUT.toSeconds() + 1.5));
+    return cases.stream().map(c -> Arguments.of(c));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("corpus")
+  void everyAttackEndsInTimeWithAnAnswerOfOursWhilePagesAreServed(Case c) throws Exception {
+    String attacker = "203.0.113." + ATTACKERS.getAndIncrement();
+    long started = System.nanoTime();
+    CompletableFuture<Outcome> attack =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return c.attack().run(url, server.port(), attacker);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    List<Long> pageMillis = new ArrayList<>();
+    Thread.sleep(150); // the attack is under way
+    for (int i = 0; i < 3; i++) {
+      pageMillis.add(pageMillis());
+    }
+    Outcome outcome = attack.get((long) (c.maxSeconds() + 10), TimeUnit.SECONDS);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    assertNotNull(outcome.status(), c.name() + ": the server closed without an answer");
+    assertTrue(
+        c.statuses().contains(outcome.status()),
+        c.name() + ": status " + outcome.status() + ", expected " + c.statuses() + "\n" + outcome);
+    assertTrue(
+        seconds <= c.maxSeconds(),
+        c.name() + ": took " + String.format("%.2f", seconds) + " s, at most " + c.maxSeconds());
+    assertOurs(c.name(), outcome);
+    List<Long> sorted = pageMillis.stream().sorted().collect(Collectors.toList());
+    assertTrue(
+        sorted.get(1) <= PAGE_MILLIS,
+        c.name() + ": a page took " + sorted + " ms while the attack ran");
+    assertEquals(200, normalQuery(), c.name() + ": the endpoint answers normally afterwards");
+  }
+
+  /** A Java class name of an exception or error, or a stack frame. */
+  private static final java.util.regex.Pattern JAVA =
+      java.util.regex.Pattern.compile(
+          "\\b(?:java|javax|jakarta|org|com)\\.[a-z0-9_.]+\\.[A-Z]\\w*(?:Exception|Error)\\b"
+              + "|\\bat (?:java|org|com)\\.[\\w.$]+\\(");
+
+  private static void assertOurs(String name, Outcome outcome) {
+    String body = outcome.body();
+    assertFalse(JAVA.matcher(body).find(), name + ": the answer names Java: " + body);
+    assertEquals(SecurityHeaders.CSP, outcome.csp(), name + ": Content-Security-Policy");
+    assertEquals("nosniff", outcome.nosniff(), name + ": X-Content-Type-Options");
+  }
+
+  /** The median of three fetches of a normal page, in milliseconds. */
+  private static long medianPageMillis() throws Exception {
+    long[] ms = {pageMillis(), pageMillis(), pageMillis()};
+    Arrays.sort(ms);
+    return ms[1];
+  }
+
+  /** Milliseconds a normal page takes to fetch. */
+  private static long pageMillis() throws Exception {
+    long t = System.nanoTime();
+    HttpResponse<byte[]> r = Http.get(url + "page/org/council", "Accept", "text/html");
+    assertEquals(200, r.statusCode());
+    return (System.nanoTime() - t) / 1_000_000;
+  }
+
+  private static int normalQuery() throws Exception {
+    return Http.get(
+            url + "sparql?query=" + ServerTest.enc("ASK { ?s ?p ?o }"),
+            "Accept",
+            "application/sparql-results+json",
+            "X-Forwarded-For",
+            "198.51.100.99")
+        .statusCode();
+  }
+
+  // ---- Attacks that need more than one request
+
+  @Test
+  void queriesOfOneClientDoNotStarveAnother() throws Exception {
+    String slow = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+    List<CompletableFuture<Integer>> attacker =
+        IntStream.range(0, 20)
+            .mapToObj(
+                i ->
+                    CompletableFuture.supplyAsync(
+                        () -> {
+                          try {
+                            return Http.get(
+                                    url + "sparql?query=" + ServerTest.enc(slow),
+                                    "X-Forwarded-For",
+                                    "203.0.113.200")
+                                .statusCode();
+                          } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                          }
+                        }))
+            .toList();
+    Thread.sleep(300);
+    long t = System.nanoTime();
+    assertEquals(200, normalQuery(), "another client's ASK is answered");
+    long askMillis = (System.nanoTime() - t) / 1_000_000;
+    assertTrue(askMillis < 1_000, "another client's ASK took " + askMillis + " ms");
+    assertTrue(medianPageMillis() <= PAGE_MILLIS, "a page is served at once");
+    List<Integer> statuses = new ArrayList<>();
+    for (CompletableFuture<Integer> f : attacker) {
+      statuses.add(f.get(30, TimeUnit.SECONDS));
+    }
+    long refused = statuses.stream().filter(s -> s == 429).count();
+    assertTrue(refused >= 15, "one client may have 5 queries running or waiting: " + statuses);
+    assertTrue(
+        statuses.stream().allMatch(s -> s == 429 || s == 503),
+        "the rest ran to the time limit or waited in vain: " + statuses);
+  }
+
+  @Test
+  void headersSentAByteAtATimeAreCutOff() throws Exception {
+    List<Socket> sockets = new ArrayList<>();
+    try {
+      for (int i = 0; i < 30; i++) {
+        Socket s = RawHttp.open(server.port());
+        s.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n".getBytes());
+        sockets.add(s);
+      }
+      long deadline = System.nanoTime() + REQUEST_TIMEOUT.toNanos() + 4_000_000_000L;
+      int rounds = 0;
+      while (System.nanoTime() < deadline && !allClosed(sockets)) {
+        assertTrue(medianPageMillis() <= PAGE_MILLIS, "pages are served while headers dribble in");
+        for (Socket s : sockets) {
+          try {
+            s.getOutputStream().write(("X-" + rounds + ": y\r\n").getBytes());
+          } catch (java.io.IOException closed) {
+            // closed by the server: what this test waits for
+          }
+        }
+        rounds++;
+        Thread.sleep(500);
+      }
+      assertTrue(allClosed(sockets), "connections still sending headers after the request timeout");
+    } finally {
+      for (Socket s : sockets) {
+        s.close();
+      }
+    }
+  }
+
+  private static boolean allClosed(List<Socket> sockets) {
+    return sockets.stream().allMatch(s -> RawHttp.closedByServer(s, 10));
+  }
+
+  @Test
+  void clientsThatNeverReadTheirAnswerHoldNoThread() throws Exception {
+    List<Socket> sockets = new ArrayList<>();
+    try {
+      for (int i = 0; i < 80; i++) {
+        Socket s = new Socket();
+        s.setReceiveBufferSize(1024);
+        s.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()), 5_000);
+        s.getOutputStream()
+            .write(
+                ("GET /downloads/tonet.nt HTTP/1.1\r\nHost: x\r\n\r\n"
+                        + "GET /sparql?query=CONSTRUCT%7B?s%20?p%20?o%7DWHERE%7B?s%20?p%20?o%7D"
+                        + " HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 203.0.113.201\r\n\r\n")
+                    .getBytes());
+        sockets.add(s);
+      }
+      Thread.sleep(300);
+      assertTrue(
+          medianPageMillis() <= PAGE_MILLIS, "pages are served while 80 clients do not read");
+      assertEquals(200, normalQuery());
+      // Untouched (any byte we sent or read would count as activity), they must be closed
+      // once the idle timeout has passed.
+      Thread.sleep(IDLE_TIMEOUT.toMillis() + 3_000);
+      assertTrue(
+          sockets.stream().allMatch(s -> RawHttp.closedByServer(s, 500)),
+          "stalled connections outlive the idle timeout");
+    } finally {
+      for (Socket s : sockets) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
+  void hundredsOfIdleConnectionsHoldNoThreadAndAreClosed() throws Exception {
+    List<Socket> sockets = new ArrayList<>();
+    try {
+      for (int i = 0; i < 300; i++) {
+        sockets.add(RawHttp.open(server.port()));
+      }
+      assertTrue(medianPageMillis() <= PAGE_MILLIS, "pages are served beside 300 idle connections");
+      assertEquals(200, normalQuery());
+      Thread.sleep(IDLE_TIMEOUT.toMillis() + 1_500);
+      assertTrue(
+          sockets.stream().allMatch(s -> RawHttp.closedByServer(s, 200)),
+          "idle connections are closed after the idle timeout");
+    } finally {
+      for (Socket s : sockets) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
+  void oneClientMayHoldOnlySoManyConnections() throws Exception {
+    TonetServer direct =
+        TonetServer.create().port(0).seed(TestSeeds.seed()).clientConnections(16).start();
+    List<Socket> sockets = new ArrayList<>();
+    try {
+      for (int i = 0; i < 24; i++) {
+        sockets.add(RawHttp.open(direct.port()));
+      }
+      Thread.sleep(300);
+      long closed = sockets.stream().filter(s -> RawHttp.closedByServer(s, 100)).count();
+      assertEquals(8, closed, "connections beyond the 16 a client may have are closed");
+    } finally {
+      for (Socket s : sockets) {
+        s.close();
+      }
+      Thread.sleep(200);
+      try {
+        assertEquals(
+            200,
+            Http.get(direct.localUrl() + "page/org/council").statusCode(),
+            "the client is served again once it holds fewer");
+      } finally {
+        direct.stop();
+      }
+    }
+  }
+
+  @Test
+  void aMalformedAcceptIsIgnoredEverywhere() throws Exception {
+    for (String path :
+        Arrays.asList(
+            "id/org/council", "data/org/council", "ontology", "void", "sparql", "nothing")) {
+      for (String accept : List.of(";", " ; ", "text/html,;")) {
+        RawHttp.Reply r =
+            RawHttp.exchange(
+                server.port(),
+                "GET /"
+                    + path
+                    + " HTTP/1.1\r\nHost: x\r\nAccept: "
+                    + accept
+                    + "\r\n"
+                    + "Connection: close\r\n\r\n",
+                5_000);
+        assertNotNull(r.status(), path + " with Accept: " + accept);
+        assertTrue(r.status() < 500, path + " with Accept: " + accept + " → " + r.status());
+        assertTrue(
+            r.status() / 100 == 3 || !r.body().isEmpty(),
+            path + " answers with a body: " + r.head());
+      }
+    }
+  }
+}
