@@ -78,6 +78,8 @@ public final class StaticSite {
     for (String name : List.of("site.css", "favicon.svg")) {
       files.put("static/" + name, resource("/static/" + name));
     }
+    files.put("robots.txt", utf8(RootFilesServlet.robots(site.base())));
+    files.put("favicon.ico", Favicon.ico());
     files.put(NGINX, utf8(nginx(site, links, ids)));
     files.put(NETLIFY, utf8(netlify(links, ids)));
     for (Map.Entry<String, byte[]> dump : site.files().entrySet()) {

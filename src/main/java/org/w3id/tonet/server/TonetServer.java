@@ -300,6 +300,8 @@ public final class TonetServer {
           .addServlet("/void", new DescriptionServlet(holder))
           .addServlet("/query/*", new QueryServlet(holder, timeout))
           .addServlet("/static/*", new StaticServlet(holder))
+          .addServlet("/robots.txt", new RootFilesServlet(holder))
+          .addServlet("/favicon.ico", new RootFilesServlet(holder))
           .build();
     }
   }
