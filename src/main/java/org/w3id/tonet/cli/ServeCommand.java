@@ -5,11 +5,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.server.Tdb2Store;
 import org.w3id.tonet.server.TonetServer;
 import org.w3id.tonet.source.SourceException;
+import org.w3id.tonet.sparql.QueryScheduler;
+import org.w3id.tonet.sparql.Sizes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,6 +90,108 @@ public final class ServeCommand implements Callable<Integer> {
   List<String> allowService = new ArrayList<>();
 
   @Option(
+      names = "--query-threads",
+      paramLabel = "N",
+      description =
+          "How many SPARQL queries run at once (each on a thread of its own; pages never wait"
+              + " for them). Default: the number of cores.")
+  Integer queryThreads;
+
+  @Option(
+      names = "--query-queue",
+      paramLabel = "N",
+      description =
+          "How many queries may wait for a free thread; beyond, 503 with Retry-After. Default:"
+              + " twice --query-threads.")
+  Integer queryQueue;
+
+  @Option(
+      names = "--client-queries",
+      paramLabel = "N",
+      defaultValue = "5",
+      description =
+          "How many queries one client (IP address, IPv6 /64) may have running or waiting;"
+              + " beyond, 429. Default: ${DEFAULT-VALUE}.")
+  int clientQueries;
+
+  @Option(
+      names = "--client-query-time",
+      paramLabel = "SECONDS",
+      defaultValue = "60",
+      description =
+          "Query time one client may use per minute (it refills continuously); beyond, 429 with"
+              + " Retry-After. Default: ${DEFAULT-VALUE}.")
+  double clientQueryTimeSeconds;
+
+  @Option(
+      names = "--query-memory",
+      paramLabel = "MB",
+      description =
+          "Memory one query may hold (rows kept for ORDER BY, GROUP BY, DISTINCT and joins, path"
+              + " steps, its answer). Default: a quarter of the heap shared by the query threads,"
+              + " between 16 and 512 MB.")
+  Long queryMemoryMb;
+
+  @Option(
+      names = "--max-string",
+      paramLabel = "CHARS",
+      defaultValue = "1048576",
+      description =
+          "The longest string a query may build (CONCAT, REPLACE, GROUP_CONCAT …). Default:"
+              + " ${DEFAULT-VALUE}.")
+  int maxString;
+
+  @Option(
+      names = "--http-threads",
+      paramLabel = "N",
+      defaultValue = "64",
+      description = "Threads of the web server (pages, downloads). Default: ${DEFAULT-VALUE}.")
+  int httpThreads;
+
+  @Option(
+      names = "--max-connections",
+      paramLabel = "N",
+      defaultValue = "2000",
+      description = "The most connections open at once. Default: ${DEFAULT-VALUE}.")
+  int maxConnections;
+
+  @Option(
+      names = "--client-connections",
+      paramLabel = "N",
+      defaultValue = "64",
+      description =
+          "The most connections one client may have open (a trusted proxy is not limited)."
+              + " Default: ${DEFAULT-VALUE}.")
+  int clientConnections;
+
+  @Option(
+      names = "--request-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "10",
+      description =
+          "How long a request's headers, and its body, may take to arrive. Default:"
+              + " ${DEFAULT-VALUE}.")
+  double requestTimeoutSeconds;
+
+  @Option(
+      names = "--idle-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "20",
+      description =
+          "How long a connection may stay silent, a client not reading its answer included."
+              + " Default: ${DEFAULT-VALUE}.")
+  double idleTimeoutSeconds;
+
+  @Option(
+      names = "--trusted-proxy",
+      paramLabel = "IP",
+      arity = "1..*",
+      description =
+          "IP address of a reverse proxy in front of this server: its X-Forwarded-For then names"
+              + " the client for fair use. Without it, the client is the connection's address.")
+  List<String> trustedProxies = new ArrayList<>();
+
+  @Option(
       names = "--tdb2",
       paramLabel = "DIR",
       description =
@@ -107,27 +212,69 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Listen on every network interface, not only on localhost.")
   boolean allInterfaces;
 
+  private QueryScheduler.Settings fairUse() {
+    QueryScheduler.Settings defaults = QueryScheduler.Settings.defaults();
+    int slots = queryThreads != null ? queryThreads : defaults.slots();
+    return new QueryScheduler.Settings(
+        slots,
+        queryQueue != null ? queryQueue : 2 * slots,
+        clientQueries,
+        seconds(clientQueryTimeSeconds, "--client-query-time"));
+  }
+
+  private static Duration seconds(double value, String option) {
+    if (!(value > 0) || value > 86_400) {
+      throw new IllegalArgumentException(
+          option + " takes a number of seconds above 0, such as 10 (got " + value + ")");
+    }
+    return Duration.ofMillis((long) Math.ceil(value * 1000));
+  }
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
     long started = System.nanoTime();
+    Optional<String> portProblem = TonetServer.portProblem(port, allInterfaces);
+    if (portProblem.isPresent()) {
+      err.println("error: " + portProblem.get());
+      return ExitCodes.IO_ERROR;
+    }
     TonetServer server;
     try {
-      server =
+      TonetServer.Builder builder =
           TonetServer.create()
               .port(port)
               .baseIri(baseIri)
               .seed(source.read())
               .mode(source.lenient ? TimelineParser.Mode.LENIENT : TimelineParser.Mode.STRICT)
               .license(license)
-              .queryTimeout(Duration.ofMillis((long) (queryTimeoutSeconds * 1000)))
+              .queryTimeout(seconds(queryTimeoutSeconds, "--query-timeout"))
               .maxResults(maxResults)
               .allInterfaces(allInterfaces)
               .allowService(allowService)
+              .fairUse(fairUse())
+              .maxString(maxString)
+              .httpThreads(httpThreads)
+              .maxConnections(maxConnections)
+              .clientConnections(clientConnections)
+              .requestTimeout(seconds(requestTimeoutSeconds, "--request-timeout"))
+              .idleTimeout(seconds(idleTimeoutSeconds, "--idle-timeout"))
+              .trustedProxies(trustedProxies)
               .tdb2(tdb2)
               .rebuild(rebuild)
-              .start();
+              .progress(
+                  (what, millis) -> {
+                    out.printf("  %6d ms  %s%n", millis, what);
+                    out.flush();
+                  });
+      if (queryMemoryMb != null) {
+        builder.queryMemory(queryMemoryMb * 1024 * 1024);
+      }
+      builder.limits(); // every limit checked before anything starts
+      out.printf("tonet-lod: starting on port %d%n", port);
+      out.flush();
+      server = builder.start();
     } catch (SourceException e) {
       SourceOptions.report(e, err, "the server did not start");
       return ExitCodes.INVALID;
@@ -154,6 +301,18 @@ public final class ServeCommand implements Callable<Integer> {
                     outcome == Tdb2Store.Outcome.REUSED
                         ? "reused as it was (it holds this build; nothing rebuilt)"
                         : "built from the seed"));
+    TonetServer.Limits limits = server.limits();
+    out.printf(
+        "limits: a query runs at most %s and returns at most %,d results; %d run at once"
+            + " (%d more may wait), a client may have %d running or waiting and %s of query time"
+            + " a minute; a query may hold %s (see README, \"Limits and fair use\")%n",
+        Sizes.seconds(limits.query().timeout().toMillis()),
+        limits.query().maxResults(),
+        limits.fairUse().slots(),
+        limits.fairUse().queueLength(),
+        limits.fairUse().clientQueries(),
+        Sizes.seconds(limits.fairUse().clientTimePerMinute().toMillis()),
+        Sizes.bytes(limits.query().memoryBytes()));
     out.printf("SPARQL endpoint: %ssparql — press Ctrl+C to stop%n", server.localUrl());
     out.flush();
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "tonet-lod-stop"));

@@ -190,4 +190,58 @@ public final class Conneg {
     }
     return ranges;
   }
+
+  /**
+   * An offer for {@link #best}: a value with its media types, the first exact and the others
+   * accepted in its place at 0.9 of the client's preference (application/json for JSON results).
+   */
+  public record Offer<T>(T value, List<String> types) {}
+
+  /**
+   * The best of several offers for an Accept header, ties going to the order of the offers; the
+   * first when the header says nothing readable; empty when the client accepts none.
+   */
+  public static <T> Optional<T> best(String accept, List<Offer<T>> offers) {
+    List<Range> ranges = accept == null ? List.of() : parse(accept);
+    if (ranges.isEmpty()) {
+      return offers.isEmpty() ? Optional.empty() : Optional.of(offers.get(0).value());
+    }
+    T best = null;
+    double bestQ = 0;
+    for (Offer<T> offer : offers) {
+      double q = 0;
+      for (int i = 0; i < offer.types().size(); i++) {
+        q = Math.max(q, quality(ranges, offer.types().get(i)) * (i == 0 ? 1 : 0.9));
+      }
+      if (q > bestQ) {
+        best = offer.value();
+        bestQ = q;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /** The q the client gives one media type (0 when it does not accept it). */
+  public static double quality(String accept, String mediaType) {
+    List<Range> ranges = accept == null ? List.of() : parse(accept);
+    return ranges.isEmpty() ? 1 : quality(ranges, mediaType);
+  }
+
+  /**
+   * Whether the client names this media type itself (not only through a wildcard) with a q at least
+   * as high as any other type it names: a browser's Accept for text/html.
+   */
+  public static boolean prefers(String accept, String mediaType) {
+    List<Range> ranges = accept == null ? List.of() : parse(accept);
+    double named = -1;
+    double others = 0;
+    for (Range r : ranges) {
+      if (r.specificity() == 2 && r.matches(mediaType)) {
+        named = Math.max(named, r.q());
+      } else if (r.specificity() == 2) {
+        others = Math.max(others, r.q());
+      }
+    }
+    return named > 0 && named >= others;
+  }
 }

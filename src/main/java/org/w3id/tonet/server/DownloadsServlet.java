@@ -100,7 +100,12 @@ final class DownloadsServlet extends SiteServlet {
       }
       return false;
     }
-    long since = request.getDateHeader("If-Modified-Since");
+    long since;
+    try {
+      since = request.getDateHeader("If-Modified-Since");
+    } catch (IllegalArgumentException e) {
+      return false; // a date that cannot be read is ignored (RFC 9110, 13.1.3)
+    }
     return since >= 0 && site().published().truncatedTo(ChronoUnit.SECONDS).toEpochMilli() <= since;
   }
 

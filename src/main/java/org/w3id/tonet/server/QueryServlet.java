@@ -5,7 +5,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
@@ -29,6 +31,7 @@ import org.w3id.tonet.validate.QueryFolder;
 final class QueryServlet extends SiteServlet {
 
   private final long timeoutMillis;
+  private final transient Map<String, String> made = new ConcurrentHashMap<>();
 
   QueryServlet(SiteHolder holder, long timeoutMillis) {
     super(holder);
@@ -72,7 +75,8 @@ final class QueryServlet extends SiteServlet {
       notFound(request, response);
       return;
     }
-    sendHtml(response, 200, html(found.get()));
+    // The data cannot change while the server runs: each example's page is made once.
+    sendHtml(response, 200, made.computeIfAbsent(name, n -> html(found.get())));
   }
 
   /** The HTML page of an example query with its results (also written by the static site). */

@@ -38,7 +38,10 @@ abstract class SiteServlet extends HttpServlet {
       send(response, 503, "text/plain; charset=utf-8", "503 the server is starting\n");
       return;
     }
-    super.service(request, response);
+    // The servlet writes into memory; the body then goes out without holding this thread.
+    AsyncBody body = new AsyncBody(response);
+    super.service(request, body.response());
+    body.send(request);
   }
 
   Links links() {

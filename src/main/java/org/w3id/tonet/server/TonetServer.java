@@ -8,8 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.apache.jena.fuseki.main.FusekiServer;
-import org.apache.jena.fuseki.server.DataService;
-import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
@@ -20,6 +18,9 @@ import org.w3id.tonet.publish.Build;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.source.SourceException;
 import org.w3id.tonet.source.SourceFile;
+import org.w3id.tonet.sparql.QueryLimits;
+import org.w3id.tonet.sparql.QueryScheduler;
+import org.w3id.tonet.sparql.ServiceAllowList;
 
 /**
  * The tonet-lod server: an embedded Fuseki serving the read-only SPARQL endpoint, with small
@@ -39,12 +40,42 @@ public final class TonetServer {
   private final Site site;
   private final Runnable release;
   private final Tdb2Store.Outcome stored;
+  private final Limits limits;
 
-  private TonetServer(FusekiServer fuseki, Site site, Runnable release, Tdb2Store.Outcome stored) {
+  private TonetServer(
+      FusekiServer fuseki, Site site, Runnable release, Tdb2Store.Outcome stored, Limits limits) {
     this.fuseki = fuseki;
     this.site = site;
     this.release = release;
     this.stored = stored;
+    this.limits = limits;
+  }
+
+  /**
+   * Every limit the server applies, as it applies them (defaults filled in): what one query may
+   * use, how queries are shared, and what one connection and one client may hold.
+   *
+   * @param query what one query may use
+   * @param fairUse how the query threads are shared among clients
+   * @param httpThreads the web server's threads, which serve pages and never run queries
+   * @param maxConnections the most connections open at once
+   * @param clientConnections the most connections one client may have open
+   * @param requestTimeout how long a request's headers, and its body, may take to arrive
+   * @param idleTimeout how long a connection may stay silent (a client not reading its answer
+   *     included)
+   */
+  public record Limits(
+      QueryLimits query,
+      QueryScheduler.Settings fairUse,
+      int httpThreads,
+      int maxConnections,
+      int clientConnections,
+      Duration requestTimeout,
+      Duration idleTimeout) {}
+
+  /** The limits in force. */
+  public Limits limits() {
+    return limits;
   }
 
   /** Starts building a server. */
@@ -79,13 +110,49 @@ public final class TonetServer {
 
   /** Stops the server (and closes its TDB2 database, if it has one). */
   public void stop() {
-    fuseki.stop();
-    release.run();
+    try {
+      fuseki.stop();
+    } finally {
+      release.run();
+    }
   }
 
   /** Waits until the server stops. */
   public void join() {
     fuseki.join();
+  }
+
+  /** Told of each start-up step: what was done, and the milliseconds since the start. */
+  @FunctionalInterface
+  public interface Progress {
+    void step(String what, long millis);
+  }
+
+  /**
+   * Why the server could not listen on {@code port}, or empty when it can (checked before the seed
+   * is read, so that a port in use is said at once).
+   */
+  public static Optional<String> portProblem(int port, boolean allInterfaces) {
+    if (port == 0) {
+      return Optional.empty();
+    }
+    try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(
+          allInterfaces
+              ? new java.net.InetSocketAddress(port)
+              : new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+      return Optional.empty();
+    } catch (java.net.BindException e) {
+      return Optional.of(
+          "port "
+              + port
+              + " is in use (another program is listening there): stop it, or choose another"
+              + " port with --port, e.g. --port "
+              + (port == 3030 ? 3031 : 3030));
+    } catch (java.io.IOException e) {
+      return Optional.of("cannot listen on port " + port + ": " + e.getMessage());
+    }
   }
 
   /** Options of a server; {@link #start()} builds, binds and loads it. */
@@ -95,12 +162,22 @@ public final class TonetServer {
     private SourceFile seed;
     private TimelineParser.Mode mode = TimelineParser.Mode.STRICT;
     private String license;
-    private Duration queryTimeout = Duration.ofSeconds(10);
+    private Duration queryTimeout = QueryLimits.DEFAULT_TIMEOUT;
     private boolean allInterfaces;
-    private long maxResults = 10_000;
+    private long maxResults = QueryLimits.DEFAULT_MAX_RESULTS;
     private Path tdb2;
     private boolean rebuild;
     private ServiceAllowList services = ServiceAllowList.none();
+    private QueryScheduler.Settings fairUse = QueryScheduler.Settings.defaults();
+    private Long queryMemory;
+    private int maxString = QueryLimits.DEFAULT_MAX_STRING_LENGTH;
+    private int httpThreads = 64;
+    private int maxConnections = 2_000;
+    private int clientConnections = 64;
+    private Duration requestTimeout = Duration.ofSeconds(10);
+    private Duration idleTimeout = Duration.ofSeconds(20);
+    private List<String> trustedProxies = List.of();
+    private Progress progress = (step, millis) -> {};
 
     private Builder() {}
 
@@ -150,6 +227,113 @@ public final class TonetServer {
     }
 
     /**
+     * How the query threads are shared: slots, queue, queries and query time per client. Default
+     * {@link QueryScheduler.Settings#defaults()}.
+     */
+    public Builder fairUse(QueryScheduler.Settings settings) {
+      this.fairUse = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
+     * The memory one query may hold, in bytes; default a quarter of the heap shared by the query
+     * slots ({@link QueryLimits#defaultMemory}).
+     */
+    public Builder queryMemory(long bytes) {
+      this.queryMemory = bytes;
+      return this;
+    }
+
+    /** The longest string a function may build. Default 1 Mi characters. */
+    public Builder maxString(int characters) {
+      this.maxString = characters;
+      return this;
+    }
+
+    /** The web server's threads (pages, downloads; never queries). Default 64. */
+    public Builder httpThreads(int threads) {
+      if (threads < 8) {
+        throw new IllegalArgumentException("--http-threads must be at least 8");
+      }
+      this.httpThreads = threads;
+      return this;
+    }
+
+    /** The most connections open at once. Default 2,000. */
+    public Builder maxConnections(int connections) {
+      if (connections < 1) {
+        throw new IllegalArgumentException("--max-connections must be at least 1");
+      }
+      this.maxConnections = connections;
+      return this;
+    }
+
+    /** The most connections one client may have open. Default 64. */
+    public Builder clientConnections(int connections) {
+      if (connections < 1) {
+        throw new IllegalArgumentException("--client-connections must be at least 1");
+      }
+      this.clientConnections = connections;
+      return this;
+    }
+
+    /** How long a request's headers, and its body, may take to arrive. Default 10 s. */
+    public Builder requestTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("--request-timeout must be more than 0 seconds");
+      }
+      this.requestTimeout = timeout;
+      return this;
+    }
+
+    /** How long a connection may stay silent. Default 20 s. */
+    public Builder idleTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("--idle-timeout must be more than 0 seconds");
+      }
+      this.idleTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Reverse proxies whose X-Forwarded-For names the client (fair use then counts the client, not
+     * the proxy). Default none.
+     *
+     * @throws IllegalArgumentException for something that is not an IP address
+     */
+    public Builder trustedProxies(List<String> proxies) {
+      ClientAddress.trusting(proxies); // checked now, at configuration
+      this.trustedProxies = List.copyOf(proxies);
+      return this;
+    }
+
+    /** Told of each start-up step as it is done. */
+    public Builder progress(Progress progress) {
+      this.progress = Objects.requireNonNull(progress, "progress");
+      return this;
+    }
+
+    /** The limits this builder will apply. */
+    public Limits limits() {
+      QueryLimits query =
+          new QueryLimits(
+              queryTimeout,
+              maxResults,
+              QueryLimits.DEFAULT_MAX_QUERY_BYTES,
+              maxString,
+              queryMemory != null ? queryMemory : QueryLimits.defaultMemory(fairUse.slots()),
+              QueryLimits.DEFAULT_MAX_NESTING);
+      return new Limits(
+          query,
+          fairUse,
+          httpThreads,
+          maxConnections,
+          clientConnections,
+          requestTimeout,
+          idleTimeout);
+    }
+
+    /**
      * The SPARQL endpoints a query on /sparql may call with SERVICE; default none. Any other
      * SERVICE, and every SERVICE whose address is a variable, is refused (403).
      *
@@ -188,6 +372,10 @@ public final class TonetServer {
      */
     public TonetServer start() throws SourceException {
       Objects.requireNonNull(seed, "seed");
+      Limits limits = limits();
+      long began = System.nanoTime();
+      java.util.function.Consumer<String> step =
+          what -> progress.step(what, (System.nanoTime() - began) / 1_000_000);
       // The seed is read and parsed (ICU, no Jena) on a thread of its own while Jena, Fuseki and
       // Jetty start on this one: the two are independent, and together they are most of the
       // start-up time (bench/README.md, item 4a).
@@ -200,13 +388,30 @@ public final class TonetServer {
       FusekiServer fuseki;
       Runnable release = () -> {};
       SiteHolder holder = new SiteHolder();
+      QueryScheduler scheduler = new QueryScheduler(limits.fairUse());
+      ConnectionGuard guard =
+          new ConnectionGuard(
+              limits.clientConnections(),
+              limits.requestTimeout(),
+              ClientAddress.trusting(trustedProxies));
       try {
         dataset = tdb2 == null ? DatasetGraphFactory.createTxnMem() : Tdb2Store.open(tdb2);
-        release = tdb2 == null ? () -> {} : () -> Tdb2Store.close(dataset);
+        DatasetGraph opened = dataset;
+        Runnable closeStore = tdb2 == null ? () -> {} : () -> Tdb2Store.close(opened);
+        release =
+            () -> {
+              scheduler.close();
+              guard.close();
+              closeStore.run();
+            };
         dataset.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeout.toMillis()));
         services.install(dataset.getContext());
-        fuseki = fuseki(dataset, holder);
+        fuseki = fuseki(holder, limits, scheduler, guard);
         fuseki.start();
+        step.accept(
+            "web server listening on port "
+                + fuseki.getHttpPort()
+                + " (answering 503 until the data is loaded)");
       } catch (RuntimeException e) {
         release.run();
         parsed(parsing); // a seed that does not convert is the more useful error
@@ -215,6 +420,12 @@ public final class TonetServer {
       TimelineParser.Result parsed;
       try {
         parsed = parsed(parsing);
+        step.accept(
+            "seed read and checked: "
+                + parsed.timeline().source().fileName()
+                + ", "
+                + parsed.timeline().source().lineCount()
+                + " lines");
       } catch (SourceException | RuntimeException e) {
         fuseki.stop();
         release.run();
@@ -223,6 +434,7 @@ public final class TonetServer {
       try {
         String base = baseIri != null ? baseIri : "http://localhost:" + fuseki.getHttpPort() + "/";
         Build build = Build.of(parsed, new Iris(base));
+        step.accept("mapped to RDF: " + build.data().size() + " triples in the data graph");
         Site site;
         Tdb2Store.Outcome stored = null;
         if (tdb2 == null) {
@@ -232,6 +444,11 @@ public final class TonetServer {
           stored = Tdb2Store.prepare(dataset, site, rebuild);
         }
         holder.set(site);
+        step.accept(
+            tdb2 == null
+                ? "dumps made and the SPARQL dataset loaded"
+                : "dumps made; TDB2 database "
+                    + (stored == Tdb2Store.Outcome.REUSED ? "reused" : "built"));
         LOG.info(
             "serving {} triples from {} at {} (base IRI {})",
             site.union().size(),
@@ -241,7 +458,7 @@ public final class TonetServer {
         if (!services.endpoints().isEmpty()) {
           LOG.info("SERVICE may call only {}", String.join(", ", services.endpoints()));
         }
-        return new TonetServer(fuseki, site, release, stored);
+        return new TonetServer(fuseki, site, release, stored, limits);
       } catch (SourceException | RuntimeException e) {
         fuseki.stop();
         release.run();
@@ -272,37 +489,43 @@ public final class TonetServer {
       }
     }
 
-    private FusekiServer fuseki(DatasetGraph dataset, SiteHolder holder) {
-      long timeout = queryTimeout.toMillis();
-      DataService sparql = DataService.newBuilder(dataset).addEndpoint(Operation.Query).build();
-      return FusekiServer.create()
-          .port(port)
-          .loopback(!allInterfaces)
-          .enablePing(false)
-          .enableStats(false)
-          .enableMetrics(false)
-          .enableCors(false)
-          .add("/sparql", sparql)
-          .addFilter("/*", new RequestLogFilter())
-          .addFilter("/*", new LimitsFilter())
-          .addFilter("/*", new HeadersFilter())
-          .addFilter("/*", new NotFoundFilter(holder))
-          .addFilter("/sparql/*", new SparqlFilter(holder, timeout, services))
-          .addFilter("/sparql/*", new ResultCapFilter(maxResults))
-          .addServlet("", new LandingServlet(holder))
-          .addServlet("/id/*", new LinkedDataServlet(holder, LinkedDataServlet.Mode.ID))
-          .addServlet("/page/*", new LinkedDataServlet(holder, LinkedDataServlet.Mode.PAGE))
-          .addServlet("/data/*", new LinkedDataServlet(holder, LinkedDataServlet.Mode.DATA))
-          .addServlet("/ontology", new OntologyServlet(holder))
-          .addServlet("/graph/*", new GraphServlet(holder))
-          .addServlet("/downloads/*", new DownloadsServlet(holder))
-          .addServlet("/.well-known/void", new DescriptionServlet(holder))
-          .addServlet("/void", new DescriptionServlet(holder))
-          .addServlet("/query/*", new QueryServlet(holder, timeout))
-          .addServlet("/static/*", new StaticServlet(holder))
-          .addServlet("/robots.txt", new RootFilesServlet(holder))
-          .addServlet("/favicon.ico", new RootFilesServlet(holder))
-          .build();
+    private FusekiServer fuseki(
+        SiteHolder holder, Limits limits, QueryScheduler scheduler, ConnectionGuard guard) {
+      long timeout = limits.query().timeout().toMillis();
+      FusekiServer fuseki =
+          FusekiServer.create()
+              .port(port)
+              .loopback(!allInterfaces)
+              .enablePing(false)
+              .enableStats(false)
+              .enableMetrics(false)
+              .enableCors(false)
+              .numServerThreads(Math.min(8, limits.httpThreads()), limits.httpThreads())
+              .addFilter("/*", new NotFoundFilter(holder))
+              .addServlet("", new LandingServlet(holder))
+              .addServlet("/id/*", new LinkedDataServlet(holder, LinkedDataServlet.Mode.ID))
+              .addServlet("/page/*", new LinkedDataServlet(holder, LinkedDataServlet.Mode.PAGE))
+              .addServlet("/data/*", new LinkedDataServlet(holder, LinkedDataServlet.Mode.DATA))
+              .addServlet("/ontology", new OntologyServlet(holder))
+              .addServlet("/graph/*", new GraphServlet(holder))
+              .addServlet("/downloads/*", new DownloadsServlet(holder))
+              .addServlet("/.well-known/void", new DescriptionServlet(holder))
+              .addServlet("/void", new DescriptionServlet(holder))
+              .addServlet("/query/*", new QueryServlet(holder, timeout))
+              .addServlet("/static/*", new StaticServlet(holder))
+              .addServlet("/robots.txt", new RootFilesServlet(holder))
+              .addServlet("/favicon.ico", new RootFilesServlet(holder))
+              .build();
+      SparqlHandler sparql =
+          new SparqlHandler(
+              holder,
+              limits.query(),
+              scheduler,
+              services,
+              ClientAddress.trusting(trustedProxies),
+              limits.requestTimeout());
+      JettySetup.apply(fuseki.getJettyServer(), sparql, guard, limits);
+      return fuseki;
     }
   }
 }

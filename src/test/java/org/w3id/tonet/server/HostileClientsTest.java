@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3id.tonet.TestSeeds;
+import org.w3id.tonet.sparql.QueryLimits;
 
 /**
  * What a public endpoint meets: oversized results, URLs and bodies, probing paths, and pages that
@@ -62,7 +63,7 @@ class HostileClientsTest {
               "application/sparql-results+json");
       assertEquals(200, r.statusCode(), "round " + round);
       assertEquals(CAP, rows(r), "round " + round);
-      assertEquals(Integer.toString(CAP), Http.header(r, ResultCapFilter.HEADER));
+      assertEquals(Integer.toString(CAP), Http.header(r, SparqlHandler.RESULT_LIMIT_HEADER));
     }
   }
 
@@ -76,7 +77,7 @@ class HostileClientsTest {
             "Accept",
             "application/sparql-results+json");
     assertEquals(CAP, rows(big));
-    assertEquals(Integer.toString(CAP), Http.header(big, ResultCapFilter.HEADER));
+    assertEquals(Integer.toString(CAP), Http.header(big, SparqlHandler.RESULT_LIMIT_HEADER));
     for (int round = 1; round <= 2; round++) {
       HttpResponse<byte[]> small =
           Http.post(
@@ -86,7 +87,7 @@ class HostileClientsTest {
               "Accept",
               "application/sparql-results+json");
       assertEquals(7, rows(small), "round " + round);
-      assertNull(Http.header(small, ResultCapFilter.HEADER), "round " + round);
+      assertNull(Http.header(small, SparqlHandler.RESULT_LIMIT_HEADER), "round " + round);
     }
   }
 
@@ -119,7 +120,7 @@ class HostileClientsTest {
 
   @Test
   void anOverlongBodyIsRefused() throws Exception {
-    String query = "ASK {}\n#" + "x".repeat(SparqlFilter.MAX_BODY_BYTES + 10);
+    String query = "ASK {}\n#" + "x".repeat(QueryLimits.DEFAULT_MAX_QUERY_BYTES + 10);
     HttpResponse<byte[]> r = Http.post(url + "sparql", "application/sparql-query", query);
     assertEquals(413, r.statusCode());
   }
@@ -129,7 +130,7 @@ class HostileClientsTest {
       strings = {"", "page/org/council", "ontology", "query/symposia", "sparql", "page/nothing"})
   void htmlCarriesSecurityHeaders(String path) throws Exception {
     HttpResponse<byte[]> r = Http.get(url + path, "Accept", "text/html");
-    assertEquals(HeadersFilter.CSP, Http.header(r, "Content-Security-Policy"));
+    assertEquals(SecurityHeaders.CSP, Http.header(r, "Content-Security-Policy"));
     assertEquals("nosniff", Http.header(r, "X-Content-Type-Options"));
     assertEquals("strict-origin-when-cross-origin", Http.header(r, "Referrer-Policy"));
     String html = Http.text(r);

@@ -1,23 +1,14 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.sparql;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.jena.graph.Node;
-import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryExecException;
-import org.apache.jena.sparql.algebra.Algebra;
-import org.apache.jena.sparql.algebra.Op;
-import org.apache.jena.sparql.algebra.OpVisitorBase;
-import org.apache.jena.sparql.algebra.op.OpService;
-import org.apache.jena.sparql.algebra.walker.Walker;
 import org.apache.jena.sparql.exec.http.Service;
-import org.apache.jena.sparql.expr.ExprVisitorBase;
 import org.apache.jena.sparql.service.ServiceExecutorRegistry;
 import org.apache.jena.sparql.service.single.ChainingServiceExecutor;
 import org.apache.jena.sparql.util.Context;
@@ -29,16 +20,17 @@ import org.apache.jena.sparql.util.Context;
  *
  * <pre>
  * ServiceAllowList services = ServiceAllowList.of(List.of("https://regional.example/sparql"));
- * services.refusal(query);                  // Optional.empty() when every SERVICE is listed
+ * services.refusal(serviceNode);            // Optional.empty() when it is listed
  * services.install(dataset.getContext());   // the query engine enforces it as well
  * </pre>
  *
- * <p>It is enforced twice: {@link #refusal(Query)} lets the /sparql filter answer 403 before the
- * query runs, and {@link #install(Context)} puts a guard in front of ARQ's HTTP service executor
- * for the dataset, so a query that reaches the engine by another path cannot call out either. A
- * SERVICE whose address is a variable is always refused: its target is only known from the data.
+ * <p>It is enforced twice: {@link QueryInspector} asks {@link #refusal(Node)} for every SERVICE
+ * anywhere in a query (403 before it runs), and {@link #install(Context)} puts a guard in front of
+ * ARQ's HTTP service executor for the dataset, so a query that reaches the engine by another path
+ * cannot call out either. A SERVICE whose address is a variable is always refused: its target is
+ * only known from the data.
  */
-final class ServiceAllowList {
+public final class ServiceAllowList {
 
   private final Set<String> endpoints;
 
@@ -47,7 +39,7 @@ final class ServiceAllowList {
   }
 
   /** No SERVICE at all: the default. */
-  static ServiceAllowList none() {
+  public static ServiceAllowList none() {
     return new ServiceAllowList(Set.of());
   }
 
@@ -57,7 +49,7 @@ final class ServiceAllowList {
    *
    * @throws IllegalArgumentException when one is not an absolute http(s) URL
    */
-  static ServiceAllowList of(List<String> urls) {
+  public static ServiceAllowList of(List<String> urls) {
     Set<String> checked = new LinkedHashSet<>();
     for (String url : urls) {
       checked.add(check(url));
@@ -85,36 +77,12 @@ final class ServiceAllowList {
   }
 
   /** The endpoints that may be called, in no particular order. */
-  Set<String> endpoints() {
+  public Set<String> endpoints() {
     return endpoints;
   }
 
-  /** Why the query may not run here, or empty when every SERVICE in it is allowed. */
-  Optional<String> refusal(Query query) {
-    List<Node> services = new ArrayList<>();
-    Op op = Algebra.compile(query);
-    // Walk expressions too: a SERVICE can hide in FILTER EXISTS / NOT EXISTS, and in nested
-    // patterns and sub-queries, which compile into the same algebra tree.
-    Walker.walk(
-        op,
-        new OpVisitorBase() {
-          @Override
-          public void visit(OpService opService) {
-            services.add(opService.getService());
-          }
-        },
-        new ExprVisitorBase());
-    for (Node service : services) {
-      Optional<String> refused = refusal(service);
-      if (refused.isPresent()) {
-        return refused;
-      }
-    }
-    return Optional.empty();
-  }
-
   /** Why a SERVICE to this node is refused, or empty when it is allowed. */
-  Optional<String> refusal(Node service) {
+  public Optional<String> refusal(Node service) {
     if (service.isURI() && endpoints.contains(service.getURI())) {
       return Optional.empty();
     }
@@ -139,7 +107,7 @@ final class ServiceAllowList {
    * Makes the query engine enforce the list for queries on a dataset with this context: a guard
    * link runs before ARQ's HTTP executor and fails the query for any SERVICE not listed.
    */
-  void install(Context context) {
+  public void install(Context context) {
     ChainingServiceExecutor guard =
         (opExecute, opOriginal, binding, execCxt, chain) -> {
           // opOriginal keeps a variable SERVICE as written; opExecute has it filled in.
@@ -148,7 +116,7 @@ final class ServiceAllowList {
             refused = refusal(opExecute.getService());
           }
           if (refused.isPresent()) {
-            throw new QueryExecException(refused.get());
+            throw new QueryStoppedException(QueryStop.refused(refused.get()));
           }
           return chain.createExecution(opExecute, opOriginal, binding, execCxt);
         };

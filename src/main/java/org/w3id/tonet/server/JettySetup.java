@@ -1,0 +1,58 @@
+package org.w3id.tonet.server;
+
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+
+/**
+ * Fits the Jetty server that Fuseki builds for a public endpoint: headers no larger than a long URL
+ * needs (Fuseki allows 512 KiB), a small output buffer (Fuseki's 5 MiB is taken per response), the
+ * idle timeout, the connection limits, our error pages and request log, and the {@link EdgeHandler}
+ * in front of everything.
+ *
+ * <pre>
+ * JettySetup.apply(fuseki.getJettyServer(), sparqlHandler, connectionGuard, limits);
+ * </pre>
+ */
+final class JettySetup {
+
+  /** Room for the longest accepted URL and ordinary headers. */
+  static final int REQUEST_HEADER_BYTES = EdgeHandler.MAX_URL + 16 * 1024;
+
+  static final int OUTPUT_BUFFER_BYTES = 32 * 1024;
+
+  private JettySetup() {}
+
+  static void apply(
+      Server server, SparqlHandler sparql, ConnectionGuard guard, TonetServer.Limits limits) {
+    for (Connector connector : server.getConnectors()) {
+      if (connector instanceof ServerConnector sc) {
+        sc.setIdleTimeout(limits.idleTimeout().toMillis());
+        sc.setAcceptQueueSize(256);
+        sc.addBean(guard);
+        HttpConnectionFactory http = sc.getConnectionFactory(HttpConnectionFactory.class);
+        if (http != null) {
+          HttpConfiguration config = http.getHttpConfiguration();
+          config.setRequestHeaderSize(REQUEST_HEADER_BYTES);
+          config.setOutputBufferSize(OUTPUT_BUFFER_BYTES);
+          config.setSendServerVersion(false);
+          config.setSendXPoweredBy(false);
+        }
+      }
+    }
+    server.addBean(new NetworkConnectionLimit(limits.maxConnections(), server));
+    PlainErrorHandler errors = new PlainErrorHandler();
+    server.setErrorHandler(errors);
+    Handler pages = server.getHandler();
+    if (pages instanceof ContextHandler context) {
+      context.setErrorHandler(errors);
+    }
+    server.setHandler(new EdgeHandler(sparql, pages));
+    server.setRequestLog(new RequestLogger());
+  }
+}

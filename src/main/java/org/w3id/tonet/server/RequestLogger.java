@@ -1,0 +1,34 @@
+package org.w3id.tonet.server;
+
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.RequestLog;
+import org.eclipse.jetty.server.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One log line per request, written when the response is complete (so the status is the one sent,
+ * whoever sent it): method, path and query, status and time taken.
+ *
+ * <pre>
+ * 10:12:03.456 INFO  Requests GET /id/symposium/2012-03-17 303 2 ms
+ * </pre>
+ */
+final class RequestLogger implements RequestLog {
+
+  private static final Logger LOG = LoggerFactory.getLogger("org.w3id.tonet.server.Requests");
+
+  @Override
+  public void log(Request request, Response response) {
+    String query = request.getHttpURI().getQuery();
+    String target = request.getHttpURI().getPath() + (query == null ? "" : "?" + abbreviate(query));
+    long millis = (System.nanoTime() - request.getBeginNanoTime()) / 1_000_000;
+    LOG.info("{} {} {} {} ms", request.getMethod(), target, response.getStatus(), millis);
+  }
+
+  /** Long queries are cut so one request stays one readable line. */
+  private static String abbreviate(String query) {
+    String oneLine = query.replaceAll("[\\r\\n]+", " ");
+    return oneLine.length() <= 160 ? oneLine : oneLine.substring(0, 160) + "…";
+  }
+}

@@ -1,0 +1,562 @@
+package org.w3id.tonet.server;
+
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.w3id.tonet.sparql.Answer;
+import org.w3id.tonet.sparql.AnswerFormat;
+import org.w3id.tonet.sparql.QueryBudget;
+import org.w3id.tonet.sparql.QueryLimits;
+import org.w3id.tonet.sparql.QueryRunner;
+import org.w3id.tonet.sparql.QueryScheduler;
+import org.w3id.tonet.sparql.QueryStop;
+import org.w3id.tonet.sparql.ServiceAllowList;
+import org.w3id.tonet.sparql.Sizes;
+import org.w3id.tonet.sparql.StandardFormat;
+
+/**
+ * The SPARQL endpoint, {@code /sparql}: the SPARQL 1.1 Protocol for queries (GET, POST as a form or
+ * as application/sparql-query), read-only. It never runs a query on the web server's threads, and
+ * never lets a client hold one: a request body is read without a thread, within a deadline and a
+ * size limit (chunked bodies counted as they arrive); the query then goes to the {@link
+ * QueryScheduler}, runs on a query thread within its {@link QueryBudget}, and its answer — made in
+ * memory — is written without blocking. Updates are refused (403), other methods too (405).
+ *
+ * <pre>
+ * GET  /sparql?query=ASK%20%7B%7D                       → application/sparql-results+json
+ * POST /sparql  Content-Type: application/sparql-query  → the same, the query in the body
+ * GET  /sparql                                           → the service description (Turtle), or
+ *                                                          the query form for a browser
+ * </pre>
+ */
+final class SparqlHandler extends Handler.Abstract {
+
+  private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+
+  private final SiteHolder holder;
+  private final QueryLimits limits;
+  private final QueryScheduler scheduler;
+  private final ServiceAllowList services;
+  private final ClientAddress clients;
+  private final Duration bodyTimeout;
+  private volatile Endpoint endpoint;
+
+  SparqlHandler(
+      SiteHolder holder,
+      QueryLimits limits,
+      QueryScheduler scheduler,
+      ServiceAllowList services,
+      ClientAddress clients,
+      Duration bodyTimeout) {
+    this.holder = holder;
+    this.limits = limits;
+    this.scheduler = scheduler;
+    this.services = services;
+    this.clients = clients;
+    this.bodyTimeout = bodyTimeout;
+  }
+
+  /** The runner of one published site. */
+  private record Endpoint(Site site, QueryRunner runner) {}
+
+  private QueryRunner runner(Site site) {
+    Endpoint e = endpoint;
+    if (e == null || e.site() != site) {
+      e = new Endpoint(site, new QueryRunner(site.dataset(), services, site.base()));
+      endpoint = e;
+    }
+    return e.runner();
+  }
+
+  /** The parameters of a request, from its query string and its form body. */
+  private static final class Params {
+    final List<String> query = new ArrayList<>();
+    final List<String> update = new ArrayList<>();
+    final List<String> defaultGraphs = new ArrayList<>();
+    final List<String> namedGraphs = new ArrayList<>();
+    String output;
+    String timeout;
+
+    void add(String name, String value) {
+      switch (name) {
+        case "query" -> query.add(value);
+        case "update" -> update.add(value);
+        case "default-graph-uri" -> defaultGraphs.add(value);
+        case "named-graph-uri" -> namedGraphs.add(value);
+        case "output", "format", "results" -> output = output == null ? value : output;
+        case "timeout" -> timeout = value;
+        default -> {
+          // Anything else (Fuseki's stylesheet= and callback= among them) is ignored: never
+          // copied into an answer.
+        }
+      }
+    }
+  }
+
+  /** Thrown while reading a request that cannot be answered; says what to tell the client. */
+  private static final class Refused extends Exception {
+    private static final long serialVersionUID = 1L;
+    final int status;
+
+    Refused(int status, String message) {
+      super(message, null, false, false);
+      this.status = status;
+    }
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    boolean head = request.getMethod().equals("HEAD");
+    Site site = holder.site();
+    if (site == null) {
+      error(response, callback, head, 503, "the server is starting; try again in a moment", 1);
+      return true;
+    }
+    try {
+      switch (request.getMethod()) {
+        case "GET", "HEAD" -> {
+          Params params = new Params();
+          decode(request.getHttpURI().getQuery(), params, "the address");
+          answer(request, response, callback, head, site, params, null);
+        }
+        case "POST" -> post(request, response, callback, site);
+        default -> {
+          response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD, POST, OPTIONS");
+          error(
+              response,
+              callback,
+              head,
+              405,
+              "this endpoint is read-only: SPARQL queries by GET or POST only",
+              0);
+        }
+      }
+    } catch (Refused r) {
+      error(response, callback, head, r.status, r.getMessage(), 0);
+    }
+    return true;
+  }
+
+  private void post(Request request, Response response, Callback callback, Site site)
+      throws Refused {
+    String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+    String mime =
+        contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    if (mime.equals("application/sparql-update")) {
+      throw new Refused(403, "this endpoint is read-only: SPARQL Update is not accepted");
+    }
+    boolean form = mime.equals("application/x-www-form-urlencoded");
+    if (!form && !mime.equals("application/sparql-query")) {
+      throw new Refused(
+          415,
+          "send a query as application/sparql-query, or as a form (query=…) of type"
+              + " application/x-www-form-urlencoded; graph-store writes are not accepted");
+    }
+    charset(contentType);
+    long declared = request.getLength();
+    if (declared > limits.maxQueryBytes()) {
+      throw new Refused(413, "a query may be at most " + Sizes.bytes(limits.maxQueryBytes()));
+    }
+    Params params = new Params();
+    decode(request.getHttpURI().getQuery(), params, "the address");
+    new BodyReader(
+            request,
+            limits.maxQueryBytes(),
+            body -> {
+              try {
+                String text = utf8(body);
+                if (form) {
+                  decode(text, params, "the form");
+                  answer(request, response, callback, false, site, params, null);
+                } else {
+                  answer(request, response, callback, false, site, params, text);
+                }
+              } catch (Refused r) {
+                error(response, callback, false, r.status, r.getMessage(), 0);
+              }
+            },
+            (status, message) -> {
+              // An unread body leaves the connection unusable: ask the client to close it.
+              response.getHeaders().put(HttpHeader.CONNECTION, "close");
+              error(response, callback, false, status, message, 0);
+            })
+        .start(bodyTimeout);
+  }
+
+  /** Accepts the charsets a query may come in: UTF-8 (the default) and its subset US-ASCII. */
+  private static void charset(String contentType) throws Refused {
+    for (String part : contentType.split(";")) {
+      String[] kv = part.strip().split("=", 2);
+      if (kv.length == 2 && kv[0].strip().equalsIgnoreCase("charset")) {
+        String cs = kv[1].strip().replace("\"", "").toLowerCase(Locale.ROOT);
+        if (!cs.equals("utf-8") && !cs.equals("utf8") && !cs.equals("us-ascii")) {
+          throw new Refused(
+              415, "the charset " + kv[1].strip() + " is not accepted; send the query in UTF-8");
+        }
+      }
+    }
+  }
+
+  private static String utf8(byte[] bytes) throws Refused {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new Refused(400, "the request body is not valid UTF-8");
+    }
+  }
+
+  /** Decodes application/x-www-form-urlencoded text into {@code params}. */
+  private static void decode(String encoded, Params params, String where) throws Refused {
+    if (encoded == null || encoded.isEmpty()) {
+      return;
+    }
+    for (String pair : encoded.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = eq < 0 ? pair : pair.substring(0, eq);
+      String value = eq < 0 ? "" : pair.substring(eq + 1);
+      try {
+        params.add(
+            URLDecoder.decode(name, StandardCharsets.UTF_8),
+            URLDecoder.decode(value, StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException e) {
+        throw new Refused(400, where + " has a malformed %-escape; encode the query as UTF-8");
+      }
+    }
+  }
+
+  private void answer(
+      Request request,
+      Response response,
+      Callback callback,
+      boolean head,
+      Site site,
+      Params params,
+      String body)
+      throws Refused {
+    if (!params.update.isEmpty()) {
+      throw new Refused(403, "this endpoint is read-only: SPARQL Update is not accepted");
+    }
+    if (params.query.size() + (body == null ? 0 : 1) > 1) {
+      throw new Refused(400, "send one query per request");
+    }
+    String text = body != null ? body : params.query.isEmpty() ? null : params.query.get(0);
+    String accept = request.getHeaders().get(HttpHeader.ACCEPT);
+    if (text == null) {
+      if (request.getMethod().equals("POST")) {
+        throw new Refused(
+            400, "no query: send query=… in a form, or the query as application/sparql-query");
+      }
+      describe(response, callback, head, site, accept);
+      return;
+    }
+    if (text.length() > limits.maxQueryBytes()
+        || text.getBytes(StandardCharsets.UTF_8).length > limits.maxQueryBytes()) {
+      throw new Refused(413, "a query may be at most " + Sizes.bytes(limits.maxQueryBytes()));
+    }
+    Duration timeout = timeout(params.timeout);
+    QueryRunner.Formats formats = formats(params.output, accept);
+    QueryRunner.Request query =
+        new QueryRunner.Request(text, params.defaultGraphs, params.namedGraphs);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    QueryBudget budget = new QueryBudget(limits.withTimeout(timeout), deadline);
+    // A client that goes away stops its query.
+    request.addFailureListener(failure -> budget.stop(new QueryStop(QueryStop.Kind.CANCELLED, "")));
+    QueryRunner runner = runner(site);
+    scheduler.submit(
+        clients.of(request),
+        deadline,
+        new QueryScheduler.Job() {
+          @Override
+          public void run() {
+            send(response, callback, head, runner.run(query, formats, budget));
+          }
+
+          @Override
+          public void rejected(int status, String message, int retryAfterSeconds) {
+            error(response, callback, head, status, message, retryAfterSeconds);
+          }
+        });
+  }
+
+  /** The time limit: the endpoint's, or a shorter one the client asks for (timeout=seconds). */
+  private Duration timeout(String asked) throws Refused {
+    if (asked == null || asked.isBlank()) {
+      return limits.timeout();
+    }
+    try {
+      double seconds = Double.parseDouble(asked.strip());
+      if (!(seconds > 0)) {
+        throw new NumberFormatException();
+      }
+      Duration wanted = Duration.ofMillis((long) Math.ceil(seconds * 1000));
+      return wanted.compareTo(limits.timeout()) < 0 ? wanted : limits.timeout();
+    } catch (NumberFormatException e) {
+      throw new Refused(400, "timeout= takes a number of seconds, such as 5");
+    }
+  }
+
+  /** The formats a client asks for: by output=/format=/results= first, then by Accept. */
+  private static QueryRunner.Formats formats(String output, String accept) {
+    return new QueryRunner.Formats() {
+      @Override
+      public AnswerFormat choose(boolean table) {
+        if (output != null) {
+          Optional<StandardFormat> named = StandardFormat.byName(output, table);
+          if (named.isPresent()) {
+            return named.get();
+          }
+        }
+        return Conneg.best(accept, offers(table)).orElse(null);
+      }
+
+      @Override
+      public String notAcceptable(boolean table) {
+        List<String> types = new ArrayList<>();
+        for (Conneg.Offer<StandardFormat> o : offers(table)) {
+          types.add(o.types().get(0));
+        }
+        return "the answer of "
+            + (table ? "a SELECT or ASK" : "a CONSTRUCT or DESCRIBE")
+            + " query is available as "
+            + String.join(", ", types)
+            + "; ask for one of them with Accept";
+      }
+    };
+  }
+
+  private static List<Conneg.Offer<StandardFormat>> offers(boolean table) {
+    List<Conneg.Offer<StandardFormat>> offers = new ArrayList<>();
+    for (StandardFormat f : table ? StandardFormat.tableFormats() : StandardFormat.graphFormats()) {
+      offers.add(new Conneg.Offer<>(f, typesOf(f)));
+    }
+    return offers;
+  }
+
+  /** A format's media type, then the types clients send for it. */
+  private static List<String> typesOf(StandardFormat f) {
+    return switch (f) {
+      case JSON -> List.of(f.mediaType(), "application/json");
+      case XML -> List.of(f.mediaType(), "application/xml", "text/xml");
+      case TURTLE -> List.of(f.mediaType(), "application/x-turtle", "text/n3");
+      case NTRIPLES -> List.of(f.mediaType(), "text/plain");
+      case JSONLD -> List.of(f.mediaType(), "application/json");
+      case RDFXML -> List.of(f.mediaType(), "application/xml", "text/xml");
+      default -> List.of(f.mediaType());
+    };
+  }
+
+  /** GET /sparql without a query: the query form for a browser, the service description else. */
+  private void describe(
+      Response response, Callback callback, boolean head, Site site, String accept) {
+    response.getHeaders().put(HttpHeader.VARY, "Accept");
+    byte[] body;
+    String contentType;
+    if (Conneg.prefers(accept, "text/html")) {
+      body = formPage().getBytes(StandardCharsets.UTF_8);
+      contentType = Conneg.Format.HTML.contentType();
+    } else {
+      Optional<Conneg.Format> format = Conneg.choose(accept, Conneg.Format.rdfOffers());
+      if (format.isEmpty()) {
+        error(
+            response,
+            callback,
+            head,
+            406,
+            "the service description is available as Turtle, JSON-LD, RDF/XML or N-Triples",
+            0);
+        return;
+      }
+      body =
+          RdfWriters.write(ServiceDescription.of(site).getGraph(), format.get())
+              .getBytes(StandardCharsets.UTF_8);
+      contentType = format.get().contentType();
+    }
+    write(response, callback, head, 200, contentType, body);
+  }
+
+  /** What the query form page shows. */
+  record FormPage(String endpoint, long timeoutSeconds, String example) {}
+
+  private String formPage() {
+    Pages pages = holder.pages();
+    Links links = holder.links();
+    String example =
+        "PREFIX tonet: <https://w3id.org/tonet/ontology#>\n"
+            + "PREFIX schema: <http://schema.org/>\n"
+            + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n\n"
+            + "SELECT ?event ?date ?name WHERE {\n"
+            + "  ?event a tonet:Symposium ; schema:startDate ?date ; rdfs:label ?name .\n"
+            + "  FILTER (lang(?name) = \"ja\")\n"
+            + "}\nORDER BY ?date";
+    Pages.Chrome chrome =
+        pages.chrome(
+            "SPARQL",
+            links.sparql(),
+            List.of(new Pages.Alternate("text/turtle", links.sparql())),
+            null);
+    return pages.render(
+        "sparql", chrome, new FormPage(links.sparql(), limits.timeout().toSeconds(), example));
+  }
+
+  // ---- Answers
+
+  /** The response header that says the result cap was applied to a query. */
+  static final String RESULT_LIMIT_HEADER = "X-Result-Limit";
+
+  private void send(Response response, Callback callback, boolean head, Answer answer) {
+    if (!answer.ok()) {
+      error(
+          response, callback, head, answer.status(), answer.message(), answer.retryAfterSeconds());
+      return;
+    }
+    response.getHeaders().put(HttpHeader.VARY, "Accept");
+    if (answer.capped()) {
+      response.getHeaders().put(RESULT_LIMIT_HEADER, Long.toString(limits.maxResults()));
+    }
+    write(response, callback, head, 200, answer.contentType(), answer.body());
+  }
+
+  static void error(
+      Response response,
+      Callback callback,
+      boolean head,
+      int status,
+      String message,
+      int retryAfterSeconds) {
+    if (retryAfterSeconds > 0) {
+      response.getHeaders().put(HttpHeader.RETRY_AFTER, Integer.toString(retryAfterSeconds));
+    }
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    write(
+        response,
+        callback,
+        head,
+        status,
+        "text/plain; charset=utf-8",
+        (status + " " + message + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  static void write(
+      Response response,
+      Callback callback,
+      boolean head,
+      int status,
+      String contentType,
+      byte[] body) {
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+    response.write(true, head ? EMPTY : ByteBuffer.wrap(body), callback);
+  }
+
+  // ---- Request bodies
+
+  /** A reply to a body that cannot be read: status and message. */
+  private interface Failure {
+    void fail(int status, String message);
+  }
+
+  /**
+   * Reads a request body without holding a thread: chunks are taken as they arrive (chunked
+   * transfer counted byte by byte), refused past {@code max} bytes, and the whole body must arrive
+   * before the deadline, or the request gets 408 (a client sending a byte now and then would
+   * otherwise keep its connection for ever).
+   */
+  private static final class BodyReader implements Runnable {
+    private final Request request;
+    private final int max;
+    private final java.util.function.Consumer<byte[]> done;
+    private final Failure failure;
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private byte[] bytes = new byte[1024];
+    private int size;
+
+    BodyReader(
+        Request request, int max, java.util.function.Consumer<byte[]> done, Failure failure) {
+      this.request = request;
+      this.max = max;
+      this.done = done;
+      this.failure = failure;
+    }
+
+    void start(Duration timeout) {
+      request
+          .getComponents()
+          .getScheduler()
+          .schedule(
+              () -> {
+                if (finished.compareAndSet(false, true)) {
+                  failure.fail(
+                      408,
+                      "the request body did not arrive within "
+                          + Sizes.seconds(timeout.toMillis()));
+                }
+              },
+              timeout.toMillis(),
+              TimeUnit.MILLISECONDS);
+      run();
+    }
+
+    @Override
+    public void run() {
+      while (!finished.get()) {
+        Content.Chunk chunk = request.read();
+        if (chunk == null) {
+          request.demand(this);
+          return;
+        }
+        if (Content.Chunk.isFailure(chunk)) {
+          if (finished.compareAndSet(false, true)) {
+            failure.fail(400, "the request body could not be read");
+          }
+          return;
+        }
+        ByteBuffer buffer = chunk.getByteBuffer();
+        int n = buffer.remaining();
+        if (size + n > max) {
+          chunk.release();
+          if (finished.compareAndSet(false, true)) {
+            failure.fail(413, "a query may be at most " + Sizes.bytes(max));
+          }
+          return;
+        }
+        if (size + n > bytes.length) {
+          bytes = java.util.Arrays.copyOf(bytes, Math.max(size + n, 2 * bytes.length));
+        }
+        buffer.get(bytes, size, n);
+        size += n;
+        boolean last = chunk.isLast();
+        chunk.release();
+        if (last) {
+          if (finished.compareAndSet(false, true)) {
+            done.accept(java.util.Arrays.copyOf(bytes, size));
+          }
+          return;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,342 @@
+package org.w3id.tonet.sparql;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryException;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.Syntax;
+import org.apache.jena.query.TxnType;
+import org.apache.jena.sparql.ARQConstants;
+import org.apache.jena.sparql.algebra.Algebra;
+import org.apache.jena.sparql.core.DatasetDescription;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DynamicDatasets;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecDatasetBuilder;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.function.FunctionRegistry;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.util.Context;
+import org.apache.jena.sparql.util.Symbol;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one untrusted SPARQL query on a dataset within a {@link QueryBudget}: parses it, refuses
+ * what the endpoint does not run ({@link QueryInspector}), lowers its LIMIT to the result cap, runs
+ * it on the {@link BoundedEngine} in a read transaction, and writes its answer into memory counted
+ * against the budget. It never throws for anything a query can do: every outcome is an {@link
+ * Answer} with a status and a message for the client.
+ *
+ * <pre>
+ * QueryRunner runner = new QueryRunner(dataset, ServiceAllowList.none(), "http://localhost:3030/");
+ * Answer answer = runner.run(new QueryRunner.Request("ASK {}", List.of(), List.of()), formats, budget);
+ * </pre>
+ */
+public final class QueryRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(QueryRunner.class);
+
+  /** What one triple of a CONSTRUCT or DESCRIBE graph is counted as. */
+  static final int TRIPLE_BYTES = 160;
+
+  /** A query as the SPARQL protocol gives it: its text and the dataset parameters. */
+  public record Request(String text, List<String> defaultGraphs, List<String> namedGraphs) {
+    public Request {
+      Objects.requireNonNull(text, "text");
+      defaultGraphs = List.copyOf(defaultGraphs);
+      namedGraphs = List.copyOf(namedGraphs);
+    }
+
+    /** A query on the whole dataset. */
+    public static Request of(String text) {
+      return new Request(text, List.of(), List.of());
+    }
+  }
+
+  /** The formats a client accepts, by kind of answer. */
+  public interface Formats {
+    /** The format for a table (SELECT, ASK) or a graph (CONSTRUCT, DESCRIBE), or null: none. */
+    AnswerFormat choose(boolean table);
+
+    /** What to tell a client that accepts none (406). */
+    String notAcceptable(boolean table);
+  }
+
+  private final DatasetGraph dataset;
+  private final ServiceAllowList services;
+  private final String base;
+
+  /**
+   * A runner for a dataset; {@code base} resolves relative IRIs in queries (the public base, so
+   * that nothing of the server's file system shows in an answer).
+   */
+  public QueryRunner(DatasetGraph dataset, ServiceAllowList services, String base) {
+    BoundedEngine.install();
+    this.dataset = Objects.requireNonNull(dataset, "dataset");
+    this.services = Objects.requireNonNull(services, "services");
+    this.base = Objects.requireNonNull(base, "base");
+  }
+
+  /** Runs a request and answers it. */
+  public Answer run(Request request, Formats formats, QueryBudget budget) {
+    HeapGuard guard = HeapGuard.get();
+    if (guard.refusing()) {
+      QueryStop stop = QueryStop.shortOfMemory();
+      return Answer.failed(stop.status(), stop.message(), stop.retryAfterSeconds(), 0);
+    }
+    guard.running(budget);
+    try {
+      budget.check();
+      return answer(request, formats, budget);
+    } catch (QueryRefusedException e) {
+      return Answer.failed(e.status(), e.getMessage(), 0, budget.elapsedMillis());
+    } catch (QueryCancelledException e) {
+      return stopped(budget, e);
+    } catch (StackOverflowError e) {
+      return Answer.failed(400, nestedTooDeeply(budget), 0, budget.elapsedMillis());
+    } catch (OutOfMemoryError e) {
+      LOG.warn("a query ran out of memory despite its budget: {}", abbreviate(request.text()));
+      budget.stop(QueryStop.shortOfMemory());
+      QueryStop stop = QueryStop.shortOfMemory();
+      return Answer.failed(
+          stop.status(), stop.message(), stop.retryAfterSeconds(), budget.elapsedMillis());
+    } catch (RuntimeException e) {
+      if (budget.stopped() != null) {
+        return stopped(budget, e);
+      }
+      LOG.warn("a query failed: {}", abbreviate(request.text()), e);
+      return Answer.failed(
+          500, "the query failed on the server (" + messageOf(e) + ")", 0, budget.elapsedMillis());
+    } finally {
+      guard.done(budget);
+    }
+  }
+
+  private Answer answer(Request request, Formats formats, QueryBudget budget) {
+    QueryLimits limits = budget.limits();
+    Query query = parse(request.text(), limits);
+    if (query.isJsonType()) {
+      throw new QueryRefusedException(400, "JSON queries are not offered: use SELECT");
+    }
+    new QueryInspector(services, limits.maxNesting()).inspect(Algebra.compile(query));
+    boolean table = query.isSelectType() || query.isAskType();
+    AnswerFormat format = formats.choose(table);
+    if (format == null) {
+      return Answer.failed(406, formats.notAcceptable(table), 0, budget.elapsedMillis());
+    }
+
+    DatasetGraph target = dataset;
+    if (!request.defaultGraphs().isEmpty() || !request.namedGraphs().isEmpty()) {
+      // The protocol's dataset replaces the query's FROM and FROM NAMED (SPARQL 1.1 Protocol
+      // 2.1.4).
+      query = query.cloneQuery();
+      query.getGraphURIs().clear();
+      query.getNamedGraphURIs().clear();
+      target =
+          DynamicDatasets.dynamicDataset(
+              DatasetDescription.create(request.defaultGraphs(), request.namedGraphs()),
+              dataset,
+              false);
+    }
+    long cap = limits.maxResults();
+    boolean capApplied = !query.isAskType() && (!query.hasLimit() || query.getLimit() > cap);
+    if (capApplied) {
+      query = query.cloneQuery();
+      query.setLimit(cap);
+    }
+
+    boolean transaction = dataset.supportsTransactions() && !dataset.isInTransaction();
+    if (transaction) {
+      dataset.begin(TxnType.READ);
+    }
+    QueryExecDatasetBuilder builder =
+        QueryExecDatasetBuilder.create()
+            .dataset(target)
+            .query(query)
+            .timeout(budget.remainingMillis(), TimeUnit.MILLISECONDS);
+    // Added to ARQ's global context and the dataset's (TDB2's union default graph), not instead.
+    Context settings = context(budget);
+    for (Symbol key : settings.keys()) {
+      builder.set(key, (Object) settings.get(key));
+    }
+    try (QueryExec exec = builder.build()) {
+      budget.onStop(exec::abort);
+      AnswerFormat.Result result;
+      Counted rows = null;
+      if (query.isSelectType()) {
+        RowSet rowSet = exec.select();
+        rows = new Counted(rowSet);
+        result = new AnswerFormat.Table(rowSet.getResultVars(), rows, capApplied ? cap : -1);
+      } else if (query.isAskType()) {
+        result = new AnswerFormat.Ask(exec.ask());
+      } else if (query.isConstructType()) {
+        Graph graph = GraphFactory.createDefaultGraph();
+        Iterator<Triple> triples = exec.constructTriples();
+        while (triples.hasNext()) {
+          budget.charge(TRIPLE_BYTES, "CONSTRUCT");
+          graph.add(triples.next());
+        }
+        result = new AnswerFormat.Triples(graph, capApplied ? cap : -1);
+      } else {
+        Graph graph = exec.describe();
+        budget.charge((long) TRIPLE_BYTES * graph.size(), "DESCRIBE");
+        result = new AnswerFormat.Triples(graph, capApplied ? cap : -1);
+      }
+      Budgeted out = new Budgeted(budget);
+      try {
+        format.write(result, out, budget);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      if (budget.stopped() != null) {
+        // A writer may catch what stopped the rows and end its output early: never send that.
+        throw new QueryStoppedException(budget.stopped());
+      }
+      boolean capped = capApplied && (rows == null || rows.count >= cap);
+      return Answer.ok(format.contentType(), out.bytes(), capped, budget.elapsedMillis());
+    } finally {
+      if (transaction) {
+        dataset.end();
+      }
+    }
+  }
+
+  private Query parse(String text, QueryLimits limits) {
+    if (text.isBlank()) {
+      throw new QueryRefusedException(400, "the query is empty");
+    }
+    try {
+      return QueryFactory.create(text, base, Syntax.syntaxARQ);
+    } catch (QueryParseException e) {
+      throw new QueryRefusedException(400, ParseMessages.of(e));
+    } catch (QueryException e) {
+      throw new QueryRefusedException(400, "the query is not valid: " + messageOf(e));
+    } catch (StackOverflowError e) {
+      throw new QueryRefusedException(400, nestedTooDeeply(limits));
+    }
+  }
+
+  private static String nestedTooDeeply(QueryBudget budget) {
+    return nestedTooDeeply(budget.limits());
+  }
+
+  private static String nestedTooDeeply(QueryLimits limits) {
+    return "the query nests too deeply (more than "
+        + limits.maxNesting()
+        + " levels of patterns, sub-queries, UNIONs or expressions); write it flatter";
+  }
+
+  /** The context of one public query: its budget, the allowed functions, no property functions. */
+  private Context context(QueryBudget budget) {
+    Context cxt = new Context();
+    cxt.set(QueryBudget.SYMBOL, budget);
+    cxt.set(ARQConstants.symCancelQuery, budget.cancelSignal());
+    FunctionRegistry.set(cxt, AllowedFunctions.registry());
+    cxt.set(ARQ.enablePropertyFunctions, false);
+    cxt.set(ARQ.propertyFunctions, false);
+    services.install(cxt);
+    cxt.set(ARQ.httpQueryTimeout, Long.toString(budget.remainingMillis()));
+    return cxt;
+  }
+
+  private static Answer stopped(QueryBudget budget, RuntimeException e) {
+    QueryStop stop = budget.stopped();
+    if (stop == null && e instanceof QueryStoppedException s) {
+      stop = s.stop();
+    }
+    if (stop == null) {
+      stop =
+          budget.expired() || budget.remainingMillis() <= 50
+              ? QueryStop.timeout(budget.limits().timeout().toMillis())
+              : QueryStop.cancelled();
+    }
+    return Answer.failed(
+        stop.status(), stop.message(), stop.retryAfterSeconds(), budget.elapsedMillis());
+  }
+
+  /** An exception's message without the names of Java classes. */
+  static String messageOf(Throwable e) {
+    String m = e.getMessage();
+    if (m == null || m.isBlank()) {
+      return "no detail";
+    }
+    return m.replaceAll("(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error)?:? ?", "")
+        .strip();
+  }
+
+  private static String abbreviate(String text) {
+    String oneLine = text.replaceAll("\\s+", " ");
+    return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "…";
+  }
+
+  /** The rows of a SELECT as they are read, counted. */
+  private static final class Counted implements Iterator<Binding> {
+    private final RowSet rows;
+    private long count;
+
+    Counted(RowSet rows) {
+      this.rows = rows;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return rows.hasNext();
+    }
+
+    @Override
+    public Binding next() {
+      count++;
+      return rows.next();
+    }
+  }
+
+  /** The answer's bytes in memory, counted against the budget as they are written. */
+  private static final class Budgeted extends OutputStream {
+    private final QueryBudget budget;
+    private byte[] bytes = new byte[8192];
+    private int size;
+    private int sinceCheck;
+
+    Budgeted(QueryBudget budget) {
+      this.budget = budget;
+    }
+
+    @Override
+    public void write(int b) {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      budget.charge(len, "the answer");
+      sinceCheck += len;
+      if (sinceCheck > 65_536) {
+        sinceCheck = 0;
+        budget.check();
+      }
+      if (size + len > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + len));
+      }
+      System.arraycopy(b, off, bytes, size, len);
+      size += len;
+    }
+
+    byte[] bytes() {
+      return Arrays.copyOf(bytes, size);
+    }
+  }
+}
