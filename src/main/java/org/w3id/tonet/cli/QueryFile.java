@@ -16,6 +16,7 @@ import org.apache.jena.query.QueryException;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
+import org.w3id.tonet.sparql.ParseMessages;
 
 /**
  * Reads and parses the .rq file of {@code query}, and says once, in a few lines, what is wrong with
@@ -29,19 +30,8 @@ import org.apache.jena.query.Syntax;
  */
 final class QueryFile {
 
-  /** Jena's (JavaCC's) "Encountered " KIND "IMAGE "" at line L, column C." */
-  private static final Pattern ENCOUNTERED =
-      Pattern.compile("^Encountered \" (.+?) \"(.*?) \"\" at line \\d+, column \\d+\\.");
-
   /** The position in "… at line 3, column 1." or "Line 3, column 1: …". */
   private static final Pattern POSITION = Pattern.compile("(?i)(?:at )?line (\\d+), column (\\d+)");
-
-  /** "Lexical error at line 1, column 6. Encountered: '32' (32), after prefix "SELEC"" */
-  private static final Pattern LEXICAL =
-      Pattern.compile("^Lexical error .*Encountered: (<EOF>|.*?) after prefix \"(.*)\"$");
-
-  /** "Line 1, column 8: Unresolved prefixed name: foo:bar" */
-  private static final Pattern LOCATED = Pattern.compile("^Line \\d+, column \\d+: (.*)$");
 
   private QueryFile() {}
 
@@ -90,84 +80,37 @@ final class QueryFile {
         + " the queries/ folder of the repository)";
   }
 
-  /** The parsed query, or empty after saying where and why it does not parse. */
+  /**
+   * The parsed query, or empty after saying where and why it does not parse, in the words the
+   * SPARQL endpoint uses for the same error, with the line and a caret under the place.
+   */
   static Optional<Query> parse(Path file, String text, PrintWriter err) {
     try {
       return Optional.of(QueryFactory.create(text, Syntax.syntaxARQ));
     } catch (QueryParseException e) {
+      err.println("error: " + file + ": " + ParseMessages.of(e));
       // The message names the offending token's position; getLine() is that of the token before.
       Matcher at = POSITION.matcher(firstLine(e.getMessage()));
       boolean found = at.find();
       int line = found ? Integer.parseInt(at.group(1)) : e.getLine();
       int column = found ? Integer.parseInt(at.group(2)) : e.getColumn();
-      // A lexical error is reported after the word it could not read: point at the word.
-      Matcher lexical = LEXICAL.matcher(firstLine(e.getMessage()));
-      if (lexical.find() && !lexical.group(1).equals("<EOF>") && !lexical.group(2).contains("\n")) {
-        column = Math.max(1, column - lexical.group(2).length());
+      String[] lines = text.split("\r?\n", -1);
+      if (line > 0 && column > 0 && line <= lines.length) {
+        String shown = lines[line - 1].replace('\t', ' ');
+        String number = Integer.toString(line);
+        err.println("  " + number + " | " + shown);
+        err.println(
+            "  "
+                + " ".repeat(number.length())
+                + " | "
+                + " ".repeat(Math.min(column - 1, shown.length()))
+                + "^");
       }
-      boolean located = line > 0 && column > 0;
-      err.println(
-          "error: "
-              + file
-              + (located ? ", line " + line + ", column " + column : "")
-              + ": not valid SPARQL: "
-              + what(e.getMessage()));
-      if (located) {
-        String[] lines = text.split("\r?\n", -1);
-        if (line <= lines.length) {
-          String shown = lines[line - 1].replace('\t', ' ');
-          String number = Integer.toString(line);
-          err.println("  " + number + " | " + shown);
-          err.println(
-              "  "
-                  + " ".repeat(number.length())
-                  + " | "
-                  + " ".repeat(Math.min(column - 1, shown.length()))
-                  + "^");
-        }
-      }
-      err.println("Correct the query there and run it again (the grammar: SPARQL 1.1 Query).");
+      err.println("Correct the query there and run it again.");
     } catch (QueryException e) {
       err.println("error: " + file + ": not a query that can run: " + firstLine(e.getMessage()));
     }
     return Optional.empty();
-  }
-
-  /** Jena's parse message, reduced to what is wrong, without its position or token list. */
-  static String what(String message) {
-    String first = firstLine(message);
-    if (first.startsWith("Encountered \"<EOF>\"")) {
-      return "the query ends too early (a missing '}' or ')'?)";
-    }
-    Matcher encountered = ENCOUNTERED.matcher(first);
-    if (encountered.find()) {
-      String kind = encountered.group(1);
-      String image = encountered.group(2);
-      return kind.equals("<EOF>")
-          ? "the query ends too early (a missing '}' or ')'?)"
-          : "unexpected \"" + image + "\"";
-    }
-    Matcher lexical = LEXICAL.matcher(first);
-    if (lexical.find()) {
-      String prefix = lexical.group(2).replace("\\\"", "\"");
-      if (lexical.group(1).equals("<EOF>")) {
-        return "the query ends inside " + quoted(prefix) + " (a string, IRI or comment not closed)";
-      }
-      return prefix.isEmpty()
-          ? "a character SPARQL does not allow here"
-          : "unexpected " + quoted(prefix) + " (a misspelt keyword?)";
-    }
-    Matcher located = LOCATED.matcher(first);
-    if (located.find()) {
-      return located.group(1);
-    }
-    return first;
-  }
-
-  /** A piece of the query in quotes, shortened when long (an unclosed string runs to the end). */
-  private static String quoted(String text) {
-    String line = text.lines().findFirst().orElse("");
-    return "\"" + (line.length() > 40 ? line.substring(0, 40) + "…" : line) + "\"";
   }
 
   private static String firstLine(String message) {
