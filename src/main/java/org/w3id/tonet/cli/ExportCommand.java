@@ -2,6 +2,7 @@ package org.w3id.tonet.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -75,6 +76,14 @@ public final class ExportCommand implements Callable<Integer> {
       err.println("error: give --out DIR (the dumps), --site DIR (a static site), or both");
       return ExitCodes.USAGE;
     }
+    // Checked before the conversion, which takes seconds: a target that cannot be a folder is
+    // known at once.
+    for (String problem : List.of(folderProblem("--out", out), folderProblem("--site", site))) {
+      if (!problem.isEmpty()) {
+        err.println("error: " + problem + "; nothing was written");
+        return ExitCodes.IO_ERROR;
+      }
+    }
     if (!spec.commandLine().getParseResult().hasMatchedOption("--base-iri")) {
       err.println(
           "warning: no --base-iri given: IRIs start with "
@@ -111,8 +120,41 @@ public final class ExportCommand implements Callable<Integer> {
       return ExitCodes.OK;
     } catch (IOException e) {
       err.println(
-          "error: cannot write " + target + ": " + e.getMessage() + "; nothing was replaced");
+          "error: cannot write into "
+              + target
+              + ": "
+              + IoProblem.reason(e)
+              + "; nothing there was replaced");
       return ExitCodes.IO_ERROR;
     }
+  }
+
+  /**
+   * Why a folder cannot be written to, or "" when it can as far as can be seen beforehand: a file
+   * where the folder should be, or the top of a git checkout (the dumps or a site would be spread
+   * among the sources; a folder of its own, such as site/, is what is meant).
+   */
+  static String folderProblem(String option, Path folder) {
+    if (folder == null) {
+      return "";
+    }
+    String named = option + " " + folder;
+    if (Files.exists(folder) && !Files.isDirectory(folder)) {
+      return named + ": is a file, not a folder; give a folder (it is made if missing)";
+    }
+    if (Files.exists(folder.resolve(".git"))) {
+      return named
+          + ": is the top of a git checkout; write into a folder of its own, e.g. "
+          + option
+          + (option.equals("--site") ? " site" : " dist");
+    }
+    for (Path up = folder.toAbsolutePath().getParent(); up != null; up = up.getParent()) {
+      if (Files.exists(up)) {
+        return Files.isDirectory(up)
+            ? ""
+            : named + ": " + up + " is a file, so no folder can be made below it";
+      }
+    }
+    return "";
   }
 }

@@ -1,10 +1,14 @@
 package org.w3id.tonet.cli;
 
+import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code tonet-lod} command: convert the council timeline to Linked Open Data and publish it.
@@ -43,7 +47,31 @@ public final class Main implements Callable<Integer> {
 
   /** The command line, ready to execute; tests call {@code commandLine().execute(args)}. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Main());
+    CommandLine cmd = new CommandLine(new Main());
+    cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    cmd.setParameterExceptionHandler(Main::usageError);
+    HelpLayout.install(cmd);
+    return cmd;
+  }
+
+  /**
+   * A mistyped command line: the error, what was probably meant, and one line on where the options
+   * are, instead of picocli's whole usage text, which scrolls the error out of sight.
+   */
+  static int usageError(ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    String message = e.getMessage();
+    if (e instanceof UnmatchedArgumentException unmatched) {
+      List<String> suggestions = unmatched.getSuggestions();
+      if (!suggestions.isEmpty()) {
+        message += " (did you mean " + String.join(" or ", suggestions) + "?)";
+      }
+    }
+    err.println("error: " + message);
+    err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
+    err.flush();
+    return ExitCodes.USAGE;
   }
 
   public static void main(String[] args) {

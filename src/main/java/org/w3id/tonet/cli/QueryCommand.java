@@ -1,19 +1,15 @@
 package org.w3id.tonet.cli;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryException;
 import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.QueryFactory;
-import org.apache.jena.query.Syntax;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
@@ -34,9 +30,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code query FILE.rq [--seed FILE] [--base-iri IRI] [--format table|tsv|json]}: builds the data
- * and runs one SPARQL query against it, on the same dataset the server offers (the named graphs
- * graph/data, graph/ontology, graph/meta and their union as the default graph).
+ * {@code query FILE.rq [--seed FILE] [--base-iri IRI] [--format table|tsv|csv|json|xml]}: builds
+ * the data and runs one SPARQL query against it, on the same dataset the server offers (the named
+ * graphs graph/data, graph/ontology, graph/meta and their union as the default graph).
  *
  * <pre>
  * java -jar target/tonet-lod.jar query queries/symposia.rq
@@ -54,11 +50,19 @@ import picocli.CommandLine.Spec;
     })
 public final class QueryCommand implements Callable<Integer> {
 
-  /** How SELECT and ASK results are printed. */
+  /** How SELECT and ASK results are printed: a table, or one of the server's result formats. */
   enum Format {
-    table,
-    tsv,
-    json
+    table(null),
+    tsv(ResultSetLang.RS_TSV),
+    csv(ResultSetLang.RS_CSV),
+    json(ResultSetLang.RS_JSON),
+    xml(ResultSetLang.RS_XML);
+
+    private final Lang lang;
+
+    Format(Lang lang) {
+      this.lang = lang;
+    }
   }
 
   @Spec CommandSpec spec;
@@ -80,24 +84,23 @@ public final class QueryCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       defaultValue = "table",
       description =
-          "SELECT and ASK results as a readable table, or as SPARQL TSV or JSON (${COMPLETION-CANDIDATES})."
-              + " Default: ${DEFAULT-VALUE}.")
+          "SELECT and ASK results as a readable table, or as SPARQL results in TSV, CSV, JSON or"
+              + " XML (${COMPLETION-CANDIDATES}). Default: ${DEFAULT-VALUE}.")
   Format format;
 
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
-    Query query;
-    try {
-      query = QueryFactory.create(Files.readString(file, StandardCharsets.UTF_8), Syntax.syntaxARQ);
-    } catch (IOException e) {
-      err.println("error: cannot read " + file + ": " + e.getMessage());
-      return ExitCodes.INVALID;
-    } catch (QueryException e) {
-      err.println("error: " + file + " is not a SPARQL query: " + e.getMessage());
+    Optional<String> text = QueryFile.read(file, err);
+    if (text.isEmpty()) {
       return ExitCodes.INVALID;
     }
+    Optional<Query> parsed = QueryFile.parse(file, text.get(), err);
+    if (parsed.isEmpty()) {
+      return ExitCodes.INVALID;
+    }
+    Query query = parsed.get();
     Iris iris;
     try {
       iris = new Iris(baseIri);
@@ -122,19 +125,17 @@ public final class QueryCommand implements Callable<Integer> {
   private void run(Query query, Dataset dataset, Iris iris, PrintWriter out) {
     try (QueryExecution exec = QueryExecution.dataset(dataset).query(query).build()) {
       if (query.isSelectType()) {
-        switch (format) {
-          case table ->
-              new ResultTable(Prefixes.asMapping(), iris.base()).print(exec.execSelect(), out);
-          case tsv -> out.print(resultText(exec, ResultSetLang.RS_TSV));
-          case json -> out.print(resultText(exec, ResultSetLang.RS_JSON));
+        if (format == Format.table) {
+          new ResultTable(Prefixes.asMapping(), iris.base()).print(exec.execSelect(), out);
+        } else {
+          out.print(resultText(exec, format.lang));
         }
       } else if (query.isAskType()) {
         boolean answer = exec.execAsk();
-        switch (format) {
-          case table -> out.println(answer ? "yes" : "no");
-          case tsv -> out.print(ResultSetMgr.asString(answer, ResultSetLang.RS_TSV));
-          case json -> out.print(ResultSetMgr.asString(answer, ResultSetLang.RS_JSON));
-        }
+        out.print(
+            format == Format.table
+                ? (answer ? "yes" : "no") + System.lineSeparator()
+                : ResultSetMgr.asString(answer, format.lang));
       } else {
         Model graph = query.isConstructType() ? exec.execConstruct() : exec.execDescribe();
         graph.setNsPrefixes(Prefixes.all());

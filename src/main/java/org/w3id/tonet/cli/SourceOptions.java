@@ -2,7 +2,10 @@ package org.w3id.tonet.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.publish.Build;
@@ -51,7 +54,7 @@ public final class SourceOptions {
   Build build(Iris iris, PrintWriter err) throws SourceException {
     Build build =
         Build.of(read(), lenient ? TimelineParser.Mode.LENIENT : TimelineParser.Mode.STRICT, iris);
-    for (SourceProblem warning : build.warnings()) {
+    for (String warning : grouped(build.warnings())) {
       err.println("kept as unread text: " + warning);
     }
     return build;
@@ -91,12 +94,78 @@ public final class SourceOptions {
     return false;
   }
 
-  /** Prints every problem and how many there were. */
+  /**
+   * Prints every problem once, and how many there were: the same problem on many lines (a file that
+   * is not a timeline at all has one on every line) is one message naming all its lines.
+   */
   static void report(SourceException e, PrintWriter err, String consequence) {
-    for (SourceProblem problem : e.problems()) {
+    for (String problem : grouped(e.problems())) {
       err.println("error: " + problem);
     }
     int n = e.problems().size();
     err.println(n + (n == 1 ? " problem" : " problems") + "; " + consequence);
+  }
+
+  /** How many lines a grouped message names one by one before it says how many more. */
+  static final int LINES_SHOWN = 8;
+
+  /**
+   * The problems as messages, in the order they were found, each distinct message once: those that
+   * differ only in their line are merged into one naming the lines ({@code [lines 3–6, 8, cell
+   * 1]}).
+   */
+  static List<String> grouped(List<SourceProblem> problems) {
+    Map<String, List<SourceProblem>> byMessage = new LinkedHashMap<>();
+    for (SourceProblem p : problems) {
+      String key = p.file() + "\t" + p.cell() + "\t" + p.message() + "\t" + (p.line() == 0);
+      byMessage.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
+    }
+    List<String> messages = new ArrayList<>();
+    for (List<SourceProblem> same : byMessage.values()) {
+      SourceProblem first = same.get(0);
+      if (same.size() == 1 || first.line() == 0) {
+        same.forEach(p -> messages.add(p.toString()));
+        continue;
+      }
+      List<Integer> lines = same.stream().map(SourceProblem::line).sorted().distinct().toList();
+      messages.add(
+          first.file()
+              + ": "
+              + first.message()
+              + " ["
+              + lineList(lines)
+              + (first.cell() == 0 ? "" : "; cell " + first.cell())
+              + "]");
+    }
+    return messages;
+  }
+
+  /** "line 3", "lines 3–6, 8, 10" or, for many, "255 lines: 3–6, 8, 10–12, …, 256". */
+  static String lineList(List<Integer> lines) {
+    List<String> ranges = new ArrayList<>();
+    int start = lines.get(0);
+    int end = start;
+    for (int i = 1; i <= lines.size(); i++) {
+      if (i < lines.size() && lines.get(i) == end + 1) {
+        end = lines.get(i);
+        continue;
+      }
+      ranges.add(start == end ? Integer.toString(start) : start + "–" + end);
+      if (i < lines.size()) {
+        start = lines.get(i);
+        end = start;
+      }
+    }
+    if (lines.size() == 1) {
+      return "line " + lines.get(0);
+    }
+    if (ranges.size() <= LINES_SHOWN) {
+      return "lines " + String.join(", ", ranges);
+    }
+    return lines.size()
+        + " lines: "
+        + String.join(", ", ranges.subList(0, LINES_SHOWN))
+        + ", …, "
+        + ranges.get(ranges.size() - 1);
   }
 }

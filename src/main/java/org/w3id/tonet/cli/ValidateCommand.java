@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.w3id.tonet.publish.Build;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.source.SourceException;
+import org.w3id.tonet.source.SourceProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +24,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     header = "Parse the timeline and check it against ontology/shapes.ttl and queries/checks/.",
     description = {
-      "Exit status 0 when clean; 1 with a report that names the source lines at fault."
+      "Exit status 0 when clean; 1 with a report that names the source lines at fault. With"
+          + " --lenient, rows that cannot be read are kept as unread text and reported, and the"
+          + " exit status is 0 when the rest is valid, as for export --lenient."
     })
 public final class ValidateCommand implements Callable<Integer> {
 
@@ -44,15 +47,21 @@ public final class ValidateCommand implements Callable<Integer> {
     if (!SourceOptions.valid(build, err, null)) {
       return ExitCodes.INVALID;
     }
+    long unread = build.warnings().stream().mapToInt(SourceProblem::line).distinct().count();
     spec.commandLine()
         .getOut()
         .printf(
-            "valid: %s: %d entries and %d summary counts from %d lines, %d triples%n",
+            "valid: %s: %d entries and %d summary counts from %d lines, %d triples%s%n",
             build.timeline().source().fileName(),
             build.timeline().entries().size(),
             build.timeline().counts().size(),
             build.timeline().source().lineCount(),
-            build.data().size());
-    return build.warnings().isEmpty() ? ExitCodes.OK : ExitCodes.INVALID;
+            build.data().size(),
+            unread == 0
+                ? ""
+                : "; " + unread + (unread == 1 ? " row" : " rows") + " kept as unread text");
+    // --lenient asked for unreadable rows to be kept, as export --lenient keeps them (exit 0):
+    // the data is valid, and the rows kept are reported above.
+    return ExitCodes.OK;
   }
 }

@@ -7,11 +7,16 @@ import java.util.Optional;
 
 /**
  * Chooses a representation from an Accept header: the offer the client values most, ties going to
- * the server's order of preference.
+ * the server's order of preference. Older media types that RDF clients still send are answered too:
+ * {@code text/plain} with N-Triples (rdflib's {@code format='nt'} asks for text/plain first and
+ * anything else at q=0.1), {@code text/n3} and {@code application/x-turtle} with Turtle (every
+ * Turtle document is N3), {@code application/json} with JSON-LD.
  *
  * <pre>
  * Conneg.choose("text/turtle;q=0.9, application/ld+json", Format.pageOffers()); // JSON-LD
  * Conneg.choose(null, Format.pageOffers());                                      // HTML
+ * Conneg.choose("text/plain, *&#47;*;q=0.1", Format.pageOffers());              // N-Triples
+ * Conneg.contentType("text/plain, *&#47;*;q=0.1", Format.NTRIPLES); // text/plain; charset=utf-8
  * </pre>
  */
 public final class Conneg {
@@ -21,22 +26,31 @@ public final class Conneg {
   /** A representation the server can send. */
   public enum Format {
     HTML("text/html", "html"),
-    TURTLE("text/turtle", "ttl"),
+    TURTLE("text/turtle", "ttl", "text/n3", "application/x-turtle"),
     JSONLD("application/ld+json", "jsonld"),
     RDFXML("application/rdf+xml", "rdf"),
-    NTRIPLES("application/n-triples", "nt");
+    NTRIPLES("application/n-triples", "nt", "text/plain"),
+    TRIG("application/trig", "trig"),
+    NQUADS("application/n-quads", "nq");
 
     private final String mediaType;
     private final String extension;
+    private final List<String> aliases;
 
-    Format(String mediaType, String extension) {
+    Format(String mediaType, String extension, String... aliases) {
       this.mediaType = mediaType;
       this.extension = extension;
+      this.aliases = List.of(aliases);
     }
 
     /** Its media type, without parameters. */
     public String mediaType() {
       return mediaType;
+    }
+
+    /** Older media types that ask for the same bytes (text/plain for N-Triples). */
+    public List<String> aliases() {
+      return aliases;
     }
 
     /** The file extension that selects it in a /data/ path. */
@@ -54,6 +68,11 @@ public final class Conneg {
       return this != HTML;
     }
 
+    /** True for TriG and N-Quads, which name the graph each triple is in. */
+    public boolean isQuads() {
+      return this == TRIG || this == NQUADS;
+    }
+
     /** The format a file extension selects, if any. */
     public static Optional<Format> byExtension(String extension) {
       for (Format f : values()) {
@@ -66,12 +85,12 @@ public final class Conneg {
 
     /** HTML first, then the RDF formats: what an /id/ or a page may be. */
     public static List<Format> pageOffers() {
-      return List.of(HTML, TURTLE, JSONLD, RDFXML, NTRIPLES);
+      return List.of(HTML, TURTLE, JSONLD, RDFXML, NTRIPLES, TRIG, NQUADS);
     }
 
     /** The RDF formats, Turtle first. */
     public static List<Format> rdfOffers() {
-      return List.of(TURTLE, JSONLD, RDFXML, NTRIPLES);
+      return List.of(TURTLE, JSONLD, RDFXML, NTRIPLES, TRIG, NQUADS);
     }
   }
 
@@ -104,6 +123,9 @@ public final class Conneg {
     double bestQ = 0;
     for (Format offer : offers) {
       double q = quality(ranges, offer.mediaType());
+      for (String alias : offer.aliases()) {
+        q = Math.max(q, quality(ranges, alias));
+      }
       if (offer == Format.JSONLD) {
         q = Math.max(q, quality(ranges, "application/json") * 0.9);
       }
@@ -113,6 +135,25 @@ public final class Conneg {
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /**
+   * The Content-Type to send a format with: its own media type, unless the client asked for it only
+   * under an older name it values more (text/plain for N-Triples, text/n3 for Turtle), which it is
+   * then given, so that a client that accepts only text/plain is not sent another type.
+   */
+  public static String contentType(String accept, Format format) {
+    List<Range> ranges = accept == null ? List.of() : parse(accept);
+    String type = format.mediaType();
+    double q = quality(ranges, type);
+    for (String alias : format.aliases()) {
+      double aliasQ = quality(ranges, alias);
+      if (aliasQ > q) {
+        type = alias;
+        q = aliasQ;
+      }
+    }
+    return type + "; charset=utf-8";
   }
 
   /** The q the client gives a media type: from the most specific range that matches it. */

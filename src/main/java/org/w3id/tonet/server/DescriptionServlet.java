@@ -40,7 +40,7 @@ final class DescriptionServlet extends SiteServlet {
     send(
         response,
         200,
-        format.get().contentType(),
-        RdfWriters.write(site().meta().getGraph(), format.get()));
+        Conneg.contentType(accept, format.get()),
+        RdfWriters.write(site().meta().getGraph(), format.get(), namedGraphs()));
   }
 }

@@ -103,7 +103,8 @@ final class LinkedDataServlet extends SiteServlet {
   /** The RDF document of a resource in a format (also written by the static site). */
   String dataDocument(String iri, Conneg.Format format) {
     return made.get(
-        format + " " + iri, () -> RdfWriters.write(describe(site().union(), iri), format));
+        format + " " + iri,
+        () -> RdfWriters.write(describe(site().union(), iri), format, namedGraphs()));
   }
 
   private void data(HttpServletRequest request, HttpServletResponse response, String path)
@@ -130,7 +131,11 @@ final class LinkedDataServlet extends SiteServlet {
     String body = dataDocument(iri, format.get());
     response.setHeader("Content-Location", links().data(iri, format.get()));
     response.setHeader("Link", "<" + iri + ">; rel=\"describedby\"");
-    send(response, HttpServletResponse.SC_OK, format.get().contentType(), body);
+    send(
+        response,
+        HttpServletResponse.SC_OK,
+        Conneg.contentType(accept(request), format.get()),
+        body);
   }
 
   /**

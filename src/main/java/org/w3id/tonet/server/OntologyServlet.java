@@ -5,8 +5,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
@@ -14,6 +18,7 @@ import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
 import org.w3id.tonet.rdf.TONET;
 
 /**
@@ -76,8 +81,8 @@ final class OntologyServlet extends SiteServlet {
       send(
           response,
           200,
-          format.get().contentType(),
-          RdfWriters.write(ontology.getGraph(), format.get()));
+          Conneg.contentType(accept(request), format.get()),
+          RdfWriters.write(ontology.getGraph(), format.get(), namedGraphs()));
       return;
     }
     sendHtml(response, 200, html());
@@ -112,10 +117,48 @@ final class OntologyServlet extends SiteServlet {
     return terms;
   }
 
+  /**
+   * Every other term of the namespace that the ontology types: the date bases, row kinds,
+   * municipality kinds, kinds of municipal change, and whatever kinds are added later — each page
+   * that links {@code /ontology#Town} finds its anchor here.
+   */
   private List<Term> individuals(Model ontology) {
-    List<Term> terms = new ArrayList<>(terms(ontology, TONET.RowKind));
-    terms.addAll(terms(ontology, TONET.DateBasis));
-    return terms;
+    Set<Resource> kinds =
+        Set.of(
+            OWL.Class,
+            OWL.ObjectProperty,
+            OWL.DatatypeProperty,
+            OWL.AnnotationProperty,
+            OWL.Ontology,
+            RDFS.Class,
+            RDF.Property);
+    Set<Resource> individualKinds = new LinkedHashSet<>();
+    for (Statement s : ontology.listStatements(null, RDF.type, (RDFNode) null).toList()) {
+      Resource subject = s.getSubject();
+      if (subject.isURIResource()
+          && subject.getURI().startsWith(TONET.NS)
+          && s.getObject().isURIResource()
+          && !kinds.contains(s.getResource())
+          && !isClassOrProperty(ontology, subject)) {
+        individualKinds.add(s.getResource());
+      }
+    }
+    Map<String, Term> terms = new TreeMap<>();
+    for (Resource kind : individualKinds) {
+      for (Term t : terms(ontology, kind)) {
+        if (!isClassOrProperty(ontology, ontology.getResource(t.iri()))) {
+          terms.putIfAbsent(t.name(), t);
+        }
+      }
+    }
+    return new ArrayList<>(terms.values());
+  }
+
+  private static boolean isClassOrProperty(Model ontology, Resource r) {
+    return r.hasProperty(RDF.type, OWL.Class)
+        || r.hasProperty(RDF.type, OWL.ObjectProperty)
+        || r.hasProperty(RDF.type, OWL.DatatypeProperty)
+        || r.hasProperty(RDF.type, OWL.AnnotationProperty);
   }
 
   private List<Term> terms(Model ontology, Resource kind) {
@@ -132,12 +175,29 @@ final class OntologyServlet extends SiteServlet {
               Labels.of(ontology, r.getURI(), "en"),
               comment(r, "ja"),
               comment(r, "en"),
-              refs(ontology, r, kind.equals(OWL.Class) ? RDFS.subClassOf : RDFS.subPropertyOf),
+              parents(ontology, r, kind),
               refs(ontology, r, RDFS.domain),
               refs(ontology, r, RDFS.range)));
     }
     terms.sort(Comparator.comparing(Term::name));
     return terms;
+  }
+
+  /**
+   * What a term is placed under: the superclasses of a class, the superproperties of a property;
+   * for an individual (tonet:Town), its kinds and the standard terms it matches (sacs:Town).
+   */
+  private List<Ref> parents(Model ontology, Resource r, Resource kind) {
+    if (kind.equals(OWL.Class)) {
+      return refs(ontology, r, RDFS.subClassOf);
+    }
+    if (isClassOrProperty(ontology, r)) {
+      return refs(ontology, r, RDFS.subPropertyOf);
+    }
+    List<Ref> refs = new ArrayList<>(refs(ontology, r, RDF.type));
+    refs.addAll(refs(ontology, r, SKOS.closeMatch));
+    refs.addAll(refs(ontology, r, SKOS.exactMatch));
+    return refs;
   }
 
   private List<Ref> refs(Model ontology, Resource r, org.apache.jena.rdf.model.Property p) {

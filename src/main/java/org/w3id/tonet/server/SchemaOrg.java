@@ -125,6 +125,9 @@ final class SchemaOrg {
     json.put("description", text(meta, dataset, DCTerms.description, "en"));
     json.put("url", links.home());
     json.put("inLanguage", List.of("ja", "en"));
+    json.put("identifier", dataset.getURI());
+    json.put("keywords", keywords(dataset));
+    // Only a licence that was given (--license) is stated; without one, none is claimed.
     Resource license = dataset.getPropertyResourceValue(DCTerms.license);
     json.put("license", license == null ? null : license.getURI());
     Resource period = dataset.getPropertyResourceValue(DCTerms.temporal);
@@ -133,10 +136,13 @@ final class SchemaOrg {
           "temporalCoverage",
           literal(period, DCAT.startDate) + "/" + literal(period, DCAT.endDate));
     }
-    Map<String, Object> holder = new LinkedHashMap<>();
-    holder.put("@type", "Organization");
-    holder.put("name", "埼玉利根保健医療圏医療連携推進協議会");
-    json.put("copyrightHolder", holder);
+    json.put("spatialCoverage", linked(site.union(), dataset, DCTerms.spatial, links, "Place"));
+    // The council made the table the data is made from: it is the rights holder of the source
+    // document the description names, and the creator search engines ask for.
+    Object council = linked(site.union(), dataset, DCTerms.rightsHolder, links, "Organization");
+    json.put("creator", council);
+    json.put("copyrightHolder", council);
+    json.put("isBasedOn", sources(site.union(), dataset, links));
     json.put("creditText", org.w3id.tonet.publish.DatasetDescription.ATTRIBUTION);
     List<Object> distributions = new ArrayList<>();
     for (Map.Entry<String, String> d : downloads.entrySet()) {
@@ -148,6 +154,55 @@ final class SchemaOrg {
     }
     json.put("distribution", distributions);
     return Json.write(json);
+  }
+
+  /** The dataset's keywords (dcat:keyword), Japanese and English, as the description has them. */
+  private static List<String> keywords(Resource dataset) {
+    List<String> keywords = new ArrayList<>();
+    for (Statement s : dataset.listProperties(DCAT.keyword).toList()) {
+      if (s.getObject().isLiteral()) {
+        keywords.add(s.getString());
+      }
+    }
+    keywords.sort(null);
+    return keywords.isEmpty() ? null : keywords;
+  }
+
+  /** The resources a property links to, as schema.org nodes of a type, named from the union. */
+  private static Object linked(
+      Model union, Resource r, org.apache.jena.rdf.model.Property p, Links links, String type) {
+    List<Object> values = new ArrayList<>();
+    for (RDFNode o : r.getModel().listObjectsOfProperty(r, p).toList()) {
+      if (o.isURIResource()) {
+        Map<String, Object> node =
+            describe(union, union.getResource(o.asResource().getURI()), links, false);
+        node.put("@type", type);
+        values.add(node);
+      }
+    }
+    return values.isEmpty() ? null : values.size() == 1 ? values.get(0) : values;
+  }
+
+  /** The source tables the dataset is made from (dcterms:source), each with who made it. */
+  private static Object sources(Model union, Resource dataset, Links links) {
+    List<Object> values = new ArrayList<>();
+    for (RDFNode o : dataset.getModel().listObjectsOfProperty(dataset, DCTerms.source).toList()) {
+      if (!o.isURIResource()) {
+        continue;
+      }
+      Resource source = o.asResource();
+      Map<String, Object> node = new LinkedHashMap<>();
+      node.put("@type", "CreativeWork");
+      node.put("@id", source.getURI());
+      String ja = text(source.getModel(), source, DCTerms.title, "ja");
+      node.put("name", ja != null ? ja : text(source.getModel(), source, DCTerms.title, "en"));
+      if (links.isLocal(source.getURI())) {
+        node.put("url", links.page(source.getURI()));
+      }
+      node.put("creator", linked(union, source, DCTerms.rightsHolder, links, "Organization"));
+      values.add(node);
+    }
+    return values.isEmpty() ? null : values.size() == 1 ? values.get(0) : values;
   }
 
   private static String text(

@@ -5,7 +5,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.jena.graph.Graph;
 
 /**
  * What every servlet of ours shares: the site, its links and pages, and the answers they send.
@@ -43,6 +46,13 @@ abstract class SiteServlet extends HttpServlet {
 
   Links links() {
     return holder.links();
+  }
+
+  /** The three named graphs by name, for TriG and N-Quads. */
+  Map<String, Graph> namedGraphs() {
+    Map<String, Graph> graphs = new LinkedHashMap<>();
+    site().namedGraphs().forEach((name, model) -> graphs.put(name, model.getGraph()));
+    return graphs;
   }
 
   Pages pages() {

@@ -507,11 +507,14 @@ public final class TonetServer {
               .addServlet("/page/*", new LinkedDataServlet(holder, LinkedDataServlet.Mode.PAGE))
               .addServlet("/data/*", new LinkedDataServlet(holder, LinkedDataServlet.Mode.DATA))
               .addServlet("/ontology", new OntologyServlet(holder))
+              .addServlet("/graph/*", new GraphServlet(holder))
               .addServlet("/downloads/*", new DownloadsServlet(holder))
               .addServlet("/.well-known/void", new DescriptionServlet(holder))
               .addServlet("/void", new DescriptionServlet(holder))
               .addServlet("/query/*", new QueryServlet(holder, timeout))
               .addServlet("/static/*", new StaticServlet(holder))
+              .addServlet("/robots.txt", new RootFilesServlet(holder))
+              .addServlet("/favicon.ico", new RootFilesServlet(holder))
               .build();
       SparqlHandler sparql =
           new SparqlHandler(

@@ -1,14 +1,14 @@
 package org.w3id.tonet.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,77 +64,94 @@ class CliTest {
         "年度\t月 日\t実 施 内 容\n"
             + "平成22年度\t7月20日\t第1回協議会臨時総会の開催\n"
             + "\t2月30日\t第2回協議会臨時総会の開催\n"
-            + "\t13月1日\t第3回協議会臨時総会の開催\n",
-        StandardCharsets.UTF_8);
+            + "\t13月1日\t第3回協議会臨時総会の開催\n"
+            + "\t2月30日\t第4回協議会臨時総会の開催\n"
+            + "\t2月30日\t第5回協議会臨時総会の開催\n");
     Run run = run("validate", "--seed", seed.toString());
-    assertEquals(ExitCodes.INVALID, run.exit());
+    List<String> errors = run.err().lines().filter(l -> l.startsWith("error: ")).toList();
+    assertEquals(2, errors.size(), run.err());
     assertTrue(
-        run.err().contains(seed + ": ") && run.err().contains("[line 3, cell 2]"), run.err());
-    assertTrue(run.err().contains("[line 4, cell 2]"), run.err());
-    assertTrue(run.err().contains("2 problems"), run.err());
+        errors.get(0).contains("2月30日 is not a day")
+            && errors.get(0).endsWith("[lines 3, 5–6; cell 2]"),
+        errors.get(0));
+    assertTrue(errors.get(1).endsWith("[line 4, cell 2]"), errors.get(1));
+    assertTrue(run.err().contains("4 problems"), run.err());
   }
 
   @Test
-  void exportWritesTheDumpsAndWarnsWithoutBaseIri() throws Exception {
-    Path out = temp.resolve("dist");
-    Run run = run("export", "--out", out.toString());
-    assertEquals(ExitCodes.OK, run.exit(), run.err());
-    assertTrue(run.err().contains("--base-iri"), "warns that publication needs a base IRI");
-    assertTrue(Files.readString(out.resolve("tonet.ttl")).contains("<http://localhost:3030/id/"));
-    assertTrue(Files.exists(out.resolve("SHA256SUMS")));
+  void lineListsAreShortEvenForManyLines() {
+    assertEquals("line 7", SourceOptions.lineList(List.of(7)));
+    assertEquals("lines 3–6, 8, 10", SourceOptions.lineList(List.of(3, 4, 5, 6, 8, 10)));
+    List<Integer> many = new ArrayList<>();
+    for (int i = 1; i <= 40; i += 2) {
+      many.add(i);
+    }
+    assertEquals("20 lines: 1, 3, 5, 7, 9, 11, 13, 15, …, 39", SourceOptions.lineList(many));
   }
 
   @Test
-  void exportUsesTheBaseIri() throws Exception {
-    Path out = temp.resolve("dist");
-    Run run = run("export", "--out", out.toString(), "--base-iri", "https://lod.example.jp/tonet");
-    assertEquals(ExitCodes.OK, run.exit(), run.err());
-    assertFalse(run.err().contains("warning"), run.err());
-    String turtle = Files.readString(out.resolve("tonet.ttl"));
-    assertTrue(turtle.contains("<https://lod.example.jp/tonet/id/assembly/ordinary/12>"));
-    assertFalse(turtle.contains("localhost"));
-  }
-
-  @Test
-  void exportOfABadSeedWritesNothing() throws Exception {
-    Path seed = temp.resolve("bad.txt");
-    Files.writeString(seed, "年度\t月 日\t実 施 内 容\n\t7月20日\t協議会の開催\n");
-    Path out = temp.resolve("dist");
-    Run run = run("export", "--out", out.toString(), "--seed", seed.toString());
-    assertEquals(ExitCodes.INVALID, run.exit());
-    assertTrue(
-        run.err().contains("before any fiscal year") && run.err().contains("[line 2, cell 2]"),
-        run.err());
-    assertTrue(run.err().contains("nothing was written"));
-    assertFalse(Files.exists(out));
-  }
-
-  @Test
-  void aBadBaseIriIsAUsageError() throws Exception {
-    Run run = run("export", "--out", temp.resolve("d").toString(), "--base-iri", "lod.example.jp");
-    assertEquals(ExitCodes.USAGE, run.exit());
-    assertTrue(run.err().contains("--base-iri"), run.err());
-  }
-
-  @Test
-  void aMissingSeedIsNamed() {
-    Run run = run("validate", "--seed", temp.resolve("nope.txt").toString());
-    assertEquals(ExitCodes.INVALID, run.exit());
-    assertTrue(run.err().contains("nope.txt: no such file"), run.err());
-  }
-
-  @Test
-  void lenientKeepsBadRowsAndSaysSo() throws Exception {
+  void validateLenientExitsAsExportLenientDoes() throws Exception {
     Path seed = temp.resolve("bad.txt");
     Files.writeString(seed, "年度\t月 日\t実 施 内 容\n平成22年度\t7月20日\t第1回協議会臨時総会の開催\n\t2月30日\t何かの会議\n");
+    Run validate = run("validate", "--lenient", "--seed", seed.toString());
+    Run export =
+        run(
+            "export",
+            "--lenient",
+            "--out",
+            temp.resolve("d").toString(),
+            "--seed",
+            seed.toString());
+    assertEquals(ExitCodes.OK, export.exit(), export.err());
+    assertEquals(export.exit(), validate.exit(), validate.err());
+    assertTrue(validate.out().contains("1 row kept as unread text"), validate.out());
+    assertTrue(
+        validate.err().contains("kept as unread text: ")
+            && validate.err().contains("[line 3, cell 2]"));
+    assertEquals(ExitCodes.INVALID, run("validate", "--seed", seed.toString()).exit(), "strict");
+  }
+
+  // ---- export: why a folder cannot be written ----------------------------------------------
+
+  @Test
+  void exportToAPlainFileSaysWhyAndWritesNothing() throws Exception {
+    Path file = Files.writeString(temp.resolve("afile"), "mine");
+    Run run = run("export", "--out", file.toString(), "--base-iri", "https://lod.example.jp/t/");
+    assertEquals(ExitCodes.IO_ERROR, run.exit());
+    assertEquals(
+        "error: --out "
+            + file
+            + ": is a file, not a folder; give a folder (it is made if missing);"
+            + " nothing was written",
+        run.err().strip());
+    assertEquals("mine", Files.readString(file));
+  }
+
+  @Test
+  void exportNamesWhatIsInTheWay() throws Exception {
     Path out = temp.resolve("dist");
-    Run run = run("export", "--lenient", "--out", out.toString(), "--seed", seed.toString());
-    assertEquals(ExitCodes.OK, run.exit(), run.err());
+    Files.createDirectories(out.resolve("tonet.ttl"));
+    Run run = run("export", "--out", out.toString(), "--base-iri", "https://lod.example.jp/t/");
+    assertEquals(ExitCodes.IO_ERROR, run.exit());
     assertTrue(
-        run.err().contains("kept as unread text") && run.err().contains("[line 3, cell 2]"),
+        run.err().contains("cannot write into " + out + ": ")
+            && run.err().contains("tonet.ttl is a folder")
+            && run.err().contains("nothing there was replaced"),
         run.err());
-    String turtle = Files.readString(out.resolve("tonet.ttl"));
+  }
+
+  @Test
+  void exportDoesNotSpreadASiteOverAGitCheckout() throws Exception {
+    Path checkout = temp.resolve("checkout");
+    Files.createDirectories(checkout.resolve(".git"));
+    Run run =
+        run("export", "--site", checkout.toString(), "--base-iri", "https://lod.example.jp/t/");
+    assertEquals(ExitCodes.IO_ERROR, run.exit());
     assertTrue(
-        turtle.contains("tonet:UnreadRow") && turtle.contains("何かの会議"), "row kept with its text");
+        run.err().contains("is the top of a git checkout") && run.err().contains("--site site"),
+        run.err());
+    try (var files = Files.list(checkout)) {
+      assertEquals(List.of(checkout.resolve(".git")), files.toList());
+    }
   }
 }

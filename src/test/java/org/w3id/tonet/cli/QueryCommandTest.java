@@ -18,6 +18,8 @@ import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code query FILE.rq}: runs one query on the built data and prints a readable result. */
 class QueryCommandTest {
@@ -118,11 +120,91 @@ class QueryCommandTest {
     Files.writeString(bad, "SELEC * WHERE { ?s ?p ?o }");
     CliTest.Run run = run("query", bad.toString());
     assertEquals(ExitCodes.INVALID, run.exit());
-    assertTrue(run.err().contains(bad + " is not a SPARQL query"), run.err());
+    assertTrue(
+        run.err().startsWith("error: " + bad + ": the query does not parse at line 1, column "),
+        run.err());
     CliTest.Run missing = run("query", temp.resolve("nothing.rq").toString());
     assertEquals(ExitCodes.INVALID, missing.exit());
-    assertTrue(missing.err().contains("cannot read"), missing.err());
+    assertTrue(missing.err().contains("nothing.rq: no such file"), missing.err());
     assertEquals(ExitCodes.USAGE, run("query").exit(), "the file is required");
+  }
+
+  @Test
+  void aMissingFileIsSaidOnceAndTheExampleOfThatNameSuggested() {
+    // Run from the checkout, as the tests are: queries/symposia.rq exists.
+    for (String given : List.of("symposia", "symposia.rq")) {
+      CliTest.Run run = run("query", given);
+      assertEquals(ExitCodes.INVALID, run.exit());
+      assertEquals(
+          "error: " + given + ": no such file; did you mean queries/symposia.rq?",
+          run.err().strip());
+    }
+    CliTest.Run unknown = run("query", "missing.rq");
+    assertEquals(ExitCodes.INVALID, unknown.exit());
+    assertEquals(1, unknown.err().lines().count(), unknown.err());
+    assertTrue(
+        unknown.err().startsWith("error: missing.rq: no such file; ")
+            && unknown.err().contains("e.g. queries/symposia.rq"),
+        unknown.err());
+    CliTest.Run folder = run("query", "queries");
+    assertTrue(folder.err().contains("queries: is a folder"), folder.err());
+  }
+
+  @Test
+  void aSyntaxErrorIsSaidOnceWithItsLineColumnAndWhatToDo() throws Exception {
+    Path bad = temp.resolve("bad.rq");
+    Files.writeString(bad, "SELECT * WHERE {\n  ?s ?p\n}\n");
+    CliTest.Run run = run("query", bad.toString());
+    assertEquals(ExitCodes.INVALID, run.exit());
+    List<String> lines = run.err().lines().toList();
+    assertEquals(4, lines.size(), "the error, the line, the caret, what to do: " + run.err());
+    assertTrue(
+        lines
+            .get(0)
+            .startsWith(
+                "error: "
+                    + bad
+                    + ": the query does not parse at line 3, column 1: unexpected \"}\""),
+        lines.get(0));
+    assertFalse(run.err().contains("Was expecting"), "not the parser's list of every token");
+    assertEquals(List.of("  3 | }", "    | ^"), lines.subList(1, 3));
+    assertEquals("Correct the query there and run it again.", lines.get(3));
+    Files.writeString(bad, "SELECT * WHERE { ?s ?p ?o");
+    assertTrue(
+        run("query", bad.toString()).err().contains("at line 1, column 25: it ends too early"));
+    Files.writeString(bad, "SELECT * WHERE { ?s ?p \"abc }");
+    assertTrue(
+        run("query", bad.toString())
+            .err()
+            .contains("a string, IRI or comment is not closed before the end of the query"));
+    Files.writeString(bad, "PREFIX x: <urn:x>\nSELECT * WHERE { ?s foo:bar ?o }");
+    CliTest.Run prefix = run("query", bad.toString());
+    assertTrue(
+        prefix.err().contains("at line 2, column 21: unresolved prefixed name: foo:bar"),
+        prefix.err());
+    assertTrue(prefix.err().contains("  2 | SELECT * WHERE { ?s foo:bar ?o }\n"), prefix.err());
+  }
+
+  @ParameterizedTest(name = "--format {0}")
+  @CsvSource({"tsv, TSV", "csv, CSV", "json, JSON", "xml, XML", "CSV, CSV"})
+  void everyResultFormatOfTheServerIsOffered(String format, String lang) {
+    CliTest.Run run = run("query", "queries/symposia.rq", "--format", format);
+    assertEquals(ExitCodes.OK, run.exit(), run.err());
+    ResultSet rs =
+        ResultSetMgr.read(
+            new ByteArrayInputStream(run.out().getBytes(StandardCharsets.UTF_8)),
+            switch (lang) {
+              case "TSV" -> ResultSetLang.RS_TSV;
+              case "CSV" -> ResultSetLang.RS_CSV;
+              case "JSON" -> ResultSetLang.RS_JSON;
+              default -> ResultSetLang.RS_XML;
+            });
+    int rows = 0;
+    while (rs.hasNext()) {
+      rs.next();
+      rows++;
+    }
+    assertEquals(8, rows, run.out());
   }
 
   @Test
