@@ -8,6 +8,7 @@ import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Fits the Jetty server that Fuseki builds for a public endpoint: headers no larger than a long URL
@@ -28,8 +29,15 @@ final class JettySetup {
 
   private JettySetup() {}
 
+  /** Idle web-server threads end after this long: a burst does not leave its threads behind. */
+  static final int THREAD_IDLE_MILLIS = 5_000;
+
   static void apply(
       Server server, SparqlHandler sparql, ConnectionGuard guard, TonetServer.Limits limits) {
+    if (server.getThreadPool() instanceof QueuedThreadPool pool) {
+      pool.setIdleTimeout(THREAD_IDLE_MILLIS);
+      pool.setMaxEvictCount(Math.max(1, limits.httpThreads()));
+    }
     for (Connector connector : server.getConnectors()) {
       if (connector instanceof ServerConnector sc) {
         sc.setIdleTimeout(limits.idleTimeout().toMillis());

@@ -48,6 +48,9 @@ final class SparqlHandler extends Handler.Abstract {
 
   private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
+  /** How long a 429 waits before it is sent. */
+  static final Duration TOO_MANY_PAUSE = Duration.ofSeconds(1);
+
   private final SiteHolder holder;
   private final QueryLimits limits;
   private final QueryScheduler scheduler;
@@ -296,7 +299,19 @@ final class SparqlHandler extends Handler.Abstract {
 
           @Override
           public void rejected(int status, String message, int retryAfterSeconds) {
-            error(response, callback, head, status, message, retryAfterSeconds);
+            if (status == 429) {
+              // A client over its share is told so after a pause, without a thread: one that
+              // asks again at once, on many connections, then costs the server little.
+              request
+                  .getComponents()
+                  .getScheduler()
+                  .schedule(
+                      () -> error(response, callback, head, status, message, retryAfterSeconds),
+                      TOO_MANY_PAUSE.toMillis(),
+                      TimeUnit.MILLISECONDS);
+            } else {
+              error(response, callback, head, status, message, retryAfterSeconds);
+            }
           }
         });
   }

@@ -108,7 +108,7 @@ public final class QueryScheduler implements AutoCloseable {
         new ThreadPoolExecutor(
             settings.slots(),
             settings.slots(),
-            60,
+            5,
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),
             r -> {
