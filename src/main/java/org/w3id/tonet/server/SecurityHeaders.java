@@ -14,8 +14,8 @@ import org.eclipse.jetty.http.HttpFields;
 final class SecurityHeaders {
 
   static final String CSP =
-      "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self';"
-          + " base-uri 'none'; frame-ancestors 'none'";
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
   private SecurityHeaders() {}
 

@@ -57,6 +57,7 @@ final class SparqlHandler extends Handler.Abstract {
   private final ServiceAllowList services;
   private final ClientAddress clients;
   private final Duration bodyTimeout;
+  private final SparqlPage page;
   private volatile Endpoint endpoint;
 
   SparqlHandler(
@@ -72,6 +73,7 @@ final class SparqlHandler extends Handler.Abstract {
     this.services = services;
     this.clients = clients;
     this.bodyTimeout = bodyTimeout;
+    this.page = new SparqlPage(holder, limits);
   }
 
   /** The runner of one published site. */
@@ -279,8 +281,15 @@ final class SparqlHandler extends Handler.Abstract {
         || text.getBytes(StandardCharsets.UTF_8).length > limits.maxQueryBytes()) {
       throw new Refused(413, "a query may be at most " + Sizes.bytes(limits.maxQueryBytes()));
     }
-    Duration timeout = timeout(params.timeout);
-    QueryRunner.Formats formats = formats(params.output, accept);
+    boolean html = wantsHtml(params.output, accept);
+    Duration timeout;
+    try {
+      timeout = timeout(params.timeout);
+    } catch (Refused r) {
+      failed(response, callback, head, html, text, r.status, r.getMessage(), 0);
+      return;
+    }
+    QueryRunner.Formats formats = formats(params.output, accept, html ? page.results(text) : null);
     QueryRunner.Request query =
         new QueryRunner.Request(text, params.defaultGraphs, params.namedGraphs);
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -294,7 +303,20 @@ final class SparqlHandler extends Handler.Abstract {
         new QueryScheduler.Job() {
           @Override
           public void run() {
-            send(response, callback, head, runner.run(query, formats, budget));
+            Answer answer = runner.run(query, formats, budget);
+            if (answer.ok()) {
+              send(response, callback, head, answer);
+            } else {
+              failed(
+                  response,
+                  callback,
+                  head,
+                  html,
+                  text,
+                  answer.status(),
+                  answer.message(),
+                  answer.retryAfterSeconds());
+            }
           }
 
           @Override
@@ -306,11 +328,20 @@ final class SparqlHandler extends Handler.Abstract {
                   .getComponents()
                   .getScheduler()
                   .schedule(
-                      () -> error(response, callback, head, status, message, retryAfterSeconds),
+                      () ->
+                          failed(
+                              response,
+                              callback,
+                              head,
+                              html,
+                              text,
+                              status,
+                              message,
+                              retryAfterSeconds),
                       TOO_MANY_PAUSE.toMillis(),
                       TimeUnit.MILLISECONDS);
             } else {
-              error(response, callback, head, status, message, retryAfterSeconds);
+              failed(response, callback, head, html, text, status, message, retryAfterSeconds);
             }
           }
         });
@@ -334,10 +365,31 @@ final class SparqlHandler extends Handler.Abstract {
   }
 
   /** The formats a client asks for: by output=/format=/results= first, then by Accept. */
-  private static QueryRunner.Formats formats(String output, String accept) {
+  /**
+   * Whether a person is asking: {@code format=html}, or (without a known format= of another kind)
+   * an Accept that names text/html at least as high as anything else, as browsers send.
+   */
+  static boolean wantsHtml(String output, String accept) {
+    if (output != null) {
+      String o = output.strip().toLowerCase(Locale.ROOT);
+      if (o.equals("html") || o.equals("text/html")) {
+        return true;
+      }
+      if (StandardFormat.byName(o, true).isPresent()
+          || StandardFormat.byName(o, false).isPresent()) {
+        return false;
+      }
+    }
+    return Conneg.prefers(accept, "text/html");
+  }
+
+  private static QueryRunner.Formats formats(String output, String accept, AnswerFormat html) {
     return new QueryRunner.Formats() {
       @Override
       public AnswerFormat choose(boolean table) {
+        if (html != null) {
+          return html;
+        }
         if (output != null) {
           Optional<StandardFormat> named = StandardFormat.byName(output, table);
           if (named.isPresent()) {
@@ -390,7 +442,7 @@ final class SparqlHandler extends Handler.Abstract {
     byte[] body;
     String contentType;
     if (Conneg.prefers(accept, "text/html")) {
-      body = formPage().getBytes(StandardCharsets.UTF_8);
+      body = page.form();
       contentType = Conneg.Format.HTML.contentType();
     } else {
       Optional<Conneg.Format> format = Conneg.choose(accept, Conneg.Format.rdfOffers());
@@ -412,30 +464,6 @@ final class SparqlHandler extends Handler.Abstract {
     write(response, callback, head, 200, contentType, body);
   }
 
-  /** What the query form page shows. */
-  record FormPage(String endpoint, long timeoutSeconds, String example) {}
-
-  private String formPage() {
-    Pages pages = holder.pages();
-    Links links = holder.links();
-    String example =
-        "PREFIX tonet: <https://w3id.org/tonet/ontology#>\n"
-            + "PREFIX schema: <http://schema.org/>\n"
-            + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n\n"
-            + "SELECT ?event ?date ?name WHERE {\n"
-            + "  ?event a tonet:Symposium ; schema:startDate ?date ; rdfs:label ?name .\n"
-            + "  FILTER (lang(?name) = \"ja\")\n"
-            + "}\nORDER BY ?date";
-    Pages.Chrome chrome =
-        pages.chrome(
-            "SPARQL",
-            links.sparql(),
-            List.of(new Pages.Alternate("text/turtle", links.sparql())),
-            null);
-    return pages.render(
-        "sparql", chrome, new FormPage(links.sparql(), limits.timeout().toSeconds(), example));
-  }
-
   // ---- Answers
 
   /** The response header that says the result cap was applied to a query. */
@@ -452,6 +480,34 @@ final class SparqlHandler extends Handler.Abstract {
       response.getHeaders().put(RESULT_LIMIT_HEADER, Long.toString(limits.maxResults()));
     }
     write(response, callback, head, 200, answer.contentType(), answer.body());
+  }
+
+  /** A failure: the page with the query and why, for a person; one line of text otherwise. */
+  private void failed(
+      Response response,
+      Callback callback,
+      boolean head,
+      boolean html,
+      String query,
+      int status,
+      String message,
+      int retryAfterSeconds) {
+    if (!html) {
+      error(response, callback, head, status, message, retryAfterSeconds);
+      return;
+    }
+    if (retryAfterSeconds > 0) {
+      response.getHeaders().put(HttpHeader.RETRY_AFTER, Integer.toString(retryAfterSeconds));
+    }
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    response.getHeaders().put(HttpHeader.VARY, "Accept");
+    write(
+        response,
+        callback,
+        head,
+        status,
+        Conneg.Format.HTML.contentType(),
+        page.failed(query, status, message));
   }
 
   static void error(

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,20 +18,43 @@ import java.util.Map;
  */
 final class StaticServlet extends SiteServlet {
 
-  private static final Map<String, String> FILES =
-      Map.of("site.css", "text/css; charset=utf-8", "favicon.svg", "image/svg+xml");
+  /** The WebJar's folder of CodeMirror (the version is the pom's codemirror.version). */
+  static final String CODEMIRROR = "/META-INF/resources/webjars/codemirror/5.65.16/";
 
-  private final Map<String, byte[]> bytes;
+  /** File name → resource and content type; nothing else is served. */
+  private static final Map<String, String[]> FILES = files();
+
+  private static Map<String, String[]> files() {
+    Map<String, String[]> files = new LinkedHashMap<>();
+    files.put("site.css", new String[] {"/static/site.css", "text/css; charset=utf-8"});
+    files.put("favicon.svg", new String[] {"/static/favicon.svg", "image/svg+xml"});
+    files.put(
+        "sparql-editor.js",
+        new String[] {"/static/sparql-editor.js", "text/javascript; charset=utf-8"});
+    for (Map.Entry<String, String> f : SparqlPage.EDITOR_FILES.entrySet()) {
+      files.put(
+          f.getKey(),
+          new String[] {CODEMIRROR + f.getKey().substring("codemirror/".length()), f.getValue()});
+    }
+    return files;
+  }
+
+  private final Map<String, byte[]> bytes = new LinkedHashMap<>();
 
   StaticServlet(SiteHolder holder) {
     super(holder);
-    this.bytes = Map.of("site.css", read("site.css"), "favicon.svg", read("favicon.svg"));
+    FILES.forEach((name, file) -> bytes.put(name, read(file[0])));
   }
 
-  private static byte[] read(String name) {
-    try (InputStream in = StaticServlet.class.getResourceAsStream("/static/" + name)) {
+  /** The files served, by name. */
+  static java.util.Set<String> names() {
+    return FILES.keySet();
+  }
+
+  private static byte[] read(String resource) {
+    try (InputStream in = StaticServlet.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("/static/" + name + " is missing from the class path");
+        throw new IllegalStateException(resource + " is missing from the class path");
       }
       return in.readAllBytes();
     } catch (IOException e) {
@@ -48,7 +72,7 @@ final class StaticServlet extends SiteServlet {
       return;
     }
     response.setStatus(200);
-    response.setContentType(FILES.get(name));
+    response.setContentType(FILES.get(name)[1]);
     response.setHeader("Cache-Control", "public, max-age=86400");
     response.setContentLength(body.length);
     response.getOutputStream().write(body);

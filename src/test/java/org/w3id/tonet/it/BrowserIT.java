@@ -118,12 +118,66 @@ class BrowserIT {
   }
 
   @Test
-  void theQueryFormWorksWithoutJavaScript() {
+  void theQueryFormIsAPlainFormUnderTheEditor() {
     browser.get(server.localUrl() + "sparql");
     WebElement form = browser.findElement(By.cssSelector("form[action$='/sparql']"));
     assertEquals("get", form.getAttribute("method"));
-    assertTrue(browser.findElement(By.id("query")).getText().contains("tonet:Symposium"));
+    // Without scripts this textarea is the editor; with them CodeMirror shows it and keeps it.
+    WebElement area = browser.findElement(By.cssSelector("textarea[name='query']"));
+    assertTrue(area.getDomProperty("value").contains("tonet:Symposium"));
+    assertEquals(
+        1, browser.findElements(By.cssSelector(".CodeMirror")).size(), "the editor is loaded");
+    assertTrue(
+        browser.findElements(By.cssSelector(".CodeMirror .cm-keyword")).size() > 0,
+        "SPARQL is highlighted");
     assertNoConsoleErrors("SPARQL form");
+  }
+
+  @Test
+  void aQueryRunFromTheEditorAnswersATable() throws Exception {
+    browser.get(server.localUrl() + "sparql");
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "document.querySelector('.CodeMirror').CodeMirror.setValue(arguments[0]);",
+            "PREFIX tonet: <https://w3id.org/tonet/ontology#>\n"
+                + "SELECT ?assembly WHERE { ?assembly a tonet:OrdinaryGeneralAssembly }"
+                + " ORDER BY ?assembly");
+    browser.findElement(By.cssSelector("form.editor button[type='submit']")).click();
+    List<WebElement> rows = browser.findElements(By.cssSelector("table.results tbody tr"));
+    assertEquals(12, rows.size(), "the 12 ordinary general assemblies");
+    WebElement first = rows.get(0).findElement(By.tagName("a"));
+    assertTrue(
+        first.getAttribute("href").contains("/page/assembly/ordinary/"),
+        first.getAttribute("href"));
+    assertTrue(
+        browser.findElement(By.cssSelector("#answer .note")).getText().contains("12 rows"),
+        browser.findElement(By.cssSelector("#answer .note")).getText());
+    assertTrue(
+        browser
+            .findElement(By.cssSelector("textarea[name='query']"))
+            .getDomProperty("value")
+            .contains("OrdinaryGeneralAssembly"),
+        "the query stays in the editor");
+    assertNoConsoleErrors("SPARQL results");
+
+    // One click from the editor: an example query, and its result in the same page.
+    browser.findElement(By.cssSelector("details.examples summary")).click();
+    browser.findElement(By.cssSelector("details.examples a[href*='query=']")).click();
+    assertTrue(
+        browser.findElements(By.cssSelector("table.results tbody tr")).size() > 0,
+        "an example query answers a table");
+    Path shot = Path.of("target", "browser-sparql-results.png");
+    Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    assertNoConsoleErrors("example query");
+  }
+
+  @Test
+  void theExampleQueryPageRunsAtTheEndpointAsATable() {
+    browser.get(server.localUrl() + "query/symposia");
+    browser.findElement(By.partialLinkText("run at the endpoint")).click();
+    assertEquals(
+        8, browser.findElements(By.cssSelector("table.results tbody tr")).size(), "8 symposia");
+    assertNoConsoleErrors("symposia at the endpoint");
   }
 
   private static void assertNoConsoleErrors(String where) {

@@ -1,0 +1,319 @@
+package org.w3id.tonet.server;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.w3id.tonet.rdf.Prefixes;
+import org.w3id.tonet.sparql.AnswerFormat;
+import org.w3id.tonet.sparql.QueryBudget;
+import org.w3id.tonet.sparql.QueryLimits;
+import org.w3id.tonet.sparql.Sizes;
+import org.w3id.tonet.validate.QueryFolder;
+
+/**
+ * The SPARQL endpoint as people see it: an editor (a plain form that works without scripts;
+ * CodeMirror's SPARQL mode and prefix completion on top when scripts run), the example queries one
+ * click away, and — once a query has run — its answer as a table: IRIs of this dataset linked to
+ * their pages with their labels, other IRIs as links, literals with their language or datatype, ASK
+ * as yes or no, CONSTRUCT and DESCRIBE as a table of triples; how many rows and how long it took, a
+ * notice when the result cap cut the answer, and links to the same query in every format.
+ *
+ * <pre>
+ * byte[] html = sparqlPage.form();                       // GET /sparql from a browser
+ * AnswerFormat page = sparqlPage.results(queryText);     // the answer of a query, as a page
+ * byte[] failed = sparqlPage.failed(queryText, 400, "the query does not parse …");
+ * </pre>
+ */
+final class SparqlPage {
+
+  /** The CodeMirror files the editor loads, from the WebJar, and what each is. */
+  static final Map<String, String> EDITOR_FILES = editorFiles();
+
+  private static Map<String, String> editorFiles() {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("codemirror/lib/codemirror.css", "text/css; charset=utf-8");
+    files.put("codemirror/addon/hint/show-hint.css", "text/css; charset=utf-8");
+    files.put("codemirror/lib/codemirror.js", "text/javascript; charset=utf-8");
+    files.put("codemirror/mode/sparql/sparql.js", "text/javascript; charset=utf-8");
+    files.put("codemirror/addon/edit/matchbrackets.js", "text/javascript; charset=utf-8");
+    files.put("codemirror/addon/hint/show-hint.js", "text/javascript; charset=utf-8");
+    return files;
+  }
+
+  private final SiteHolder holder;
+  private final QueryLimits limits;
+
+  SparqlPage(SiteHolder holder, QueryLimits limits) {
+    this.holder = holder;
+    this.limits = limits;
+  }
+
+  // ---- The page model (Mustache reads these)
+
+  /** The whole page. */
+  record Page(
+      String endpoint,
+      long timeoutSeconds,
+      String maxResults,
+      String query,
+      String prefixesJson,
+      List<Example> examples,
+      List<String> styles,
+      List<String> scripts,
+      Failure error,
+      Results results) {
+
+    public boolean hasAnswer() {
+      return error != null || results != null;
+    }
+  }
+
+  /** An example query: run it, or read its own page. */
+  record Example(String name, String title, String titleEn, String run, String page) {}
+
+  /** Why a query got no answer. */
+  record Failure(int status, String message) {}
+
+  /** A link to the same query in another format. */
+  record Format(String label, String href) {}
+
+  /** One cell: text, a link, and what to show beside it (a label, a language, a datatype). */
+  record Cell(String text, String href, String title, String note, String lang) {}
+
+  /** One row of the table. */
+  record Row(List<Cell> cells) {}
+
+  /** The answer of a query. */
+  record Results(
+      List<String> columns,
+      List<Row> rows,
+      String ask,
+      String summary,
+      String summaryEn,
+      String cutNotice,
+      String cutNoticeEn,
+      List<Format> formats) {
+
+    public boolean hasTable() {
+      return !columns.isEmpty();
+    }
+  }
+
+  // ---- Pages
+
+  /** The page without an answer: the editor with the example query. */
+  byte[] form() {
+    return render(example(), null, null);
+  }
+
+  /** The page of a query that got no answer: the editor with the query, and why. */
+  byte[] failed(String query, int status, String message) {
+    return render(query, new Failure(status, message), null);
+  }
+
+  /** The answer of a query as a page (an {@link AnswerFormat} for the query runner). */
+  AnswerFormat results(String query) {
+    return new AnswerFormat() {
+      @Override
+      public String contentType() {
+        return Conneg.Format.HTML.contentType();
+      }
+
+      @Override
+      public void write(Result result, OutputStream out, QueryBudget budget) throws IOException {
+        out.write(render(query, null, answer(query, result, budget)));
+      }
+    };
+  }
+
+  private byte[] render(String query, Failure failure, Results results) {
+    Pages pages = holder.pages();
+    Links links = holder.links();
+    List<Example> examples = new ArrayList<>();
+    for (QueryFolder.Query q : QueryFolder.list("/queries")) {
+      examples.add(
+          new Example(
+              q.name(), q.titleJa(), q.titleEn(), links.sparql(q.text()), links.query(q.name())));
+    }
+    List<String> styles = new ArrayList<>();
+    List<String> scripts = new ArrayList<>();
+    for (Map.Entry<String, String> f : EDITOR_FILES.entrySet()) {
+      (f.getValue().startsWith("text/css") ? styles : scripts).add(links.staticFile(f.getKey()));
+    }
+    scripts.add(links.staticFile("sparql-editor.js"));
+    Page page =
+        new Page(
+            links.sparql(),
+            limits.timeout().toSeconds(),
+            Sizes.count(limits.maxResults()),
+            query,
+            Json.write(Prefixes.all()),
+            examples,
+            styles,
+            scripts,
+            failure,
+            results);
+    String title = failure != null ? failure.status() + " — SPARQL" : "SPARQL";
+    Pages.Chrome chrome =
+        pages.chrome(
+            title,
+            links.sparql(),
+            List.of(new Pages.Alternate("text/turtle", links.sparql())),
+            null);
+    return pages.render("sparql", chrome, page).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The example the empty editor starts with. */
+  static String example() {
+    return "PREFIX tonet: <https://w3id.org/tonet/ontology#>\n"
+        + "PREFIX schema: <http://schema.org/>\n"
+        + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n\n"
+        + "SELECT ?event ?date ?name WHERE {\n"
+        + "  ?event a tonet:Symposium ; schema:startDate ?date ; rdfs:label ?name .\n"
+        + "  FILTER (lang(?name) = \"ja\")\n"
+        + "}\nORDER BY ?date";
+  }
+
+  // ---- The answer
+
+  private Results answer(String query, AnswerFormat.Result result, QueryBudget budget) {
+    List<String> columns = new ArrayList<>();
+    List<Row> rows = new ArrayList<>();
+    String ask = null;
+    long cap = -1;
+    boolean table = true;
+    if (result instanceof AnswerFormat.Table t) {
+      cap = t.cap();
+      for (Var v : t.vars()) {
+        columns.add(v.getVarName());
+      }
+      while (t.rows().hasNext()) {
+        Binding b = t.rows().next();
+        List<Cell> cells = new ArrayList<>();
+        for (Var v : t.vars()) {
+          cells.add(cell(b.get(v)));
+        }
+        rows.add(new Row(cells));
+      }
+    } else if (result instanceof AnswerFormat.Ask a) {
+      ask = a.yes() ? "はい yes" : "いいえ no";
+    } else if (result instanceof AnswerFormat.Triples g) {
+      table = false;
+      cap = g.cap();
+      columns.addAll(List.of("subject", "predicate", "object"));
+      List<Triple> triples = new ArrayList<>(g.graph().find().toList());
+      triples.sort(
+          Comparator.comparing((Triple x) -> x.getSubject().toString())
+              .thenComparing(x -> x.getPredicate().toString())
+              .thenComparing(x -> x.getObject().toString()));
+      for (Triple x : triples) {
+        rows.add(
+            new Row(List.of(cell(x.getSubject()), cell(x.getPredicate()), cell(x.getObject()))));
+      }
+    }
+    long millis = budget.elapsedMillis();
+    String count = ask != null ? "" : Sizes.count(rows.size()) + (table ? " 件" : " トリプル");
+    String countEn = ask != null ? "" : Sizes.count(rows.size()) + (table ? " rows" : " triples");
+    String summary = (count.isEmpty() ? "" : count + " · ") + millis + " ms";
+    String summaryEn = (countEn.isEmpty() ? "" : countEn + ", ") + "in " + millis + " ms";
+    String cut = null;
+    String cutEn = null;
+    if (cap >= 0 && (table ? rows.size() >= cap : true)) {
+      String n = Sizes.count(cap);
+      cut =
+          table
+              ? "この答えは " + n + " 件で打ち切られています（このエンドポイントの上限）。続きは LIMIT と OFFSET で。"
+              : "この答えは " + n + " 件の解までで作られています（このエンドポイントの上限）。";
+      cutEn =
+          table
+              ? "The answer was cut at "
+                  + n
+                  + " rows, the most this endpoint returns; there may be more. Page through"
+                  + " them with LIMIT and OFFSET."
+              : "The graph was made from at most "
+                  + n
+                  + " solutions, the most this endpoint uses; there may be more.";
+    }
+    return new Results(
+        columns, rows, ask, summary, summaryEn, cut, cutEn, formats(query, table || ask != null));
+  }
+
+  private List<Format> formats(String query, boolean table) {
+    String base = holder.links().sparql(query);
+    List<Format> formats = new ArrayList<>();
+    Map<String, String> names =
+        table
+            ? Map.of("JSON", "json", "XML", "xml", "CSV", "csv", "TSV", "tsv")
+            : Map.of(
+                "Turtle", "ttl", "JSON-LD", "json-ld", "N-Triples", "nt", "RDF/XML", "rdf+xml");
+    for (String label :
+        table
+            ? List.of("JSON", "XML", "CSV", "TSV")
+            : List.of("Turtle", "JSON-LD", "N-Triples", "RDF/XML")) {
+      String href = base + "&format=" + URLEncoder.encode(names.get(label), StandardCharsets.UTF_8);
+      if (href.length() < EdgeHandler.MAX_URL) {
+        formats.add(new Format(label, href));
+      }
+    }
+    return formats;
+  }
+
+  private Cell cell(Node node) {
+    if (node == null) {
+      return new Cell("", null, null, null, null);
+    }
+    Links links = holder.links();
+    if (node.isURI()) {
+      String iri = node.getURI();
+      String text = compact(iri);
+      String label = null;
+      if (links.isLocal(iri)) {
+        Site site = holder.site();
+        String name = site == null ? null : Labels.name(site.union(), iri);
+        label = name != null && !name.equals(iri) && !name.equals(text) ? name : null;
+      }
+      return new Cell(text, links.href(iri), iri, label, null);
+    }
+    if (node.isLiteral()) {
+      String lang = node.getLiteralLanguage();
+      String datatype = node.getLiteralDatatypeURI();
+      String note =
+          !lang.isEmpty()
+              ? "@" + lang
+              : datatype == null || datatype.equals("http://www.w3.org/2001/XMLSchema#string")
+                  ? null
+                  : "^^" + compact(datatype);
+      return new Cell(node.getLiteralLexicalForm(), null, null, note, lang.isEmpty() ? null : lang);
+    }
+    return new Cell(NodeFmtLib.strTTL(node), null, null, null, null);
+  }
+
+  /** An IRI as people read it: relative to this site, or with a known prefix, or whole. */
+  private String compact(String iri) {
+    String base = holder.links().base();
+    if (iri.startsWith(base) && iri.length() > base.length()) {
+      return iri.substring(base.length());
+    }
+    for (Map.Entry<String, String> p : Prefixes.all().entrySet()) {
+      String ns = p.getValue();
+      if (iri.startsWith(ns) && iri.length() > ns.length()) {
+        String local = iri.substring(ns.length());
+        if (local.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+          return p.getKey() + ":" + local;
+        }
+      }
+    }
+    return iri;
+  }
+}

@@ -1,0 +1,172 @@
+package org.w3id.tonet.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.w3id.tonet.TestSeeds;
+
+/**
+ * The SPARQL endpoint for a person in a browser: a query run from the form answers a page with a
+ * table (not raw XML), the query stays in the editor, the cap and the failures are said, and the
+ * editor's files are served from the WebJar.
+ */
+class SparqlPageTest {
+
+  private static final int CAP = 20;
+  private static final String BROWSER =
+      "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
+  private static TonetServer server;
+  private static String url;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = TonetServer.create().port(0).seed(TestSeeds.seed()).maxResults(CAP).start();
+    url = server.localUrl();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.stop();
+    }
+  }
+
+  /** The page's text with the entities Mustache writes in attributes undone. */
+  private static String html(HttpResponse<byte[]> r) {
+    return Http.text(r).replace("&#61;", "=").replace("&#96;", "`");
+  }
+
+  private static HttpResponse<byte[]> run(String query) throws Exception {
+    return Http.get(url + "sparql?query=" + ServerTest.enc(query), "Accept", BROWSER);
+  }
+
+  @Test
+  void aBrowserRunningASelectGetsATableWithLinksLanguagesAndDatatypes() throws Exception {
+    String query =
+        "PREFIX tonet: <https://w3id.org/tonet/ontology#> PREFIX schema: <http://schema.org/>"
+            + " SELECT ?s ?date ?name WHERE { ?s a tonet:Symposium ; schema:startDate ?date ;"
+            + " <http://www.w3.org/2000/01/rdf-schema#label> ?name FILTER(lang(?name) = \"ja\") }"
+            + " ORDER BY ?date";
+    HttpResponse<byte[]> r = run(query);
+    assertEquals(200, r.statusCode());
+    assertTrue(
+        Http.header(r, "Content-Type").startsWith("text/html"), Http.header(r, "Content-Type"));
+    String html = html(r);
+    assertTrue(html.contains("<table class=\"results\">"), "a table");
+    assertTrue(
+        html.contains("<a href=\"" + url + "page/symposium/2012-03-17\""),
+        "an IRI of the dataset links to its page");
+    assertTrue(html.contains(">id/symposium/2012-03-17</a>"), "shown relative to the site");
+    assertTrue(html.contains("^^xsd:date"), "a literal's datatype");
+    assertTrue(html.contains("lang=\"ja\"") && html.contains("@ja"), "a literal's language");
+    assertTrue(html.contains("8 rows"), "the row count");
+    assertTrue(html.matches("(?s).*in \\d+ ms.*"), "the time taken");
+    assertTrue(html.contains("&amp;format=csv\">CSV</a>"), "the same query as CSV");
+    assertTrue(
+        html.contains(">PREFIX tonet: &lt;https://w3id.org/tonet/ontology#&gt;"),
+        "the query stays in the editor");
+    assertFalse(html.contains("cut at"), "no cap notice for 8 rows");
+  }
+
+  @Test
+  void theFormatLinksGiveTheSameAnswerToMachines() throws Exception {
+    HttpResponse<byte[]> r =
+        Http.get(
+            url
+                + "sparql?query="
+                + ServerTest.enc("SELECT * { ?s ?p ?o } LIMIT 2")
+                + "&format=csv");
+    assertEquals(200, r.statusCode());
+    assertTrue(Http.header(r, "Content-Type").startsWith("text/csv"));
+    assertTrue(Http.text(r).startsWith("s,p,o"), Http.text(r));
+  }
+
+  @Test
+  void aCutAnswerSaysSoOnThePage() throws Exception {
+    String html = Http.text(run("SELECT * WHERE { ?s ?p ?o }"));
+    assertTrue(html.contains("cut at " + CAP + " rows"), "the cap is said on the page");
+    assertTrue(html.contains("class=\"notice\""), "visibly");
+  }
+
+  @Test
+  void askIsYesOrNo() throws Exception {
+    assertTrue(Http.text(run("ASK { ?s ?p ?o }")).contains("<strong>はい yes</strong>"));
+    assertTrue(
+        Http.text(run("ASK { <urn:x> <urn:y> <urn:z> }")).contains("<strong>いいえ no</strong>"));
+  }
+
+  @Test
+  void constructIsATableOfTriples() throws Exception {
+    String html =
+        Http.text(
+            run(
+                "CONSTRUCT { ?s <urn:p> ?o } WHERE { ?s <http://schema.org/startDate> ?o }"
+                    + " LIMIT 3"));
+    assertTrue(html.contains("<th scope=\"col\">subject</th>"), html);
+    assertTrue(html.contains("3 triples"), "the triple count");
+    assertTrue(html.contains(">Turtle</a>") && html.contains(">N-Triples</a>"), "graph formats");
+  }
+
+  @Test
+  void aQueryThatFailsShowsWhyWithTheQueryStillInTheEditor() throws Exception {
+    HttpResponse<byte[]> r = run("SELEC * WHERE { ?s ?p ?o }");
+    assertEquals(400, r.statusCode());
+    String html = Http.text(r);
+    assertTrue(html.contains("role=\"alert\""), "the failure is shown");
+    assertTrue(html.contains("does not parse"), html);
+    assertTrue(html.contains(">SELEC * WHERE { ?s ?p ?o }</textarea>"), "the query is kept");
+  }
+
+  @Test
+  void theFormOffersTheExampleQueriesAndThePrefixes() throws Exception {
+    HttpResponse<byte[]> r = Http.get(url + "sparql", "Accept", BROWSER);
+    String html = html(r);
+    assertTrue(html.contains("queries/symposia.rq"), "the example queries are listed");
+    assertTrue(html.contains("href=\"" + url + "sparql?query="), "each one runs with one click");
+    assertTrue(html.contains("data-prefixes=\"{&quot;tonet&quot;:"), "the prefixes to complete");
+    assertTrue(html.contains("10,000") || html.contains(Integer.toString(CAP)), "the cap is said");
+  }
+
+  @Test
+  void curlAndClientsWithoutAPreferenceGetTheServiceDescription() throws Exception {
+    for (String accept : new String[] {"*/*", null}) {
+      HttpResponse<byte[]> r =
+          accept == null ? Http.get(url + "sparql") : Http.get(url + "sparql", "Accept", accept);
+      assertEquals(200, r.statusCode());
+      assertTrue(Http.header(r, "Content-Type").startsWith("text/turtle"), "Accept " + accept);
+    }
+  }
+
+  @ParameterizedTest(name = "/static/{0}")
+  @ValueSource(
+      strings = {
+        "codemirror/lib/codemirror.js",
+        "codemirror/mode/sparql/sparql.js",
+        "codemirror/addon/hint/show-hint.js",
+        "codemirror/lib/codemirror.css",
+        "sparql-editor.js"
+      })
+  void theEditorsFilesAreServed(String file) throws Exception {
+    HttpResponse<byte[]> r = Http.get(url + "static/" + file);
+    assertEquals(200, r.statusCode());
+    assertTrue(r.body().length > 100);
+    assertTrue(
+        Http.header(r, "Content-Type")
+            .startsWith(file.endsWith(".css") ? "text/css" : "text/javascript"));
+  }
+
+  @Test
+  void onlyTheEditorsOwnFilesAreServed() throws Exception {
+    assertEquals(
+        404, Http.get(url + "static/codemirror/mode/javascript/javascript.js").statusCode());
+    int traversal = Http.get(url + "static/codemirror/../../../log4j2.xml").statusCode();
+    assertTrue(traversal == 404 || traversal == 400, "traversal: " + traversal);
+  }
+}
