@@ -273,6 +273,7 @@ public final class DatasetDescription {
         meta,
         dataset,
         "standard-area-codes",
+        TONET.areaCode,
         GazetteerRdf.STANDARD_AREA_CODES,
         "http://data.e-stat.go.jp/lodw/data/sac/",
         "統計に用いる標準地域コード（統計LOD）",
@@ -281,6 +282,7 @@ public final class DatasetDescription {
         meta,
         dataset,
         "wikidata",
+        SKOS.closeMatch,
         GazetteerRdf.WIKIDATA,
         "https://www.wikidata.org/",
         "ウィキデータ",
@@ -303,19 +305,21 @@ public final class DatasetDescription {
   }
 
   /**
-   * A VoID linkset: how many skos:closeMatch links go from our places to another dataset, so a
-   * portal can see the dataset joins with the standard area codes and Wikidata.
+   * A VoID linkset: how many links of one predicate go from our places to another dataset, so a
+   * portal can see the dataset joins with the standard area codes (tonet:areaCode) and Wikidata
+   * (skos:closeMatch).
    */
   private void linkset(
       Model meta,
       Resource dataset,
       String name,
+      Property predicate,
       String uriSpace,
       String targetIri,
       String labelJa,
       String labelEn) {
     long links =
-        data.listStatements(null, SKOS.closeMatch, (RDFNode) null)
+        data.listStatements(null, predicate, (RDFNode) null)
             .filterKeep(
                 st ->
                     st.getObject().isURIResource()
@@ -331,7 +335,7 @@ public final class DatasetDescription {
     text(target, RDFS.label, labelJa, labelEn);
     Resource linkset = meta.createResource(iris.dataset() + "/linkset/" + name);
     linkset.addProperty(RDF.type, VOID.Linkset);
-    linkset.addProperty(VOID.linkPredicate, SKOS.closeMatch);
+    linkset.addProperty(VOID.linkPredicate, predicate);
     linkset.addProperty(VOID.subjectsTarget, dataset);
     linkset.addProperty(VOID.objectsTarget, target);
     linkset.addLiteral(VOID.triples, integer(meta, links));
