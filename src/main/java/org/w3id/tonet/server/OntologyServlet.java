@@ -11,9 +11,12 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
 import org.w3id.tonet.rdf.TONET;
 
 /**
@@ -60,7 +63,13 @@ final class OntologyServlet extends SiteServlet {
 
   /** The page. */
   record OntologyPage(
-      String iri, List<Term> classes, List<Term> properties, List<Term> individuals) {}
+      String iri,
+      String version,
+      String versionIri,
+      String license,
+      List<Term> classes,
+      List<Term> properties,
+      List<Term> individuals) {}
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -96,6 +105,9 @@ final class OntologyServlet extends SiteServlet {
     OntologyPage page =
         new OntologyPage(
             TONET.ONTOLOGY,
+            about(ontology, OWL.versionInfo),
+            about(ontology, OWL2.versionIRI),
+            about(ontology, DCTerms.license),
             terms(ontology, OWL.Class),
             properties(ontology),
             individuals(ontology));
@@ -108,13 +120,16 @@ final class OntologyServlet extends SiteServlet {
   private List<Term> properties(Model ontology) {
     List<Term> terms = new ArrayList<>(terms(ontology, OWL.ObjectProperty));
     terms.addAll(terms(ontology, OWL.DatatypeProperty));
+    terms.addAll(terms(ontology, OWL.AnnotationProperty));
     terms.sort(Comparator.comparing(Term::name));
     return terms;
   }
 
   private List<Term> individuals(Model ontology) {
-    List<Term> terms = new ArrayList<>(terms(ontology, TONET.RowKind));
-    terms.addAll(terms(ontology, TONET.DateBasis));
+    // The concept schemes with their concepts, and the data-quality metrics.
+    List<Term> terms = new ArrayList<>(terms(ontology, SKOS.ConceptScheme));
+    terms.addAll(terms(ontology, SKOS.Concept));
+    terms.addAll(terms(ontology, ontology.createResource("http://www.w3.org/ns/dqv#Metric")));
     return terms;
   }
 
@@ -150,6 +165,15 @@ final class OntologyServlet extends SiteServlet {
     }
     refs.sort(Comparator.comparing(Ref::text));
     return refs;
+  }
+
+  /** A value the ontology states about itself (its version, its licence), as text. */
+  private static String about(Model ontology, org.apache.jena.rdf.model.Property p) {
+    Statement s = ontology.getResource(TONET.ONTOLOGY).getProperty(p);
+    if (s == null) {
+      return null;
+    }
+    return s.getObject().isURIResource() ? s.getResource().getURI() : s.getString();
   }
 
   private static String comment(Resource r, String lang) {
