@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Property;
@@ -91,8 +92,18 @@ public final class Entailments {
     derivations(data);
   }
 
+  /** The inverse of each property ("" for none), looked up once per property. */
+  private static final Map<String, String> INVERSES = new ConcurrentHashMap<>();
+
+  /** Superproperties by property: a data graph has few properties and many statements. */
+  private static final Map<String, Set<Property>> SUPERPROPERTIES = new ConcurrentHashMap<>();
+
   /** Every superproperty of a property, transitively, rdfs:label excepted. */
   public static Set<Property> superproperties(Property p) {
+    return SUPERPROPERTIES.computeIfAbsent(p.getURI(), k -> walk(p));
+  }
+
+  private static Set<Property> walk(Property p) {
     Set<Property> found = new LinkedHashSet<>();
     Deque<String> todo = new ArrayDeque<>(List.of(p.getURI()));
     while (!todo.isEmpty()) {
@@ -109,7 +120,7 @@ public final class Entailments {
         }
       }
     }
-    return found;
+    return Set.copyOf(found);
   }
 
   private static void inverses(Model data) {
@@ -118,11 +129,13 @@ public final class Entailments {
       if (!s.getObject().isURIResource()) {
         continue;
       }
-      String inverse = STANDARD_INVERSES.get(s.getPredicate().getURI());
-      if (inverse == null) {
-        inverse = Ontology.inverse(s.getPredicate()).map(Resource::getURI).orElse(null);
-      }
-      if (inverse != null) {
+      String inverse =
+          INVERSES.computeIfAbsent(
+              s.getPredicate().getURI(),
+              p ->
+                  STANDARD_INVERSES.getOrDefault(
+                      p, Ontology.inverse(s.getPredicate()).map(Resource::getURI).orElse("")));
+      if (!inverse.isEmpty()) {
         added.add(s.getResource(), added.createProperty(inverse), s.getSubject());
       }
     }
