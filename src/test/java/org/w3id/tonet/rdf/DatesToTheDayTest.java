@@ -220,11 +220,10 @@ class DatesToTheDayTest {
     List<QuerySolution> rows =
         select(
             """
-            SELECT ?r ?d ?fy ?b ?e WHERE {
+            SELECT ?r ?d ?fy ?b ?e ?series WHERE {
               ?r prov:wasInfluencedBy ?src . ?src tonet:lineNumber ?n . FILTER(?n = %d)
               ?r schema:startDate ?d .
-              # a series spans years: it has no fiscal year of one
-              FILTER NOT EXISTS { ?r a tonet:MeetingSeries }
+              BIND (EXISTS { ?r a tonet:MeetingSeries } AS ?series)
               OPTIONAL { ?r tonet:fiscalYear ?fy .
                          OPTIONAL { ?fy time:hasBeginning/time:inXSDDate ?b }
                          OPTIONAL { ?fy time:hasEnd/time:inXSDDate ?e } }
@@ -234,6 +233,11 @@ class DatesToTheDayTest {
         !row.starts().isEmpty(), !rows.isEmpty(), "line " + row.line() + " has dated things");
     for (QuerySolution s : rows) {
       String what = s.get("r") + " (line " + row.line() + ", " + lex(s.get("d")) + ")";
+      if (s.getLiteral("series").getBoolean()) {
+        // A series spans years: the fiscal year of the row that names it is not its own.
+        assertFalse(s.contains("fy"), what + " is a series: no tonet:fiscalYear");
+        continue;
+      }
       assertTrue(s.contains("fy"), what + " has a tonet:fiscalYear");
       assertEquals(expectedBegin, date(s.get("b")), what + ": fiscal year begins");
       assertEquals(expectedEnd, date(s.get("e")), what + ": fiscal year ends");
