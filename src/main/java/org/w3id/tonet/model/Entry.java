@@ -45,6 +45,7 @@ public sealed interface Entry
    * @param lines every source line it draws on, in file order
    * @param notesJa notes written after ※ on its row
    * @param partOf slugs of the meeting series it belongs to
+   * @param altLabelsJa normalised Japanese forms of the name, where the label as written differs
    */
   record Base(
       String labelJa,
@@ -53,7 +54,8 @@ public sealed interface Entry
       FiscalYear fiscalYear,
       List<Integer> lines,
       List<String> notesJa,
-      List<String> partOf) {
+      List<String> partOf,
+      List<String> altLabelsJa) {
 
     public Base {
       Objects.requireNonNull(labelJa, "labelJa");
@@ -62,9 +64,32 @@ public sealed interface Entry
       lines = List.copyOf(lines);
       notesJa = List.copyOf(notesJa);
       partOf = List.copyOf(partOf);
+      altLabelsJa = List.copyOf(altLabelsJa);
       if (lines.isEmpty()) {
         throw new IllegalArgumentException("every entry comes from at least one source line");
       }
+    }
+
+    /** A base without alternative labels. */
+    public Base(
+        String labelJa,
+        String labelEn,
+        When when,
+        FiscalYear fiscalYear,
+        List<Integer> lines,
+        List<String> notesJa,
+        List<String> partOf) {
+      this(labelJa, labelEn, when, fiscalYear, lines, notesJa, partOf, List.of());
+    }
+
+    /** The same base with a normalised Japanese form of the name, unless it is the label. */
+    public Base withAltLabel(String altLabelJa) {
+      if (altLabelJa.equals(labelJa) || altLabelsJa.contains(altLabelJa)) {
+        return this;
+      }
+      List<String> more = new java.util.ArrayList<>(altLabelsJa);
+      more.add(altLabelJa);
+      return new Base(labelJa, labelEn, when, fiscalYear, lines, notesJa, partOf, more);
     }
 
     /** The same base, also drawing on another line. */
@@ -75,12 +100,12 @@ public sealed interface Entry
       List<Integer> more = new java.util.ArrayList<>(lines);
       more.add(line);
       more.sort(null);
-      return new Base(labelJa, labelEn, when, fiscalYear, more, notesJa, partOf);
+      return new Base(labelJa, labelEn, when, fiscalYear, more, notesJa, partOf, altLabelsJa);
     }
 
     /** The same base with other dates. */
     public Base withWhen(When other) {
-      return new Base(labelJa, labelEn, other, fiscalYear, lines, notesJa, partOf);
+      return new Base(labelJa, labelEn, other, fiscalYear, lines, notesJa, partOf, altLabelsJa);
     }
 
     /** The same base, also part of a series. */
@@ -90,7 +115,7 @@ public sealed interface Entry
       }
       List<String> more = new java.util.ArrayList<>(partOf);
       more.add(seriesSlug);
-      return new Base(labelJa, labelEn, when, fiscalYear, lines, notesJa, more);
+      return new Base(labelJa, labelEn, when, fiscalYear, lines, notesJa, more, altLabelsJa);
     }
   }
 
@@ -162,8 +187,14 @@ public sealed interface Entry
   /** The setting up of an organization or unit (org:ChangeEvent). */
   record Establishment(Base base, String organizationSlug) implements Entry {}
 
-  /** A change in the legal form of an organization that stays the same organization. */
-  record LegalFormChange(Base base, String organizationSlug, String legalFormJa) implements Entry {}
+  /**
+   * A change in the legal form of an organization that stays the same organization.
+   *
+   * @param legalFormJa the new legal form as written (権利能力なき社団)
+   * @param legalForm the ontology's concept for it (AssociationWithoutLegalPersonality)
+   */
+  record LegalFormChange(Base base, String organizationSlug, String legalFormJa, String legalForm)
+      implements Entry {}
 
   /** What a milestone marks. */
   enum MilestoneKind {

@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param statuses every municipal status, in table order
  * @param venues where each venue lies
  * @param served which organization serves which area
+ * @param rows the place, status, venue and serves rows with their keys, lines and text
  */
 public record Gazetteer(
     String fileName,
@@ -33,7 +34,8 @@ public record Gazetteer(
     List<Place> places,
     List<Status> statuses,
     List<VenuePlacement> venues,
-    List<AreaServed> served) {
+    List<AreaServed> served,
+    List<Row> rows) {
 
   public Gazetteer {
     Objects.requireNonNull(fileName, "fileName");
@@ -43,6 +45,43 @@ public record Gazetteer(
     statuses = List.copyOf(statuses);
     venues = List.copyOf(venues);
     served = List.copyOf(served);
+    rows = List.copyOf(rows);
+  }
+
+  /**
+   * A row of the table that something is made from, with an identifier of its own: its key, made
+   * from the row's kind and slugs (place/kazo, status/kazo/city-2010, venue/pastoral-kazo,
+   * serves/council/tone-healthcare-area), so it stays the same when lines are added above it.
+   *
+   * @param key the row's key
+   * @param line its 1-based line number in the table
+   * @param text the line as written
+   */
+  public record Row(String key, int line, String text) {}
+
+  /** The key of a place's row. */
+  public static String placeKey(String slug) {
+    return "place/" + slug;
+  }
+
+  /** The key of a municipal status's row. */
+  public static String statusKey(Status status) {
+    return "status/" + status.place() + "/" + status.slug();
+  }
+
+  /** The key of a venue's row. */
+  public static String venueKey(String venueSlug) {
+    return "venue/" + venueSlug;
+  }
+
+  /** The key of an area-served row. */
+  public static String servesKey(AreaServed served) {
+    return "serves/" + served.organization() + "/" + served.place();
+  }
+
+  /** The row with a key, if the table has one. */
+  public Optional<Row> row(String key) {
+    return rows.stream().filter(r -> r.key().equals(key)).findFirst();
   }
 
   /** What kind of place a row names. */

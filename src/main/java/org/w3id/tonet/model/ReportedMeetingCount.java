@@ -8,13 +8,14 @@ import java.util.List;
  *
  * <pre>
  * new ReportedMeetingCount(41, LocalDate.of(2024, 3, 31), "協議会", "通常総会・臨時総会",
- *     "general-assemblies", List.of(82, 84));
+ *     "協議会(通常総会・臨時総会) 41回", "general-assemblies", List.of(82, 84));
  * </pre>
  *
  * @param count the number reported
  * @param asOf the day the summary speaks of
  * @param labelJa what is counted, as written
  * @param glossJa the bracketed explanation, as written, or ""
+ * @param writtenJa the count as the line writes it (協議会(通常総会・臨時総会) 41回, 医師会等説明(46回))
  * @param seriesSlug the meeting series counted
  * @param lines the heading line and the count's own line
  */
@@ -23,6 +24,7 @@ public record ReportedMeetingCount(
     LocalDate asOf,
     String labelJa,
     String glossJa,
+    String writtenJa,
     String seriesSlug,
     List<Integer> lines) {
 

@@ -1,6 +1,7 @@
 package org.w3id.tonet.model;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything read from one source file: its rows, fiscal years, entries, summary counts and the
@@ -17,6 +18,8 @@ import java.util.List;
  * @param entries every entry, in source order
  * @param counts the closing summary's counts, in source order
  * @param names every named thing the entries use, in table order
+ * @param fiscalYearLines the Gregorian year each fiscal year begins in, to the lines whose 年度 cell
+ *     writes it
  */
 public record Timeline(
     SourceInfo source,
@@ -24,7 +27,8 @@ public record Timeline(
     List<FiscalYear> fiscalYears,
     List<Entry> entries,
     List<ReportedMeetingCount> counts,
-    List<Name> names) {
+    List<Name> names,
+    Map<Integer, List<Integer>> fiscalYearLines) {
 
   public Timeline {
     rows = List.copyOf(rows);
@@ -32,6 +36,7 @@ public record Timeline(
     entries = List.copyOf(entries);
     counts = List.copyOf(counts);
     names = List.copyOf(names);
+    fiscalYearLines = Map.copyOf(fiscalYearLines);
   }
 
   /**

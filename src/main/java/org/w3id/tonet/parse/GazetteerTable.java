@@ -44,6 +44,7 @@ public final class GazetteerTable {
   private final List<Gazetteer.Status> statuses = new ArrayList<>();
   private final List<Gazetteer.VenuePlacement> venues = new ArrayList<>();
   private final List<Gazetteer.AreaServed> served = new ArrayList<>();
+  private final List<Gazetteer.Row> rows = new ArrayList<>();
 
   /** Line numbers of rows, for messages about references made before they are checked. */
   private final List<Integer> placeLines = new ArrayList<>();
@@ -87,7 +88,7 @@ public final class GazetteerTable {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
-      table.row(i + 1, line.split("\t", -1));
+      table.row(i + 1, line, line.split("\t", -1));
     }
     table.check();
     return new Gazetteer(
@@ -98,12 +99,13 @@ public final class GazetteerTable {
         table.places,
         table.statuses,
         table.venues,
-        table.served);
+        table.served,
+        table.rows);
   }
 
   // ---- rows ------------------------------------------------------------------------------
 
-  private void row(int line, String[] cells) {
+  private void row(int line, String text, String[] cells) {
     switch (cells[0]) {
       case "source" -> {
         expect(line, cells, 4);
@@ -124,6 +126,7 @@ public final class GazetteerTable {
                 dash(cells[9]),
                 list(cells[10])));
         placeLines.add(line);
+        rows.add(new Gazetteer.Row(Gazetteer.placeKey(cells[1]), line, text));
       }
       case "status" -> {
         expect(line, cells, 15);
@@ -144,16 +147,20 @@ public final class GazetteerTable {
                 dash(cells[13]),
                 list(cells[14])));
         statusLines.add(line);
+        rows.add(
+            new Gazetteer.Row(Gazetteer.statusKey(statuses.get(statuses.size() - 1)), line, text));
       }
       case "venue" -> {
         expect(line, cells, 4);
         venues.add(new Gazetteer.VenuePlacement(cells[1], cells[2], cells[3]));
         venueLines.add(line);
+        rows.add(new Gazetteer.Row(Gazetteer.venueKey(cells[1]), line, text));
       }
       case "serves" -> {
         expect(line, cells, 4);
         served.add(new Gazetteer.AreaServed(cells[1], cells[2], list(cells[3])));
         servedLines.add(line);
+        rows.add(new Gazetteer.Row(Gazetteer.servesKey(served.get(served.size() - 1)), line, text));
       }
       default ->
           throw fault(

@@ -15,13 +15,14 @@ import java.util.Optional;
 import org.w3id.tonet.model.Name;
 
 /**
- * The hand-kept tables of names and phrases ({@code lexicon/names.tsv}, {@code
- * lexicon/phrases.tsv}): what every proper name and known activity is called in IRIs and in
- * English.
+ * The hand-kept tables of names, phrases and agenda items ({@code lexicon/names.tsv}, {@code
+ * lexicon/phrases.tsv}, {@code lexicon/agenda.tsv}): what every proper name and known activity is
+ * called in IRIs and in English, and the English of the agenda.
  *
  * <pre>
  * Lexicon lexicon = Lexicon.load();
  * lexicon.name(Name.Kind.VENUE, "パストラルかぞ").get().slug(); // "pastoral-kazo"
+ * lexicon.agendaEnglish("平成23年度決算等", List.of(2011)); // "Accounts for FY2011, and other matters"
  * </pre>
  */
 public final class Lexicon {
@@ -40,8 +41,16 @@ public final class Lexicon {
   private final Map<String, Name> names = new LinkedHashMap<>();
   private final Map<String, List<String>> aliases = new LinkedHashMap<>();
   private final Map<String, Phrase> phrases = new LinkedHashMap<>();
+  private final Map<String, Phrase> legalForms = new LinkedHashMap<>();
   private final List<String> agendaUnits = new ArrayList<>();
   private final Map<String, String> concerns = new LinkedHashMap<>();
+  private final Map<String, String> agendaRules = new LinkedHashMap<>();
+  private final Map<String, String> agendaItems = new LinkedHashMap<>();
+
+  /** How a rule of lexicon/agenda.tsv writes a fiscal year in Japanese and in English. */
+  static final String FISCAL_YEAR_JA = "{年度}";
+
+  static final String FISCAL_YEAR_EN = "{FY}";
 
   private Lexicon() {}
 
@@ -78,11 +87,29 @@ public final class Lexicon {
     for (String[] row : rows("phrases.tsv", 5)) {
       switch (row[0]) {
         case "agenda-unit" -> lexicon.agendaUnits.add(row[1]);
+        case "legal-form" ->
+            lexicon.legalForms.put(
+                row[1], new Phrase(row[0], row[1], row[2], dash(row[3]), dash(row[4])));
         case "concern" -> lexicon.concerns.put(row[1], row[2]);
         case "process", "system-launch", "meeting" ->
             lexicon.phrases.put(
                 row[1], new Phrase(row[0], row[1], row[2], dash(row[3]), dash(row[4])));
         default -> throw new IllegalStateException("phrases.tsv: unknown kind " + row[0]);
+      }
+    }
+    for (String[] row : rows("agenda.tsv", 3)) {
+      Map<String, String> table =
+          switch (row[0]) {
+            case "rule" -> lexicon.agendaRules;
+            case "item" -> lexicon.agendaItems;
+            default -> throw new IllegalStateException("agenda.tsv: unknown kind " + row[0]);
+          };
+      if (table.put(row[1], row[2]) != null) {
+        throw new IllegalStateException("agenda.tsv lists " + row[1] + " twice");
+      }
+      if (row[0].equals("rule") && count(row[1], FISCAL_YEAR_JA) != count(row[2], FISCAL_YEAR_EN)) {
+        throw new IllegalStateException(
+            "agenda.tsv: the rule " + row[1] + " has a {FY} for each {年度}, in its English too");
       }
     }
     return lexicon;
@@ -108,6 +135,11 @@ public final class Lexicon {
     return Optional.ofNullable(phrases.get(japanese.strip()));
   }
 
+  /** A legal form as written (権利能力なき社団), with its concept in the ontology as slug. */
+  public Optional<Phrase> legalForm(String japanese) {
+    return Optional.ofNullable(legalForms.get(japanese.strip()));
+  }
+
   /** Texts whose 、 joins parts of one agenda item. */
   public List<String> agendaUnits() {
     return List.copyOf(agendaUnits);
@@ -116,6 +148,45 @@ public final class Lexicon {
   /** Keywords that link an agenda item to a thing, with that thing's slug, in table order. */
   public Map<String, String> concerns() {
     return java.util.Collections.unmodifiableMap(concerns);
+  }
+
+  /**
+   * The English of an agenda item: the table's own for the item as written, else the rule the item
+   * fits once each fiscal year it names is read as {年度}; empty when neither.
+   *
+   * @param item the item as written
+   * @param mentions the fiscal years it names, as written, in order (平成23年度)
+   * @param startYears the Gregorian year each of them begins in, in the same order
+   */
+  public Optional<String> agendaEnglish(
+      String item, List<String> mentions, List<Integer> startYears) {
+    String english = agendaItems.get(item);
+    if (english != null) {
+      return Optional.of(english);
+    }
+    StringBuilder pattern = new StringBuilder();
+    int from = 0;
+    for (String mention : mentions) {
+      int at = item.indexOf(mention, from);
+      if (at < 0) {
+        return Optional.empty();
+      }
+      pattern.append(item, from, at).append(FISCAL_YEAR_JA);
+      from = at + mention.length();
+    }
+    pattern.append(item.substring(from));
+    String rule = agendaRules.get(pattern.toString());
+    if (rule == null || mentions.isEmpty()) {
+      return Optional.empty();
+    }
+    for (int year : startYears) {
+      rule = rule.replaceFirst(java.util.regex.Pattern.quote(FISCAL_YEAR_EN), "FY" + year);
+    }
+    return Optional.of(rule);
+  }
+
+  private static int count(String text, String placeholder) {
+    return text.split(java.util.regex.Pattern.quote(placeholder), -1).length - 1;
   }
 
   private static String key(Name.Kind kind, String japanese) {

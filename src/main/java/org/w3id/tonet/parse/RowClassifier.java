@@ -39,7 +39,7 @@ final class RowClassifier {
       Pattern.compile("^(協議会[（(]第(" + D + ")回[）)])(?:の開催)?(.*)$");
   private static final Pattern WRITTEN = Pattern.compile("^(協議会総会の書面表決)(.*)$");
   private static final Pattern SYMPOSIUM =
-      Pattern.compile("^(地域医療ネットワークシンポジウム)の開催[（(](.+)[）)]\\s*(約)?(" + N + ")人参加$");
+      Pattern.compile("^(地域医療ネットワークシンポジウム)の開催([（(])(.+)([）)])\\s*(約)?(" + N + ")人参加$");
   private static final Pattern REGISTRANTS = Pattern.compile("^(参加登録者(" + N + ")人を超える)$");
   private static final Pattern INSTITUTIONS =
       Pattern.compile("^(.+?)の参加により、参加医療機関等\\s*(" + N + ")\\s*となる。?$");
@@ -72,6 +72,8 @@ final class RowClassifier {
   private static final Pattern LIST_ITEM =
       Pattern.compile("<li(?:\\s[^<>]*)?>", Pattern.CASE_INSENSITIVE);
   private static final char UNIT_JOINER = '\uE000';
+  private static final java.time.format.DateTimeFormatter ENGLISH_DAY =
+      java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH);
 
   private final Lexicon lexicon;
 
@@ -149,7 +151,7 @@ final class RowClassifier {
                   row,
                   text,
                   main,
-                  "Participating institutions reached %d as %s joined"
+                  "Participating medical institutions and others reached %d as %s joined"
                       .formatted(count, joined.labelEn()),
                   single(row)),
               count,
@@ -163,7 +165,9 @@ final class RowClassifier {
       List<Entry> made = new ArrayList<>();
       Matcher quoted = QUOTED.matcher(m.group(2));
       while (quoted.find()) {
-        made.add(establishment(row, text, name(row, Name.Kind.UNIT, quoted.group(1)), single(row)));
+        made.add(
+            establishment(
+                row, text, name(row, Name.Kind.UNIT, quoted.group(1)), main, single(row)));
       }
       return made;
     }
@@ -197,7 +201,7 @@ final class RowClassifier {
       // 以後 (from then on): the series began on or after the day the unit was set up.
       When after = When.between(day == null ? row.fiscalYear().begins() : day, null);
       return List.of(
-          establishment(row, text, unit, single(row)),
+          establishment(row, text, unit, m.group(1).strip() + "設置", single(row)),
           new Entry.MeetingSeries(
               base(row, text, series.labelJa(), series.labelEn(), after), series, "", m.group(2)));
     }
@@ -236,7 +240,7 @@ final class RowClassifier {
                 .name(Name.Kind.ORGANIZATION, established)
                 .or(() -> lexicon.name(Name.Kind.UNIT, established));
         if (org.isPresent()) {
-          entries.add(establishment(row, text, org.get(), single(row)));
+          entries.add(establishment(row, text, org.get(), clause, single(row)));
           continue;
         }
         return List.of();
@@ -269,7 +273,7 @@ final class RowClassifier {
               blankToNull(phrase.object()));
       case "system-launch" ->
           new Entry.Milestone(
-              base(row, text, phrase.japanese(), phrase.english(), single(row)),
+              base(row, text, phrase.japanese(), phrase.english(), begun(row)),
               phrase.slug(),
               Entry.MilestoneKind.SYSTEM_LAUNCH,
               null,
@@ -310,14 +314,16 @@ final class RowClassifier {
         agendaGroups.add(group);
       }
     }
+    // 期 numbers the council's business terms, not its meetings: the 1st ordinary assembly is the
+    // ordinary assembly of the 1st term (seeds/decisions.tsv, line 26).
     String english =
         switch (kind) {
-          case COUNCIL -> " Council General Assembly";
-          case ORDINARY -> " Ordinary General Assembly";
-          case EXTRAORDINARY -> " Extraordinary General Assembly";
+          case COUNCIL -> ordinalEn(ordinal) + " Council General Assembly";
+          case ORDINARY -> "Ordinary General Assembly (" + ordinalEn(ordinal) + " term)";
+          case EXTRAORDINARY -> ordinalEn(ordinal) + " Extraordinary General Assembly";
         };
     return new Entry.Assembly(
-        base(row, text, label, ordinalEn(ordinal) + english, single(row)),
+        base(row, text, label, english, single(row)),
         kind,
         ordinal,
         text.heldInWriting(),
@@ -332,17 +338,19 @@ final class RowClassifier {
           "a symposium needs its day (its IRI is id/symposium/{yyyy-mm-dd}); the date cell is empty",
           row.textCell());
     }
-    Name venue = name(row, Name.Kind.VENUE, m.group(2));
+    Name venue = name(row, Name.Kind.VENUE, m.group(3));
+    // The eight symposia share a name: the venue, written in brackets after it, tells them apart.
     return new Entry.Symposium(
         base(
             row,
             text,
-            m.group(1),
-            "Regional Medical Network Symposium (" + when.start() + ")",
+            m.group(1) + m.group(2) + m.group(3) + m.group(4),
+            "Regional Medical Network Symposium at %s, %s"
+                .formatted(venue.labelEn(), ENGLISH_DAY.format(when.start())),
             when),
         venue,
-        number(m.group(4)),
-        m.group(3) != null);
+        number(m.group(6)),
+        m.group(5) != null);
   }
 
   private Entry plan(RowFacts row, Text text, Matcher m) throws RowProblem {
@@ -412,34 +420,46 @@ final class RowClassifier {
       Name org = name(row, Name.Kind.ORGANIZATION, m.group(2));
       LocalDate day = endDay(row, m.group(1));
       String label = note.substring(m.end(1) + "から".length());
+      Lexicon.Phrase form =
+          lexicon
+              .legalForm(m.group(3))
+              .orElseThrow(
+                  () ->
+                      new RowProblem(
+                          ("\"%s\" is not a legal form lexicon/phrases.tsv knows (kind legal-form):"
+                                  + " add a row with its concept and English")
+                              .formatted(m.group(3)),
+                          row.textCell()));
       return new Entry.LegalFormChange(
           new Entry.Base(
               label,
-              "The council began to operate as %s".formatted(legalFormEn(m.group(3))),
+              "%s began to operate as %s"
+                  .formatted(
+                      org.slug().equals("council") ? "The council" : "The " + org.labelEn(),
+                      form.english()),
               When.on(day, DateBasis.AS_WRITTEN),
               row.fiscalYear(),
               List.of(row.line()),
               List.of(),
               List.of()),
           org.slug(),
-          m.group(3));
+          m.group(3),
+          form.slug());
     }
     return null;
   }
 
-  private static String legalFormEn(String legalFormJa) {
-    return legalFormJa.equals("権利能力なき社団")
-        ? "an association without legal personality"
-        : "a " + legalFormJa;
-  }
-
-  private Entry establishment(RowFacts row, Text text, Name org, When when) {
+  /**
+   * The setting up of an organization, labelled as the row writes it ({@code written}); the usual
+   * form 「…を設置」 becomes an alternative label where the row words it otherwise.
+   */
+  private Entry establishment(RowFacts row, Text text, Name org, String written, When when) {
     String english =
         org.slug().equals("council")
             ? "The council was established"
             : "The %s was set up".formatted(org.labelEn());
     return new Entry.Establishment(
-        base(row, text, org.labelJa() + "を設置", english, when), org.slug());
+        base(row, text, written, english, when).withAltLabel(org.labelJa() + "を設置"), org.slug());
   }
 
   private Entry unclassified(RowFacts row, Text text) {
@@ -492,9 +512,12 @@ final class RowClassifier {
   private AgendaItem agendaItem(RowFacts row, int position, String item) throws RowProblem {
     boolean draft = item.contains("（案）") || item.contains("(案)");
     List<FiscalYear> years = new ArrayList<>();
-    for (String mention : JapaneseEras.fiscalYearMentions(item)) {
+    List<String> mentions = JapaneseEras.fiscalYearMentions(item);
+    List<Integer> startYears = new ArrayList<>();
+    for (String mention : mentions) {
       try {
         FiscalYear fy = JapaneseEras.fiscalYear(mention);
+        startYears.add(fy.startYear());
         if (!years.contains(fy)) {
           years.add(fy);
         }
@@ -502,6 +525,7 @@ final class RowClassifier {
         throw new RowProblem("agenda item \"" + item + "\": " + e.getMessage(), row.textCell());
       }
     }
+    String english = lexicon.agendaEnglish(item, mentions, startYears).orElse("");
     List<Ref> concerns = new ArrayList<>();
     Matcher dissolution = DISSOLUTION.matcher(item);
     if (dissolution.find()) {
@@ -516,18 +540,18 @@ final class RowClassifier {
     }
     Matcher symposium = SYMPOSIUM_OF_YEAR.matcher(item);
     if (symposium.find()) {
-      List<String> mentions = JapaneseEras.fiscalYearMentions(symposium.group(1));
-      if (!mentions.isEmpty()) {
+      List<String> named = JapaneseEras.fiscalYearMentions(symposium.group(1));
+      if (!named.isEmpty()) {
         try {
           concerns.add(
               new Ref(
-                  Ref.Kind.SYMPOSIUM, "FY" + JapaneseEras.fiscalYear(mentions.get(0)).startYear()));
+                  Ref.Kind.SYMPOSIUM, "FY" + JapaneseEras.fiscalYear(named.get(0)).startYear()));
         } catch (JapaneseEras.EraException e) {
           throw new RowProblem("agenda item \"" + item + "\": " + e.getMessage(), row.textCell());
         }
       }
     }
-    return new AgendaItem(position, item, draft, years, concerns);
+    return new AgendaItem(position, item, english, draft, years, concerns);
   }
 
   // ---- text ------------------------------------------------------------------------------
@@ -622,6 +646,14 @@ final class RowClassifier {
           "a range of days is given, but this kind of entry happens on one day", row.dateCell());
     }
     return anyDay(row);
+  }
+
+  /** A stage begun on the row's day: open-ended when written with ～ (7月1日～ 本格稼働). */
+  private When begun(RowFacts row) throws RowProblem {
+    When when = single(row);
+    return when.isDated() && row.openEnded()
+        ? new When(when.start(), null, null, null, when.basis(), true)
+        : when;
   }
 
   private When anyDay(RowFacts row) {

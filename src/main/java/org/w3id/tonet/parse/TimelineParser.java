@@ -66,6 +66,7 @@ public final class TimelineParser {
   private static final Pattern PLAIN_COUNT = Pattern.compile("^(.+?)\\s+([0-9０-９][0-9０-９,，]*)回$");
   private static final Pattern COUNT_GROUP = Pattern.compile("^([0-9０-９][0-9０-９,，]*)回$");
   private static final Pattern HEADER_SPACE = Pattern.compile("[\\s\u3000]");
+  private static final Pattern COUNT_AT_END = Pattern.compile("\\s*[0-9０-９][0-9０-９,，]*回$");
 
   /** Assemblies of any numbering belong to this summary series. */
   private static final String ASSEMBLY_SERIES = "general-assemblies";
@@ -82,6 +83,10 @@ public final class TimelineParser {
   private final List<Entry> entries = new ArrayList<>();
   private final List<ReportedMeetingCount> counts = new ArrayList<>();
   private final Set<Integer> unreadLines = new HashSet<>();
+
+  /** The lines whose 年度 cell writes each fiscal year, by the year it begins in. */
+  private final Map<Integer, List<Integer>> fiscalYearLines = new LinkedHashMap<>();
+
   private String title = "";
   private int titleLine;
 
@@ -183,6 +188,9 @@ public final class TimelineParser {
         try {
           fiscalYear = JapaneseEras.fiscalYear(line.cell(cells.fiscalYear()));
           brokenFiscalYearLine = 0;
+          fiscalYearLines
+              .computeIfAbsent(fiscalYear.startYear(), k -> new ArrayList<>())
+              .add(line.number());
         } catch (JapaneseEras.EraException e) {
           report(line, cells.fiscalYear(), e.getMessage(), null);
           fiscalYear = null;
@@ -401,7 +409,7 @@ public final class TimelineParser {
       if (piece.group()) {
         Matcher n = COUNT_GROUP.matcher(piece.text().strip());
         if (n.matches() && gloss == null) {
-          count(line, cell, asOf, headingLine, name, "", n.group(1));
+          count(line, cell, asOf, headingLine, name, "", n.group(1), true);
           found++;
           name = "";
         } else if (gloss == null && !name.isEmpty()) {
@@ -419,7 +427,7 @@ public final class TimelineParser {
           report(line, cell, "no count after \"%s\"; %s".formatted(name, expected), null);
           return;
         }
-        count(line, cell, asOf, headingLine, name, gloss, n.group(1));
+        count(line, cell, asOf, headingLine, name, gloss, n.group(1), false);
         found++;
         gloss = null;
         name = n.group(2);
@@ -429,7 +437,7 @@ public final class TimelineParser {
       name = name.replaceFirst("^[\\s、,]+", "").strip();
       Matcher plain = PLAIN_COUNT.matcher(name);
       if (gloss == null && plain.matches()) {
-        count(line, cell, asOf, headingLine, plain.group(1), "", plain.group(2));
+        count(line, cell, asOf, headingLine, plain.group(1), "", plain.group(2), false);
         found++;
         name = "";
       }
@@ -450,7 +458,8 @@ public final class TimelineParser {
       int headingLine,
       String name,
       String gloss,
-      String number) {
+      String number,
+      boolean inBrackets) {
     Optional<Name> series = lexicon.name(Name.Kind.SERIES, name);
     if (series.isEmpty()) {
       report(
@@ -471,7 +480,35 @@ public final class TimelineParser {
     }
     counts.add(
         new ReportedMeetingCount(
-            meetings, asOf, name, gloss, series.get().slug(), List.of(headingLine, line.number())));
+            meetings,
+            asOf,
+            name,
+            gloss,
+            written(line, name, gloss, number, inBrackets),
+            series.get().slug(),
+            List.of(headingLine, line.number())));
+  }
+
+  /**
+   * A count as the line writes it: 協議会(通常総会・臨時総会) 41回, 医師会等説明(46回) or name 9回, with the brackets
+   * and the space the line uses (the first form found in the line; the plainest when none is).
+   */
+  private static String written(
+      SourceLine line, String name, String gloss, String number, boolean inBrackets) {
+    List<String> forms = new ArrayList<>();
+    for (String[] brackets : new String[][] {{"(", ")"}, {"（", "）"}}) {
+      String open = brackets[0];
+      String close = brackets[1];
+      if (inBrackets) {
+        forms.add(name + open + number + "回" + close);
+      } else if (!gloss.isEmpty()) {
+        forms.add(name + open + gloss + close + " " + number + "回");
+        forms.add(name + open + gloss + close + number + "回");
+      } else {
+        forms.add(name + " " + number + "回");
+      }
+    }
+    return forms.stream().filter(line.text()::contains).findFirst().orElse(forms.get(0));
   }
 
   // ---- pass 2: links and bounds ----------------------------------------------------------
@@ -480,6 +517,7 @@ public final class TimelineParser {
     addSummarySeries();
     linkSeries();
     boundUndatedAssemblies();
+    dateSeriesFromMembers();
     resolveSymposiumRefs();
     List<FiscalYear> years = fiscalYears();
     List<Name> names = usedNames();
@@ -489,7 +527,8 @@ public final class TimelineParser {
         years,
         entries,
         counts,
-        names);
+        names,
+        fiscalYearLines);
   }
 
   /** Each count is of a series: the one a row already made, or one known only from the count. */
@@ -509,12 +548,18 @@ public final class TimelineParser {
         continue;
       }
       Name name = lexicon.name(Name.Kind.SERIES, count.labelJa()).orElseThrow();
+      // Named as the summary writes it, gloss included: 協議会(通常総会・臨時総会), not 協議会,
+      // which would read as the council itself. Dated later, from its members, or not at all.
+      String asWritten =
+          count.glossJa().isEmpty()
+              ? name.labelJa()
+              : COUNT_AT_END.matcher(count.writtenJa()).replaceFirst("");
       entries.add(
           new Entry.MeetingSeries(
               new Entry.Base(
-                  name.labelJa(),
+                  asWritten,
                   name.labelEn(),
-                  When.between(null, count.asOf()),
+                  When.between(null, null),
                   null,
                   List.of(countLine),
                   List.of(),
@@ -628,6 +673,43 @@ public final class TimelineParser {
     }
   }
 
+  /**
+   * A series known only from the summary is dated by its members or not at all: it began no later
+   * than its earliest known meeting (tonet:notAfter), and nothing else is certain. The summary's
+   * own day says nothing of when a series began.
+   */
+  private void dateSeriesFromMembers() {
+    for (int i = 0; i < entries.size(); i++) {
+      if (!(entries.get(i) instanceof Entry.MeetingSeries s)) {
+        continue;
+      }
+      When when = s.base().when();
+      if (when.isDated() || when.notAfter() != null) {
+        continue;
+      }
+      LocalDate earliest = null;
+      for (Entry member : entries) {
+        if (!member.base().partOf().contains(s.name().slug())) {
+          continue;
+        }
+        When w = member.base().when();
+        LocalDate latestStart = w.isDated() ? w.start() : w.notAfter();
+        if (latestStart != null && (earliest == null || latestStart.isBefore(earliest))) {
+          earliest = latestStart;
+        }
+      }
+      if (earliest != null) {
+        entries.set(
+            i,
+            new Entry.MeetingSeries(
+                s.base().withWhen(When.between(when.notBefore(), earliest)),
+                s.name(),
+                s.glossJa(),
+                s.frequencyJa()));
+      }
+    }
+  }
+
   /** 平成26年度地域医療ネットワークシンポジウム is the one symposium held in FY2014, if there is one. */
   private void resolveSymposiumRefs() {
     Map<Integer, List<LocalDate>> byYear = new LinkedHashMap<>();
@@ -678,7 +760,13 @@ public final class TimelineParser {
         }
       }
       resolved.add(
-          new AgendaItem(item.position(), item.labelJa(), item.draft(), item.fiscalYears(), refs));
+          new AgendaItem(
+              item.position(),
+              item.labelJa(),
+              item.labelEn(),
+              item.draft(),
+              item.fiscalYears(),
+              refs));
     }
     return resolved;
   }

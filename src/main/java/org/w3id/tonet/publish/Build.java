@@ -5,9 +5,11 @@ import org.apache.jena.rdf.model.Model;
 import org.w3id.tonet.model.Timeline;
 import org.w3id.tonet.parse.GazetteerTable;
 import org.w3id.tonet.parse.TimelineParser;
+import org.w3id.tonet.rdf.Entailments;
 import org.w3id.tonet.rdf.GazetteerRdf;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.rdf.Ontology;
+import org.w3id.tonet.rdf.Readings;
 import org.w3id.tonet.rdf.TimelineRdf;
 import org.w3id.tonet.source.SourceException;
 import org.w3id.tonet.source.SourceFile;
@@ -57,6 +59,10 @@ public record Build(
     // The places of the Tone area come from the hand-kept gazetteer, not from the seed; they are
     // added here so every build (serve, export, validate) has them and places the venues.
     GazetteerRdf.addTo(data, GazetteerTable.bundled(), iris);
+    Readings.addTo(data, iris);
+    // Last, once every statement is in: superproperties, inverses and derivations, stated because
+    // the server does no inference.
+    Entailments.state(data);
     return new Build(parsed.timeline(), data, Ontology.ontology(), iris, parsed.problems());
   }
 

@@ -68,6 +68,10 @@ public final class DatasetDescription {
   private final Timeline.SourceInfo source;
   private final Map<String, FileInfo> files = new LinkedHashMap<>();
   private String license;
+  private Quality quality;
+
+  /** The W3C Data Quality Vocabulary. */
+  public static final String DQV = "http://www.w3.org/ns/dqv#";
 
   private DatasetDescription(Iris iris, Model data, Timeline.SourceInfo source) {
     this.iris = Objects.requireNonNull(iris, "iris");
@@ -86,6 +90,12 @@ public final class DatasetDescription {
     return this;
   }
 
+  /** Adds the build's quality measurements (DQV); without it, none are stated. */
+  public DatasetDescription quality(Quality measured) {
+    this.quality = measured;
+    return this;
+  }
+
   /** Sets the licence (dcterms:license); without it, no licence is claimed. */
   public DatasetDescription license(String licenseIri) {
     this.license = licenseIri;
@@ -98,11 +108,15 @@ public final class DatasetDescription {
     Prefixes.apply(meta);
     meta.setNsPrefix("foaf", FOAF.NS);
     meta.setNsPrefix("spdx", SPDX);
+    if (quality != null) {
+      meta.setNsPrefix("dqv", DQV);
+    }
     Resource dataset = meta.createResource(iris.dataset());
     describeDataset(meta, dataset);
     statistics(meta, dataset);
     distributions(meta, dataset);
     service(meta, dataset);
+    quality(meta, dataset);
     return meta;
   }
 
@@ -273,6 +287,7 @@ public final class DatasetDescription {
         meta,
         dataset,
         "standard-area-codes",
+        TONET.areaCode,
         GazetteerRdf.STANDARD_AREA_CODES,
         "http://data.e-stat.go.jp/lodw/data/sac/",
         "統計に用いる標準地域コード（統計LOD）",
@@ -281,6 +296,7 @@ public final class DatasetDescription {
         meta,
         dataset,
         "wikidata",
+        SKOS.closeMatch,
         GazetteerRdf.WIKIDATA,
         "https://www.wikidata.org/",
         "ウィキデータ",
@@ -303,19 +319,21 @@ public final class DatasetDescription {
   }
 
   /**
-   * A VoID linkset: how many skos:closeMatch links go from our places to another dataset, so a
-   * portal can see the dataset joins with the standard area codes and Wikidata.
+   * A VoID linkset: how many links of one predicate go from our places to another dataset, so a
+   * portal can see the dataset joins with the standard area codes (tonet:areaCode) and Wikidata
+   * (skos:closeMatch).
    */
   private void linkset(
       Model meta,
       Resource dataset,
       String name,
+      Property predicate,
       String uriSpace,
       String targetIri,
       String labelJa,
       String labelEn) {
     long links =
-        data.listStatements(null, SKOS.closeMatch, (RDFNode) null)
+        data.listStatements(null, predicate, (RDFNode) null)
             .filterKeep(
                 st ->
                     st.getObject().isURIResource()
@@ -331,7 +349,7 @@ public final class DatasetDescription {
     text(target, RDFS.label, labelJa, labelEn);
     Resource linkset = meta.createResource(iris.dataset() + "/linkset/" + name);
     linkset.addProperty(RDF.type, VOID.Linkset);
-    linkset.addProperty(VOID.linkPredicate, SKOS.closeMatch);
+    linkset.addProperty(VOID.linkPredicate, predicate);
     linkset.addProperty(VOID.subjectsTarget, dataset);
     linkset.addProperty(VOID.objectsTarget, target);
     linkset.addLiteral(VOID.triples, integer(meta, links));
@@ -394,6 +412,37 @@ public final class DatasetDescription {
           dataset.addProperty(VOID.dataDump, download);
         }
       }
+    }
+  }
+
+  /**
+   * The build's quality, in DQV: one dqv:QualityMeasurement per metric of the ontology, computed on
+   * the dataset, its value a share from 0 to 1 (xsd:decimal) and its label the counts behind it.
+   * The metrics' labels are repeated here, so void.ttl reads on its own.
+   */
+  private void quality(Model meta, Resource dataset) {
+    if (quality == null) {
+      return;
+    }
+    Resource measurementClass = meta.createResource(DQV + "QualityMeasurement");
+    Resource metricClass = meta.createResource(DQV + "Metric");
+    Model ontology = org.w3id.tonet.rdf.Ontology.ontology();
+    for (Quality.Measurement m : quality.measurements()) {
+      Resource r = meta.createResource(iris.dataset() + "/quality/" + m.slug());
+      r.addProperty(RDF.type, measurementClass);
+      r.addProperty(meta.createProperty(DQV, "computedOn"), dataset);
+      r.addProperty(meta.createProperty(DQV, "isMeasurementOf"), m.metric());
+      r.addLiteral(
+          meta.createProperty(DQV, "value"),
+          meta.createTypedLiteral(m.value().toPlainString(), XSDDatatype.XSDdecimal));
+      text(r, RDFS.label, m.labelJa(), m.labelEn());
+      dataset.addProperty(meta.createProperty(DQV, "hasQualityMeasurement"), r);
+      Resource metric = meta.createResource(m.metric().getURI());
+      metric.addProperty(RDF.type, metricClass);
+      ontology
+          .getResource(m.metric().getURI())
+          .listProperties(RDFS.label)
+          .forEachRemaining(l -> metric.addProperty(RDFS.label, l.getObject()));
     }
   }
 

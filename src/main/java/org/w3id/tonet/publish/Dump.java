@@ -15,7 +15,11 @@ public enum Dump {
   JSONLD("tonet.jsonld", "application/ld+json", "the data graph in JSON-LD"),
   RDFXML("tonet.rdf", "application/rdf+xml", "the data graph in RDF/XML"),
   ONTOLOGY("tonet-ontology.ttl", "text/turtle", "the tonet ontology in Turtle"),
-  TRIG("tonet.trig", "application/trig", "every graph (data, ontology, description) in TriG"),
+  TRIG(
+      "tonet.trig",
+      "application/trig",
+      "every graph (data, ontology, description) in TriG; its description lacks only this"
+          + " file's own size and checksum, which void.ttl states"),
   CONTEXT("context.jsonld", "application/ld+json", "the JSON-LD @context of tonet.jsonld");
 
   /** The dataset description (VoID and DCAT) written beside the dumps. */

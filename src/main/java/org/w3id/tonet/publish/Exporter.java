@@ -73,26 +73,34 @@ public final class Exporter {
     }
 
     DatasetDescription description =
-        DatasetDescription.builder(build.iris(), build.data(), build.timeline().source());
+        DatasetDescription.builder(build.iris(), build.data(), build.timeline().source())
+            .quality(Quality.of(build));
     // Each file's checksum is computed once, for the description and for SHA256SUMS.
     Map<String, String> checksums = new LinkedHashMap<>();
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
       checksums.put(file.getKey(), sha256(file.getValue()));
       description.file(file.getKey(), checksums.get(file.getKey()), file.getValue().length);
     }
-    // The TriG dump holds the description itself, so the description cannot state its checksum
-    // or size; SHA256SUMS does.
+    // The TriG dump holds the description, which cannot state the dump's own size and checksum
+    // (they would change with it). So the TriG holds the description as it is before the TriG is
+    // written; the description published in void.ttl and graph/meta states both, for the TriG and
+    // its gzip copy, as for every other file.
     description.file(Dump.TRIG.fileName(), null, -1);
     description.file(Dump.TRIG.gzipName(), null, -1);
-    Model meta = description.license(licenseIri).build();
+    Model withinTrig = description.license(licenseIri).build();
     Map<String, Graph> graphs = new LinkedHashMap<>();
     graphs.put(build.iris().graph("data"), data);
     graphs.put(build.iris().graph("ontology"), build.ontology().getGraph());
-    graphs.put(build.iris().graph("meta"), meta.getGraph());
+    graphs.put(build.iris().graph("meta"), withinTrig.getGraph());
     Map<String, String> metaPrefixes = new LinkedHashMap<>(prefixes);
-    metaPrefixes.putAll(meta.getNsPrefixMap());
+    metaPrefixes.putAll(withinTrig.getNsPrefixMap());
     files.put(Dump.TRIG.fileName(), text(out -> SortedRdf.trig(graphs, metaPrefixes, out)));
     files.put(Dump.TRIG.gzipName(), gzip(files.get(Dump.TRIG.fileName())));
+    for (String trig : List.of(Dump.TRIG.fileName(), Dump.TRIG.gzipName())) {
+      checksums.put(trig, sha256(files.get(trig)));
+      description.file(trig, checksums.get(trig), files.get(trig).length);
+    }
+    Model meta = description.build();
     files.put(Dump.VOID, text(out -> SortedRdf.turtle(meta.getGraph(), metaPrefixes, out)));
     StringBuilder sums = new StringBuilder();
     files.keySet().stream()

@@ -34,8 +34,10 @@ import org.apache.jena.vocabulary.XSD;
  * }
  * </pre>
  *
- * <p>Graphs must be free of blank nodes: tonet-lod never makes one, and a blank node has no stable
- * name to sort or write by.
+ * <p>The data graph has no blank nodes. The ontology has a few, where OWL needs them
+ * (owl:AllDisjointClasses, unions of classes): Turtle and TriG name each by a digest of what it
+ * says and where it hangs ({@code _:b5d0c…}), so they sort and print the same every time. JSON-LD
+ * and RDF/XML are written for the data graph only and refuse blank nodes.
  *
  * <p>Nodes are formatted as {@code NodeFmtLib.strNT} and {@code NodeFmtLib.str} format them, each
  * IRI once per dump; the sort keys are made once per triple, not once per comparison; a graph
@@ -104,16 +106,13 @@ public final class SortedRdf {
    * object: the order of (subject IRI, predicate key, object) with fewer and shorter comparisons.
    */
   private static List<Block> blocks(Graph graph, NtForms nt) {
+    nt.blankLabels.putAll(BlankNodeLabels.of(graph));
     Map<Node, List<Keyed>> bySubject = new HashMap<>();
     Map<Node, String> predicateKeys = new HashMap<>();
     graph
         .find()
         .forEachRemaining(
             t -> {
-              if (t.getSubject().isBlank() || t.getObject().isBlank()) {
-                throw new IllegalArgumentException(
-                    "blank node in " + t + ": dumps name every node");
-              }
               bySubject
                   .computeIfAbsent(t.getSubject(), k -> new ArrayList<>())
                   .add(
@@ -127,7 +126,13 @@ public final class SortedRdf {
       subject.getValue().sort(WITHIN_SUBJECT);
       blocks.add(new Block(subject.getKey(), subject.getValue()));
     }
-    blocks.sort(Comparator.comparing(b -> b.subject().getURI()));
+    // Blank nodes after every IRI: U+FFFF sorts after any IRI character.
+    blocks.sort(
+        Comparator.comparing(
+            b ->
+                b.subject().isURI()
+                    ? b.subject().getURI()
+                    : "\uFFFF" + nt.blankLabels.get(b.subject())));
     return blocks;
   }
 
@@ -149,8 +154,12 @@ public final class SortedRdf {
     private final NodeFormatter formatter = new NodeFormatterNT();
     private final Map<Node, String> iris = new HashMap<>();
     private final StringAWriter buffer = new StringAWriter();
+    final Map<Node, String> blankLabels = new HashMap<>();
 
     String of(Node node) {
+      if (node.isBlank()) {
+        return "_:" + blankLabels.get(node);
+      }
       if (!node.isURI()) {
         return format(formatter, node, buffer);
       }
@@ -172,11 +181,16 @@ public final class SortedRdf {
     private final Map<Node, String> iris = new HashMap<>();
     private final StringAWriter buffer = new StringAWriter();
 
+    final Map<Node, String> blankLabels = new HashMap<>();
+
     TtlForms(Map<String, String> prefixes) {
       this.formatter = new NodeFormatterTTL(null, PrefixMapFactory.create(prefixes));
     }
 
     String of(Node node) {
+      if (node.isBlank()) {
+        return "_:" + blankLabels.get(node);
+      }
       if (!node.isURI()) {
         return format(formatter, node, buffer);
       }
@@ -329,7 +343,9 @@ public final class SortedRdf {
       throws IOException {
     writePrefixes(prefixes, out, "@prefix ", " .");
     out.write('\n');
-    writeBlocks(graph.blocks, new TtlForms(prefixes), out, "");
+    TtlForms ttl = new TtlForms(prefixes);
+    ttl.blankLabels.putAll(graph.nt.blankLabels);
+    writeBlocks(graph.blocks, ttl, out, "");
   }
 
   /** TriG: every named graph in name order, each as sorted Turtle blocks. */
@@ -341,7 +357,10 @@ public final class SortedRdf {
       out.write('\n');
       out.write(ttl.of(org.apache.jena.graph.NodeFactory.createURI(named.getKey())));
       out.write(" {\n");
-      writeBlocks(blocks(named.getValue(), new NtForms()), ttl, out, "    ");
+      NtForms nt = new NtForms();
+      List<Block> blocks = blocks(named.getValue(), nt);
+      ttl.blankLabels.putAll(nt.blankLabels);
+      writeBlocks(blocks, ttl, out, "    ");
       out.write("}\n");
     }
   }
@@ -400,6 +419,7 @@ public final class SortedRdf {
   /** JSON-LD of a sorted graph. */
   public static void jsonLd(Sorted graph, Map<String, String> prefixes, Writer out)
       throws IOException {
+    refuseBlankNodes(graph);
     PrefixMap map = PrefixMapFactory.create(prefixes);
     out.write("{\n  \"@context\": ");
     out.write(context(prefixes, "  "));
@@ -496,6 +516,7 @@ public final class SortedRdf {
   /** RDF/XML of a sorted graph. */
   public static void rdfXml(Sorted graph, Map<String, String> prefixes, Writer out)
       throws IOException {
+    refuseBlankNodes(graph);
     List<Triple> triples = graph.triples();
     Map<String, String> namespaces = new LinkedHashMap<>(prefixes);
     for (Triple t : triples) {
@@ -529,6 +550,14 @@ public final class SortedRdf {
       out.write("  </rdf:Description>\n");
     }
     out.write("</rdf:RDF>\n");
+  }
+
+  private static void refuseBlankNodes(Sorted graph) {
+    if (!graph.nt.blankLabels.isEmpty()) {
+      throw new IllegalArgumentException(
+          "blank nodes in a graph written as JSON-LD or RDF/XML: only the data graph is, and it"
+              + " names every node");
+    }
   }
 
   /** The qualified name of a predicate, declaring a new namespace when no prefix fits. */

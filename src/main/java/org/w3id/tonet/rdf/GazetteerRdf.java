@@ -1,9 +1,7 @@
 package org.w3id.tonet.rdf;
 
 import java.time.LocalDate;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
@@ -16,19 +14,21 @@ import org.w3id.tonet.model.Gazetteer;
 
 /**
  * Adds the gazetteer's places to a data graph: the prefecture, the healthcare area the council
- * serves and its municipalities with their dated names and kinds, each linked to the statistical
- * LOD standard area codes (and to Wikidata where sourced) with skos:closeMatch; and places each
- * venue of the data in its municipality.
+ * serves and its municipalities with their dated names and kinds, each linked to its statistical
+ * LOD standard area code with tonet:areaCode (and to Wikidata with skos:closeMatch where sourced);
+ * and places each venue of the data in its municipality.
  *
  * <pre>
  * GazetteerRdf.addTo(data, GazetteerTable.bundled(), iris);
- * // &lt;id/place/kazo&gt; skos:closeMatch sac:C11210, sac:C11210-20100323 .
+ * // &lt;id/place/kazo&gt; tonet:areaCode sac:C11210 .
+ * // &lt;id/place/kazo/status/city-2010&gt; tonet:areaCode sac:C11210-20100323 .
  * // &lt;id/venue/pastoral-kazo&gt; schema:containedInPlace &lt;id/place/kazo&gt; .
  * </pre>
  *
- * <p>Places come from the gazetteer, not from the seed, so they are derived from the gazetteer's
- * resource (prov:wasDerivedFrom, a tonet:Gazetteer) and cite the sources of their rows
- * (dcterms:source). Never owl:sameAs: a code or a Wikidata item is not our place, only close to it.
+ * <p>Places come from the gazetteer, not from the seed: every statement names the gazetteer row it
+ * comes from (prov:wasInfluencedBy a tonet:GazetteerRow with an IRI of its own), and places cite
+ * the sources of their rows (dcterms:source). A code is a place's code, not the place: never
+ * owl:sameAs, and not skos:closeMatch either, which would make the place a skos:Concept.
  */
 public final class GazetteerRdf {
 
@@ -68,12 +68,14 @@ public final class GazetteerRdf {
       Resource venue = model.createResource(iris.venue(v.venue()));
       if (model.contains(venue, RDF.type, TONET.Venue)) {
         venue.addProperty(SCHEMA.containedInPlace, model.createResource(iris.place(v.place())));
+        venue.addProperty(PROV.wasInfluencedBy, row(Gazetteer.venueKey(v.venue())));
       }
     }
     for (Gazetteer.AreaServed a : gazetteer.served()) {
       Resource org = model.createResource(iris.organization(a.organization()));
       if (model.contains(org, RDF.type, TONET.Organization)) {
         org.addProperty(SCHEMA.areaServed, model.createResource(iris.place(a.place())));
+        org.addProperty(PROV.wasInfluencedBy, row(Gazetteer.servesKey(a)));
       }
     }
   }
@@ -108,36 +110,37 @@ public final class GazetteerRdf {
       // inference (Fuseki does none).
       if (gazetteer.place(slug).map(p -> p.type() == Gazetteer.PlaceType.HEALTHCARE_AREA).get()) {
         outer.addProperty(SCHEMA.containsPlace, r);
+        outer.addProperty(PROV.wasInfluencedBy, row(Gazetteer.placeKey(place.slug())));
       }
     }
     List<Gazetteer.Status> statuses = gazetteer.statusesOf(place.slug());
-    Set<String> codes = new LinkedHashSet<>(place.codes());
-    Set<String> dated = new LinkedHashSet<>(place.datedCodes());
-    // The current status comes last in the table; its code is the municipality's code today,
-    // so it is listed first.
-    for (int i = statuses.size() - 1; i >= 0; i--) {
-      codes.add(statuses.get(i).code());
-      dated.addAll(statuses.get(i).datedCodes());
+    // The current status comes last in the table; its code is the municipality's code today.
+    String today =
+        statuses.isEmpty()
+            ? place.codes().stream().findFirst().orElse(null)
+            : statuses.get(statuses.size() - 1).code();
+    if (today != null) {
+      r.addProperty(DCTerms.identifier, today);
+      // Only the code of today: 白岡市 is not 白岡町's code C11445, which its status of the time
+      // carries (as its dated code).
+      r.addProperty(TONET.areaCode, model.createResource(STANDARD_AREA_CODES + "C" + today));
     }
-    if (!codes.isEmpty()) {
-      r.addProperty(DCTerms.identifier, codes.iterator().next());
-    }
-    for (String code : codes) {
-      r.addProperty(SKOS.closeMatch, model.createResource(STANDARD_AREA_CODES + "C" + code));
-    }
-    for (String code : dated) {
-      r.addProperty(SKOS.closeMatch, model.createResource(STANDARD_AREA_CODES + code));
-    }
+    // Dated codes belong to the period they are valid in, that is to a municipal status; the
+    // prefecture has none, so its row's dated code is not stated.
     if (!place.wikidata().isEmpty()) {
       r.addProperty(SKOS.closeMatch, model.createResource(WIKIDATA + place.wikidata()));
+      // SKOS's domain of skos:closeMatch: a place matched to a Wikidata item is a skos:Concept.
+      r.addProperty(RDF.type, SKOS.Concept);
     }
+    r.addProperty(PROV.wasInfluencedBy, row(Gazetteer.placeKey(place.slug())));
     for (Gazetteer.Status status : statuses) {
       r.addProperty(TONET.municipalStatus, model.createResource(statusIri(status)));
+      r.addProperty(PROV.wasInfluencedBy, row(Gazetteer.statusKey(status)));
       if (!status.labelJa().equals(place.labelJa())) {
         r.addProperty(SKOS.altLabel, status.labelJa(), "ja");
       }
     }
-    provenance(r, place.sources());
+    citations(r, place.sources());
   }
 
   private void status(Gazetteer.Status status) {
@@ -150,11 +153,13 @@ public final class GazetteerRdf {
           case CITY -> TONET.City;
           case TOWN -> TONET.Town;
         });
+    Resource source = row(Gazetteer.statusKey(status));
     if (status.from() != null) {
-      r.addProperty(TIME.hasBeginning, instant(status.from()));
+      r.addProperty(
+          TIME.hasBeginning, instant(status.from()).addProperty(PROV.wasInfluencedBy, source));
     }
     if (status.until() != null) {
-      r.addProperty(TIME.hasEnd, instant(status.until()));
+      r.addProperty(TIME.hasEnd, instant(status.until()).addProperty(PROV.wasInfluencedBy, source));
     }
     if (status.formedBy() != null) {
       r.addProperty(
@@ -166,7 +171,7 @@ public final class GazetteerRdf {
     }
     r.addProperty(DCTerms.identifier, status.code());
     for (String code : status.datedCodes()) {
-      r.addProperty(SKOS.closeMatch, model.createResource(STANDARD_AREA_CODES + code));
+      r.addProperty(TONET.areaCode, model.createResource(STANDARD_AREA_CODES + code));
     }
     if (!status.noteJa().isEmpty()) {
       r.addProperty(SKOS.historyNote, status.noteJa(), "ja");
@@ -174,7 +179,8 @@ public final class GazetteerRdf {
     if (!status.noteEn().isEmpty()) {
       r.addProperty(SKOS.historyNote, status.noteEn(), "en");
     }
-    provenance(r, status.sources());
+    r.addProperty(PROV.wasInfluencedBy, source);
+    citations(r, status.sources());
   }
 
   // ---- small pieces ----------------------------------------------------------------------
@@ -187,8 +193,30 @@ public final class GazetteerRdf {
     return Instants.of(model, iris, day);
   }
 
-  private void provenance(Resource r, List<String> sourceIds) {
-    r.addProperty(PROV.wasDerivedFrom, document);
+  /**
+   * The resource of a gazetteer row, described once: a tonet:GazetteerRow, part of the gazetteer,
+   * with its line and text.
+   */
+  private Resource row(String key) {
+    Gazetteer.Row row =
+        gazetteer
+            .row(key)
+            .orElseThrow(() -> new IllegalStateException("the gazetteer has no row " + key));
+    Resource r = model.createResource(iris.gazetteerRow(row.key()));
+    if (!r.hasProperty(RDF.type)) {
+      type(r, TONET.GazetteerRow);
+      r.addProperty(RDFS.label, gazetteer.fileName() + " " + row.line() + "行目", "ja");
+      r.addProperty(RDFS.label, gazetteer.fileName() + " line " + row.line(), "en");
+      r.addLiteral(TONET.lineNumber, integer(row.line()));
+      r.addProperty(TONET.sourceText, row.text());
+      r.addProperty(TONET.rowKind, TONET.ContentRow);
+      r.addProperty(DCTerms.isPartOf, document);
+    }
+    return r;
+  }
+
+  /** The sources the gazetteer cites for a row (dcterms:source). */
+  private void citations(Resource r, List<String> sourceIds) {
     for (String id : sourceIds) {
       gazetteer.sources().stream()
           .filter(s -> s.id().equals(id))

@@ -152,6 +152,20 @@ public final class Iris {
     return base + "id/source/gazetteer";
   }
 
+  /**
+   * id/source/gazetteer/{key}: one row of the gazetteer, named by its key (place/kazo,
+   * status/kazo/city-2010, venue/pastoral-kazo, serves/council/tone-healthcare-area), not by its
+   * line, so it keeps its IRI when the table grows.
+   */
+  public String gazetteerRow(String key) {
+    return gazetteer() + "/" + key;
+  }
+
+  /** id/rule/{slug}: a rule that made statements no row makes (id/rule/fiscal-year). */
+  public String rule(String slug) {
+    return base + "id/rule/" + slug;
+  }
+
   /** id/event/{yyyy-mm-dd}-{slug}, or id/event/fy{yyyy}-{slug} when undated. */
   public String event(Entry.Base base, String slug) {
     if (base.when().isDated()) {

@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.jena.rdf.model.Model;
@@ -16,6 +17,7 @@ import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDFS;
 
 /**
@@ -47,6 +49,24 @@ public final class Ontology {
   /** Every superclass the ontology declares for a class, transitively, in a stable order. */
   public static List<Resource> superclasses(Resource type) {
     return SUPERCLASSES.computeIfAbsent(type, Ontology::walk);
+  }
+
+  /** The superproperties the ontology states for a property (rdfs:subPropertyOf), not walked. */
+  public static List<Resource> directSuperproperties(Resource property) {
+    return ONTOLOGY
+        .listObjectsOfProperty(ONTOLOGY.createResource(property.getURI()), RDFS.subPropertyOf)
+        .filterKeep(RDFNode::isURIResource)
+        .mapWith(RDFNode::asResource)
+        .toList();
+  }
+
+  /** The inverse the ontology declares for a property (owl:inverseOf), if any. */
+  public static Optional<Resource> inverse(Resource property) {
+    return ONTOLOGY
+        .listObjectsOfProperty(ONTOLOGY.createResource(property.getURI()), OWL.inverseOf)
+        .filterKeep(RDFNode::isURIResource)
+        .mapWith(RDFNode::asResource)
+        .nextOptional();
   }
 
   private static List<Resource> walk(Resource type) {

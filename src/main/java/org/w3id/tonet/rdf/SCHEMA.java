@@ -90,6 +90,21 @@ public final class SCHEMA {
   /** The name of an item. */
   public static final Property name = property("name");
 
+  /** A performer at an event (a lecturer). */
+  public static final Property performer = property("performer");
+
+  /** The subject matter of an event. */
+  public static final Property about = property("about");
+
+  /** The object an action acts upon (a plan submitted or adopted). */
+  public static final Property object = property("object");
+
+  /** A co-agent of an action (the recipient of a plan). */
+  public static final Property participant = property("participant");
+
+  /** An organization a person is a member of (affiliation implies it). */
+  public static final Property memberOf = property("memberOf");
+
   private static Resource resource(String local) {
     return ResourceFactory.createResource(NS + local);
   }

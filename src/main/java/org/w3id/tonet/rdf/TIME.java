@@ -26,6 +26,10 @@ public final class TIME {
   /** A temporal entity with zero extent. */
   public static final Resource Instant = ResourceFactory.createResource(NS + "Instant");
 
+  /** An instant or an interval: OWL-Time's superclass of both, stated with either. */
+  public static final Resource TemporalEntity =
+      ResourceFactory.createResource(NS + "TemporalEntity");
+
   /** The beginning of a temporal entity. */
   public static final Property hasBeginning = ResourceFactory.createProperty(NS, "hasBeginning");
 

@@ -32,19 +32,24 @@ import org.w3id.tonet.source.SourceException;
 
 /**
  * Maps a {@link Timeline} to RDF with the tonet ontology: one resource or more per content row,
- * each traced to every source row it draws on.
+ * each naming every source row it draws on (prov:wasInfluencedBy), and the rule that made what no
+ * row states (the bounds of a fiscal year).
  *
  * <pre>
  * Model data = TimelineRdf.map(timeline, new Iris("https://lod.example.jp/tonet/"));
  * </pre>
  *
- * <p>Every instance states its class and all the superclasses the ontology declares. No blank nodes
+ * <p>Every instance states its class and all the superclasses the ontology declares; {@link
+ * Entailments} adds superproperties and inverses once the gazetteer's places are in. No blank nodes
  * are made, so the dumps are stable.
  */
 public final class TimelineRdf {
 
   private static final DateTimeFormatter ENGLISH_DAY =
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+  /** 地方自治法 (the Local Autonomy Act), whose article 208 sets the fiscal year, on e-Gov. */
+  static final String LOCAL_AUTONOMY_ACT = "https://laws.e-gov.go.jp/law/322AC0000000067";
 
   private final Timeline timeline;
   private final Iris iris;
@@ -54,7 +59,10 @@ public final class TimelineRdf {
   /** Source lines per named thing (organization, venue, system, plan), in line order. */
   private final Map<String, Set<Integer>> nameLines = new LinkedHashMap<>();
 
-  /** Source lines per fiscal year. */
+  /**
+   * Lines that write each fiscal year: in their 年度 cell (from the parser) or in an agenda item. A
+   * row inside a fiscal year that does not write it is not a source of it.
+   */
   private final Map<Integer, Set<Integer>> yearLines = new LinkedHashMap<>();
 
   private TimelineRdf(Timeline timeline, Iris iris) {
@@ -74,6 +82,10 @@ public final class TimelineRdf {
 
   private Model build() throws SourceException {
     Prefixes.apply(model);
+    timeline
+        .fiscalYearLines()
+        .forEach(
+            (year, lines) -> yearLines.computeIfAbsent(year, k -> new TreeSet<>()).addAll(lines));
     Map<Entry, String> entryIris = iris.entries(timeline.entries(), timeline.source().fileName());
     for (Entry entry : timeline.entries()) {
       entry(entry, model.createResource(entryIris.get(entry)));
@@ -96,10 +108,13 @@ public final class TimelineRdf {
   private void entry(Entry entry, Resource r) {
     Entry.Base base = entry.base();
     label(r, base.labelJa(), base.labelEn());
+    for (String alt : base.altLabelsJa()) {
+      r.addProperty(SKOS.altLabel, alt, "ja");
+    }
     when(r, base.when());
-    if (base.fiscalYear() != null) {
+    // A series spans years: the fiscal year of the row that names it is not its own.
+    if (base.fiscalYear() != null && !(entry instanceof Entry.MeetingSeries)) {
       r.addProperty(TONET.fiscalYear, fiscalYearResource(base.fiscalYear()));
-      yearLines(base.fiscalYear()).addAll(base.lines());
     }
     for (String note : base.notesJa()) {
       r.addProperty(TONET.note, note, "ja");
@@ -107,7 +122,7 @@ public final class TimelineRdf {
     for (String series : base.partOf()) {
       r.addProperty(SCHEMA.superEvent, model.createResource(iris.series(series)));
     }
-    derivedFrom(r, base.lines());
+    influencedBy(r, base.lines());
     agenda(r, entry);
 
     if (entry instanceof Entry.Assembly a) {
@@ -158,9 +173,16 @@ public final class TimelineRdf {
     } else if (entry instanceof Entry.LegalFormChange c) {
       type(r, TONET.LegalFormChange);
       r.addProperty(TONET.organization, org(c.organizationSlug(), base));
-      r.addProperty(TONET.legalForm, c.legalFormJa(), "ja");
+      r.addProperty(TONET.legalForm, model.createResource(TONET.NS + c.legalForm()));
     } else if (entry instanceof Entry.Milestone m) {
-      type(r, m.kind() == Entry.MilestoneKind.SYSTEM_LAUNCH ? TONET.SystemLaunch : TONET.Milestone);
+      type(
+          r,
+          switch (m.kind()) {
+            case PLAN_SUBMITTED -> TONET.PlanSubmission;
+            case PLAN_ADOPTED -> TONET.PlanAdoption;
+            case SYSTEM_LAUNCH -> TONET.SystemLaunch;
+          });
+      // The plan events are schema.org actions: who acted, on what, and to whom.
       if (m.agent() != null) {
         r.addProperty(SCHEMA.agent, org(m.agent(), base));
       }
@@ -228,16 +250,16 @@ public final class TimelineRdf {
       Resource r = model.createResource(iris.agendaItem(meeting.getURI(), item.position()));
       meeting.addProperty(TONET.agendaItem, r);
       type(r, TONET.AgendaItem);
-      label(
-          r,
-          item.labelJa(),
-          "Agenda item %d of the %s".formatted(item.position(), entry.base().labelEn()));
+      r.addProperty(RDFS.label, item.labelJa(), "ja");
+      // No English is better than a placeholder: lexicon/agenda.tsv gives it, or nothing does.
+      if (!item.labelEn().isEmpty()) {
+        r.addProperty(RDFS.label, item.labelEn(), "en");
+      }
       r.addLiteral(TONET.position, integer(item.position()));
       r.addLiteral(TONET.isDraft, bool(item.draft()));
       for (FiscalYear year : item.fiscalYears()) {
         Resource fy = fiscalYearResource(year);
         r.addProperty(TONET.concernsFiscalYear, fy);
-        r.addProperty(TONET.concerns, fy);
         yearLines(year).addAll(entry.base().lines());
       }
       for (Ref ref : item.concerns()) {
@@ -246,14 +268,11 @@ public final class TimelineRdf {
           case SYMPOSIUM ->
               r.addProperty(
                   TONET.concerns, model.createResource(iris.symposium(LocalDate.parse(ref.key()))));
-          case DISSOLUTION -> {
-            Resource org = org(ref.key(), entry.base());
-            r.addProperty(TONET.proposesDissolutionOf, org);
-            r.addProperty(TONET.concerns, org);
-          }
+          case DISSOLUTION ->
+              r.addProperty(TONET.proposesDissolutionOf, org(ref.key(), entry.base()));
         }
       }
-      derivedFrom(r, entry.base().lines());
+      influencedBy(r, entry.base().lines());
     }
   }
 
@@ -265,7 +284,7 @@ public final class TimelineRdf {
     if (person.affiliationSlug() != null) {
       r.addProperty(SCHEMA.affiliation, org(person.affiliationSlug(), base));
     }
-    derivedFrom(r, base.lines());
+    influencedBy(r, base.lines());
     return r;
   }
 
@@ -320,11 +339,15 @@ public final class TimelineRdf {
     }
     if (name.kind() == Name.Kind.UNIT) {
       for (String parent : name.parents()) {
-        r.addProperty(ORG.unitOf, model.createResource(iris.organization(parent)));
+        Resource organization = model.createResource(iris.organization(parent));
+        r.addProperty(ORG.unitOf, organization);
+        // ORG's range of org:unitOf: an organization with units is a formal organization, as the
+        // council is, an association with rules, a representative and property (decisions.tsv).
+        organization.addProperty(RDF.type, ORG.FormalOrganization);
         nameLines.computeIfAbsent(parent, k -> new TreeSet<>());
       }
     }
-    derivedFrom(r, nameLines.getOrDefault(name.slug(), Set.of()));
+    influencedBy(r, nameLines.getOrDefault(name.slug(), Set.of()));
   }
 
   private Resource fiscalYearResource(FiscalYear year) {
@@ -346,9 +369,34 @@ public final class TimelineRdf {
     for (String other : year.labelsJa().subList(1, year.labelsJa().size())) {
       r.addProperty(SKOS.altLabel, other, "ja");
     }
-    r.addProperty(TIME.hasBeginning, instant(year.begins()));
-    r.addProperty(TIME.hasEnd, instant(year.ends()));
-    derivedFrom(r, yearLines.getOrDefault(year.startYear(), Set.of()));
+    Resource rule = fiscalYearRule();
+    r.addProperty(
+        TIME.hasBeginning, instant(year.begins()).addProperty(PROV.wasInfluencedBy, rule));
+    r.addProperty(TIME.hasEnd, instant(year.ends()).addProperty(PROV.wasInfluencedBy, rule));
+    influencedBy(r, yearLines.getOrDefault(year.startYear(), Set.of()));
+    r.addProperty(PROV.wasInfluencedBy, rule);
+  }
+
+  /**
+   * The rule that makes the bounds of a fiscal year, which no row writes: a Japanese fiscal year
+   * runs from 1 April to 31 March (地方自治法第208条 for local government).
+   */
+  private Resource fiscalYearRule() {
+    Resource rule = model.createResource(iris.rule("fiscal-year"));
+    if (!rule.hasProperty(RDF.type)) {
+      type(rule, TONET.Rule);
+      label(rule, "年度の始まりと終わり（4月1日～翌年3月31日）", "Bounds of a fiscal year (1 April to 31 March)");
+      rule.addProperty(
+          RDFS.comment, "年度（会計年度）は4月1日に始まり翌年3月31日に終わる。表の年度欄と議題の年度から、その年度の始まりと終わりの日を作る規則。", "ja");
+      rule.addProperty(
+          RDFS.comment,
+          "A fiscal year (会計年度) begins on 1 April and ends on 31 March of the next year: the rule"
+              + " that makes the first and last day of every fiscal year the table's 年度 cells and"
+              + " agenda items name.",
+          "en");
+      rule.addProperty(DCTerms.source, model.createResource(LOCAL_AUTONOMY_ACT));
+    }
+    return rule;
   }
 
   private Resource instant(LocalDate day) {
@@ -358,7 +406,7 @@ public final class TimelineRdf {
   private void count(ReportedMeetingCount count) {
     Resource r = model.createResource(iris.count(count.asOf(), count.seriesSlug()));
     type(r, TONET.ReportedMeetingCount);
-    String asWritten =
+    String normalised =
         count.labelJa()
             + (count.glossJa().isEmpty() ? "" : "(" + count.glossJa() + ")")
             + " "
@@ -375,12 +423,15 @@ public final class TimelineRdf {
             .orElse(count.seriesSlug());
     label(
         r,
-        asWritten,
+        count.writtenJa(),
         "%d: %s, as of %s".formatted(count.count(), seriesEn, ENGLISH_DAY.format(count.asOf())));
+    if (!normalised.equals(count.writtenJa())) {
+      r.addProperty(SKOS.altLabel, normalised, "ja");
+    }
     r.addLiteral(TONET.count, integer(count.count()));
     r.addLiteral(TONET.asOf, date(count.asOf()));
     r.addProperty(TONET.countOf, model.createResource(iris.series(count.seriesSlug())));
-    derivedFrom(r, count.lines());
+    influencedBy(r, count.lines());
   }
 
   private void source() {
@@ -428,9 +479,13 @@ public final class TimelineRdf {
     r.addProperty(RDFS.label, en, "en");
   }
 
-  private void derivedFrom(Resource r, Iterable<Integer> lines) {
+  /**
+   * Names the source rows a resource draws on. prov:wasInfluencedBy holds for entities and
+   * activities alike; {@link Entailments} adds prov:wasDerivedFrom where the resource is an entity.
+   */
+  private void influencedBy(Resource r, Iterable<Integer> lines) {
     for (int line : lines) {
-      r.addProperty(PROV.wasDerivedFrom, model.createResource(iris.sourceRow(hash, line)));
+      r.addProperty(PROV.wasInfluencedBy, model.createResource(iris.sourceRow(hash, line)));
     }
   }
 

@@ -55,6 +55,15 @@ final class LandingServlet extends SiteServlet {
   /** A dump file. */
   record Download(String name, String href, String size, String description) {}
 
+  /** One quality measurement of the dataset description (DQV), as a row of a table. */
+  record QualityRow(
+      String metricJa,
+      String metricEn,
+      String metricHref,
+      String percent,
+      String countsJa,
+      String countsEn) {}
+
   /** The page. */
   record Landing(
       String title,
@@ -67,7 +76,9 @@ final class LandingServlet extends SiteServlet {
       String registrantsChart,
       String attendanceChart,
       List<QueryLink> queries,
-      List<Download> downloads) {}
+      List<Download> downloads,
+      List<QualityRow> quality,
+      String voidHref) {}
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -103,7 +114,9 @@ final class LandingServlet extends SiteServlet {
             registrantsChart(data, union),
             attendanceChart(data, union),
             queries(),
-            downloads());
+            downloads(),
+            quality(union),
+            links().download(Dump.VOID));
     Pages.Chrome chrome =
         pages()
             .chrome(
@@ -174,7 +187,7 @@ final class LandingServlet extends SiteServlet {
               Item item =
                   new Item(
                       shown,
-                      undated ? "日付不明" : ResourceView.era(start),
+                      undated ? "日付不明 (date unknown)" : ResourceView.era(start),
                       Labels.of(union, iri, "ja"),
                       Labels.of(union, iri, "en"),
                       links().page(iri),
@@ -286,6 +299,36 @@ final class LandingServlet extends SiteServlet {
     return list;
   }
 
+  /**
+   * The build's quality as the description publishes it (dqv:QualityMeasurement), in the order of
+   * the ontology's metrics: what is measured, the share, and the counts behind it.
+   */
+  private List<QualityRow> quality(Model union) {
+    String dqv = "http://www.w3.org/ns/dqv#";
+    Resource dataset = union.getResource(site().iris().dataset());
+    List<QualityRow> rows = new ArrayList<>();
+    for (Statement s :
+        dataset.listProperties(union.createProperty(dqv, "hasQualityMeasurement")).toList()) {
+      Resource m = s.getResource();
+      Resource metric = m.getPropertyResourceValue(union.createProperty(dqv, "isMeasurementOf"));
+      Statement value = m.getProperty(union.createProperty(dqv, "value"));
+      if (metric == null || value == null) {
+        continue;
+      }
+      java.math.BigDecimal share = new java.math.BigDecimal(value.getLiteral().getLexicalForm());
+      rows.add(
+          new QualityRow(
+              Labels.of(union, metric.getURI(), "ja"),
+              Labels.of(union, metric.getURI(), "en"),
+              links().href(metric.getURI()),
+              share.movePointRight(2).setScale(1, java.math.RoundingMode.HALF_EVEN) + "%",
+              Labels.of(union, m.getURI(), "ja"),
+              Labels.of(union, m.getURI(), "en")));
+    }
+    rows.sort(Comparator.comparing(QualityRow::metricEn));
+    return rows;
+  }
+
   private static String size(long bytes) {
     return bytes < 1024
         ? bytes + " B"
@@ -298,7 +341,7 @@ final class LandingServlet extends SiteServlet {
   private static int firstLine(Resource r) {
     int first = Integer.MAX_VALUE;
     for (var row :
-        r.getModel().listObjectsOfProperty(r, org.w3id.tonet.rdf.PROV.wasDerivedFrom).toList()) {
+        r.getModel().listObjectsOfProperty(r, org.w3id.tonet.rdf.PROV.wasInfluencedBy).toList()) {
       Statement n = row.asResource().getProperty(TONET.lineNumber);
       if (n != null) {
         first = Math.min(first, n.getInt());

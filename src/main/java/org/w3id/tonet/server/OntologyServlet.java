@@ -15,7 +15,9 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
@@ -65,7 +67,13 @@ final class OntologyServlet extends SiteServlet {
 
   /** The page. */
   record OntologyPage(
-      String iri, List<Term> classes, List<Term> properties, List<Term> individuals) {}
+      String iri,
+      String version,
+      String versionIri,
+      String license,
+      List<Term> classes,
+      List<Term> properties,
+      List<Term> individuals) {}
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -101,6 +109,9 @@ final class OntologyServlet extends SiteServlet {
     OntologyPage page =
         new OntologyPage(
             TONET.ONTOLOGY,
+            about(ontology, OWL.versionInfo),
+            about(ontology, OWL2.versionIRI),
+            about(ontology, DCTerms.license),
             terms(ontology, OWL.Class),
             properties(ontology),
             individuals(ontology));
@@ -113,6 +124,7 @@ final class OntologyServlet extends SiteServlet {
   private List<Term> properties(Model ontology) {
     List<Term> terms = new ArrayList<>(terms(ontology, OWL.ObjectProperty));
     terms.addAll(terms(ontology, OWL.DatatypeProperty));
+    terms.addAll(terms(ontology, OWL.AnnotationProperty));
     terms.sort(Comparator.comparing(Term::name));
     return terms;
   }
@@ -210,6 +222,15 @@ final class OntologyServlet extends SiteServlet {
     }
     refs.sort(Comparator.comparing(Ref::text));
     return refs;
+  }
+
+  /** A value the ontology states about itself (its version, its licence), as text. */
+  private static String about(Model ontology, org.apache.jena.rdf.model.Property p) {
+    Statement s = ontology.getResource(TONET.ONTOLOGY).getProperty(p);
+    if (s == null) {
+      return null;
+    }
+    return s.getObject().isURIResource() ? s.getResource().getURI() : s.getString();
   }
 
   private static String comment(Resource r, String lang) {

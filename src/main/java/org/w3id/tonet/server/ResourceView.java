@@ -18,6 +18,7 @@ import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.w3id.tonet.parse.JapaneseEras;
+import org.w3id.tonet.rdf.Entailments;
 import org.w3id.tonet.rdf.PROV;
 import org.w3id.tonet.rdf.SCHEMA;
 import org.w3id.tonet.rdf.TONET;
@@ -44,8 +45,11 @@ final class ResourceView {
   /** A resource that refers to this one, and how. */
   record Backlink(String text, String href, String lang, String property, String propertyHref) {}
 
-  /** A line of the source the resource was made from. */
-  record Source(int line, String href, String text) {}
+  /**
+   * A row of a source the resource was made from (a line of the seed, a row of the gazetteer), or
+   * the rule that made it: its name in both languages, and the row's text as written.
+   */
+  record Source(int line, String name, String nameEn, String href, String text) {}
 
   /** When it happened. */
   record When(
@@ -56,6 +60,7 @@ final class ResourceView {
       String notBefore,
       String notAfter,
       String basis,
+      String basisEn,
       String basisHref,
       String fiscalYear,
       String fiscalYearHref,
@@ -72,6 +77,7 @@ final class ResourceView {
       List<Row> properties,
       List<Backlink> referencedBy,
       List<Source> sources,
+      List<Value> readings,
       List<Value> dataLinks,
       String jsonLd) {
 
@@ -87,6 +93,10 @@ final class ResourceView {
     public boolean hasSources() {
       return !sources.isEmpty();
     }
+
+    public boolean hasReadings() {
+      return !readings.isEmpty();
+    }
   }
 
   /** Properties the page shows in its own sections rather than in the table. */
@@ -101,7 +111,9 @@ final class ResourceView {
           TONET.dateBasis.getURI(),
           TONET.fiscalYear.getURI(),
           TONET.openEnded.getURI(),
-          PROV.wasDerivedFrom.getURI());
+          TONET.readingNote.getURI(),
+          PROV.wasDerivedFrom.getURI(),
+          PROV.wasInfluencedBy.getURI());
 
   /** The page of a resource of the model. */
   static Page of(Model model, String iri, Links links) {
@@ -113,8 +125,7 @@ final class ResourceView {
     List<Value> types = new ArrayList<>();
     for (Statement s : sorted(r.listProperties(RDF.type).toList())) {
       String type = s.getResource().getURI();
-      types.add(
-          new Value(Labels.name(model, type), links.href(type), null, Labels.shortName(type)));
+      types.add(new Value(bilingual(model, type), links.href(type), null, Labels.shortName(type)));
     }
     List<Value> data = new ArrayList<>();
     for (Conneg.Format f : Conneg.Format.rdfOffers()) {
@@ -130,6 +141,7 @@ final class ResourceView {
         properties(model, r, links),
         backlinks(model, r, links),
         sources(model, r, links),
+        readings(r),
         data,
         SchemaOrg.forResource(model, iri, links));
   }
@@ -152,6 +164,7 @@ final class ResourceView {
         notBefore,
         notAfter,
         basis == null ? null : Labels.name(model, basis.getURI()),
+        basis == null ? null : Labels.of(model, basis.getURI(), "en"),
         basis == null ? null : links.href(basis.getURI()),
         fy == null
             ? null
@@ -162,9 +175,10 @@ final class ResourceView {
 
   private static List<Row> properties(Model model, Resource r, Links links) {
     Map<String, List<Value>> byProperty = new LinkedHashMap<>();
-    for (Statement s : sorted(r.listProperties().toList())) {
+    List<Statement> all = r.listProperties().toList();
+    for (Statement s : sorted(all)) {
       String p = s.getPredicate().getURI();
-      if (SHOWN_ELSEWHERE.contains(p)) {
+      if (SHOWN_ELSEWHERE.contains(p) || impliedByAnother(s, all)) {
         continue;
       }
       byProperty.computeIfAbsent(p, k -> new ArrayList<>()).add(value(model, s.getObject(), links));
@@ -236,18 +250,77 @@ final class ResourceView {
     return found;
   }
 
+  /**
+   * The data states every superproperty (dcterms:subject beside tonet:concerns, schema:about beside
+   * tonet:system …): the page shows the most specific statement only.
+   */
+  private static boolean impliedByAnother(Statement s, List<Statement> all) {
+    for (Statement other : all) {
+      if (!other.getPredicate().equals(s.getPredicate())
+          && other.getObject().equals(s.getObject())
+          && Entailments.superproperties(other.getPredicate()).contains(s.getPredicate())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * What the resource was made from: the seed's lines, then the gazetteer's rows, then the rules (a
+   * fiscal year's bounds), each with its text as written.
+   */
   private static List<Source> sources(Model model, Resource r, Links links) {
     List<Source> sources = new ArrayList<>();
-    for (RDFNode row : model.listObjectsOfProperty(r, PROV.wasDerivedFrom).toList()) {
-      Resource rr = row.asResource();
-      Statement n = rr.getProperty(TONET.lineNumber);
-      Statement text = rr.getProperty(TONET.sourceText);
-      if (n != null && text != null) {
-        sources.add(new Source(n.getInt(), links.href(rr.getURI()), text.getString()));
+    for (RDFNode node : model.listObjectsOfProperty(r, PROV.wasInfluencedBy).toList()) {
+      if (!node.isURIResource()) {
+        continue;
+      }
+      Resource source = node.asResource();
+      Statement n = source.getProperty(TONET.lineNumber);
+      Statement text = source.getProperty(TONET.sourceText);
+      String href = links.href(source.getURI());
+      if (n != null && text != null && source.hasProperty(RDF.type, TONET.GazetteerRow)) {
+        sources.add(
+            new Source(
+                100_000 + n.getInt(),
+                Labels.of(model, source.getURI(), "ja"),
+                Labels.of(model, source.getURI(), "en"),
+                href,
+                text.getString()));
+      } else if (n != null && text != null) {
+        sources.add(
+            new Source(
+                n.getInt(), n.getInt() + "行目", "line " + n.getInt(), href, text.getString()));
+      } else if (source.hasProperty(RDF.type, TONET.Rule)) {
+        sources.add(
+            new Source(
+                Integer.MAX_VALUE,
+                Labels.of(model, source.getURI(), "ja"),
+                Labels.of(model, source.getURI(), "en"),
+                href,
+                null));
       }
     }
     sources.sort(Comparator.comparingInt(Source::line));
     return sources;
+  }
+
+  /** The notes saying which statements about the resource are our reading, not the source's. */
+  private static List<Value> readings(Resource r) {
+    List<Value> notes = new ArrayList<>();
+    for (Statement s : sorted(r.listProperties(TONET.readingNote).toList())) {
+      notes.add(new Value(s.getString(), null, s.getLanguage(), null));
+    }
+    // Japanese first, then English.
+    notes.sort(Comparator.comparing(v -> v.lang().equals("ja") ? 0 : 1));
+    return notes;
+  }
+
+  /** A term's Japanese name and its English one (総会 · General assembly), or its only name. */
+  static String bilingual(Model model, String iri) {
+    String name = Labels.name(model, iri);
+    String en = Labels.of(model, iri, "en");
+    return en == null || en.equals(name) ? name : name + " · " + en;
   }
 
   private static String date(Resource r, Property p) {

@@ -16,6 +16,7 @@ import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.w3id.tonet.rdf.Ontology;
 import org.w3id.tonet.rdf.PROV;
@@ -33,7 +34,8 @@ import org.w3id.tonet.rdf.TONET;
  */
 public final class Validator {
 
-  private static final Shapes SHAPES = Shapes.parse(Ontology.shapes().getGraph());
+  private static final Model SHAPES_MODEL = Ontology.shapes();
+  private static final Shapes SHAPES = Shapes.parse(SHAPES_MODEL.getGraph());
 
   private Validator() {}
 
@@ -62,9 +64,10 @@ public final class Validator {
               : entry
                   .resultPath()
                   .toString(new org.apache.jena.sparql.core.Prologue(Prefixes.asMapping()));
+      Node source = nodeShape(entry.source());
       String shape =
-          entry.source() != null && entry.source().isURI()
-              ? shortName(entry.source(), prefixes)
+          source != null && source.isURI()
+              ? shortName(source, prefixes)
               : entry.constraint().getComponent().getLocalName();
       found.add(
           new Violation(
@@ -78,18 +81,55 @@ public final class Validator {
     return found;
   }
 
-  /** The line numbers of the source rows a resource was made from, or its own line. */
+  /** Every node shape of ontology/shapes.ttl, by its name (tsh:Dated …). */
+  public static List<String> nodeShapes() {
+    return SHAPES_MODEL
+        .listSubjectsWithProperty(
+            RDF.type, SHAPES_MODEL.createResource("http://www.w3.org/ns/shacl#NodeShape"))
+        .filterKeep(Resource::isURIResource)
+        .mapWith(r -> shortName(r.asNode(), null))
+        .toList()
+        .stream()
+        .sorted()
+        .toList();
+  }
+
+  /**
+   * The node shape a result comes from: its property shapes are blank nodes, named by the node
+   * shape that holds them (sh:property), so a report and the quality count name the shape.
+   */
+  private static Node nodeShape(Node source) {
+    if (source == null || source.isURI()) {
+      return source;
+    }
+    Resource holder =
+        SHAPES_MODEL
+            .listSubjectsWithProperty(
+                SHAPES_MODEL.createProperty("http://www.w3.org/ns/shacl#property"),
+                SHAPES_MODEL.wrapAsResource(source))
+            .nextOptional()
+            .orElse(null);
+    return holder == null ? source : holder.asNode();
+  }
+
+  /**
+   * The seed's line numbers of the rows a resource was made from, or its own line. Gazetteer rows
+   * and rules are left out: a report's line numbers are the seed's.
+   */
   static List<Integer> lines(Resource r) {
     TreeSet<Integer> lines = new TreeSet<>();
     Statement own = r.getProperty(TONET.lineNumber);
-    if (own != null) {
+    if (own != null && !r.hasProperty(RDF.type, TONET.GazetteerRow)) {
       lines.add(own.getInt());
     }
-    for (RDFNode row : r.getModel().listObjectsOfProperty(r, PROV.wasDerivedFrom).toList()) {
+    for (RDFNode row : r.getModel().listObjectsOfProperty(r, PROV.wasInfluencedBy).toList()) {
+      if (!row.isURIResource() || row.asResource().hasProperty(RDF.type, TONET.GazetteerRow)) {
+        continue;
+      }
       Statement n = row.asResource().getProperty(TONET.lineNumber);
       if (n != null) {
         lines.add(n.getInt());
-      } else if (row.isURIResource()) {
+      } else {
         lines.addAll(lineFromIri(row.asResource().getURI()));
       }
     }

@@ -21,8 +21,10 @@ import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.ORG;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -189,6 +191,53 @@ class DecisionsTest {
         String text = statement.substring(statement.indexOf(" " + w[2] + " ") + w[2].length() + 2);
         assertTrue(existing(data, w[1]).hasProperty(RDFS.label, text, w[2]), statement);
       }
+      case "altlabel" -> {
+        String text = statement.substring(statement.indexOf(" " + w[2] + " ") + w[2].length() + 2);
+        assertTrue(existing(data, w[1]).hasProperty(SKOS.altLabel, text, w[2]), statement);
+      }
+      case "nolabel" -> {
+        Resource r = existing(data, w[1]);
+        assertFalse(
+            r.listProperties(RDFS.label).toList().stream()
+                .anyMatch(l -> l.getLanguage().equals(w[2])),
+            statement);
+      }
+      case "sources" -> {
+        Set<Integer> expected = new TreeSet<>();
+        for (String n : Arrays.copyOfRange(w, 2, w.length)) {
+          expected.add(Integer.parseInt(n));
+        }
+        Set<Integer> actual = new TreeSet<>();
+        existing(data, w[1])
+            .listProperties(PROV.wasInfluencedBy)
+            .forEachRemaining(
+                st -> {
+                  Statement n = st.getResource().getProperty(TONET.lineNumber);
+                  if (n != null && !st.getResource().hasProperty(RDF.type, TONET.GazetteerRow)) {
+                    actual.add(n.getInt());
+                  }
+                });
+        assertEquals(expected, actual, statement);
+      }
+      case "reading" -> {
+        Resource r = existing(data, w[1]);
+        for (String lang : List.of("ja", "en")) {
+          assertTrue(
+              r.listProperties(TONET.readingNote).toList().stream()
+                  .anyMatch(n -> n.getLanguage().equals(lang)),
+              statement + ": a reading note in " + lang);
+        }
+        assertTrue(
+            Readings.all().stream().anyMatch(x -> x.subject().equals(w[1])),
+            statement + ": listed in lexicon/readings.tsv");
+      }
+      case "unitof" -> {
+        Resource unit = existing(data, w[1]);
+        Resource parent = existing(data, w[2]);
+        assertTrue(unit.hasProperty(ORG.unitOf, parent), statement);
+        assertTrue(parent.hasProperty(ORG.hasUnit, unit), statement + ": org:hasUnit stated");
+        assertTrue(parent.hasProperty(RDF.type, ORG.FormalOrganization), statement);
+      }
       case "count" -> {
         Resource count = existing(data, w[1]);
         assertEquals(w[2], literal(count, TONET.count.getURI()), statement);
@@ -219,7 +268,7 @@ class DecisionsTest {
   private static Set<String> eventsFromLine(Model data, int line) {
     Set<String> found = new TreeSet<>();
     Resource row = data.getResource(TestSeeds.BASE + "id/source/157963e9056f/line/" + line);
-    data.listSubjectsWithProperty(PROV.wasDerivedFrom, row)
+    data.listSubjectsWithProperty(PROV.wasInfluencedBy, row)
         .forEachRemaining(
             s -> {
               if (s.hasProperty(RDF.type, SCHEMA.Event)) {
@@ -246,7 +295,7 @@ class DecisionsTest {
 
   private static void assertDerivedFrom(Resource r, int line) {
     Resource row = r.getModel().getResource(TestSeeds.BASE + "id/source/157963e9056f/line/" + line);
-    assertTrue(r.hasProperty(PROV.wasDerivedFrom, row), r + " is derived from line " + line);
+    assertTrue(r.hasProperty(PROV.wasInfluencedBy, row), r + " names line " + line);
   }
 
   private static Resource existing(Model data, String path) {

@@ -27,8 +27,9 @@ import org.w3id.tonet.validate.Validator;
 import org.w3id.tonet.validate.Violation;
 
 /**
- * The places of the Tone area: ours, linked to the standard area codes and (where sourced) to
- * Wikidata as close matches, with their history as data, the venues placed in them, and the
+ * The places of the Tone area: ours, each with its standard area code (tonet:areaCode: the plain
+ * code on the place, the dated codes on the period they are valid in) and, where sourced, a
+ * Wikidata item as a close match, with their history as data, the venues placed in them, and the
  * council's area stated.
  */
 class RegionalLinksTest {
@@ -44,7 +45,7 @@ class RegionalLinksTest {
     return data.getResource(BASE + "id/place/" + slug);
   }
 
-  @ParameterizedTest(name = "{1} ({0}) is id/place/{2}, a close match of sac:C{0}")
+  @ParameterizedTest(name = "{1} ({0}) is id/place/{2}, whose code is sac:C{0}")
   @CsvSource({
     "11206, 行田市, gyoda",
     "11210, 加須市, kazo",
@@ -57,12 +58,15 @@ class RegionalLinksTest {
     "11464, 杉戸町, sugito",
     "11000, 埼玉県, saitama-prefecture"
   })
-  void everyPlaceIsOursAndACloseMatchOfItsPlainCode(String code, String name, String slug)
-      throws Exception {
+  void everyPlaceIsOursWithItsPlainCode(String code, String name, String slug) throws Exception {
     Model data = data();
     Resource r = place(data, slug);
     assertTrue(r.hasProperty(org.apache.jena.vocabulary.RDFS.label, name, "ja"), name);
-    assertTrue(r.hasProperty(SKOS.closeMatch, data.getResource(SAC + "C" + code)), "plain code");
+    assertEquals(Set.of(SAC + "C" + code), areaCodes(r), "the plain code of today, and no other");
+    assertFalse(
+        r.listProperties(SKOS.closeMatch).toList().stream()
+            .anyMatch(s -> s.getResource().getURI().startsWith(SAC)),
+        "a code is not a close match: the place would be a skos:Concept");
     assertTrue(r.hasProperty(DCTerms.identifier, code), "dcterms:identifier");
     assertTrue(r.hasProperty(RDF.type, SCHEMA.Place), "a schema:Place, stated");
     assertTrue(
@@ -93,21 +97,37 @@ class RegionalLinksTest {
   }
 
   @Test
-  void datedCodesAreOnlyThoseValidInTheCouncilsYears() throws Exception {
+  void datedCodesAreOnTheirPeriodOnly() throws Exception {
     Model data = data();
+    assertEquals(Set.of(SAC + "C11210-20100323"), areaCodes(status(data, "kazo", "city-2010")));
+    // 白岡市 has its own code; 白岡町's code C11445 is on the town's period, not on the city.
+    assertEquals(Set.of(SAC + "C11246"), areaCodes(place(data, "shiraoka")));
+    assertEquals(Set.of(SAC + "C11445-19990901"), areaCodes(status(data, "shiraoka", "town-1954")));
+    assertEquals(Set.of(SAC + "C11246-20121001"), areaCodes(status(data, "shiraoka", "city-2012")));
     assertEquals(
-        Set.of(SAC + "C11210", SAC + "C11210-20100323"), closeMatches(place(data, "kazo")));
-    assertEquals(
-        Set.of(SAC + "C11246", SAC + "C11246-20121001", SAC + "C11445", SAC + "C11445-19990901"),
-        closeMatches(place(data, "shiraoka")));
-    assertEquals(
-        Set.of(SAC + "C11238", SAC + "C11238-19721001", SAC + "C11238-20110104"),
-        closeMatches(place(data, "hasuda")));
+        Set.of(SAC + "C11238-19721001", SAC + "C11238-20110104"),
+        areaCodes(status(data, "hasuda", "city")));
+    assertFalse(
+        data.listSubjectsWithProperty(RDF.type, TONET.MunicipalStatus).toList().stream()
+            .anyMatch(s -> s.hasProperty(SKOS.closeMatch)),
+        "a period is not a skos:Concept");
   }
 
-  private static Set<String> closeMatches(Resource r) {
+  @Test
+  void noClassIsMatchedToAnIndividual() throws Exception {
+    Model ontology = Ontology.ontology();
+    assertFalse(
+        ontology.contains(TONET.Prefecture, SKOS.closeMatch, (RDFNode) null),
+        "tonet:Prefecture is a class, sacs:Prefecture an individual");
+  }
+
+  private static Resource status(Model data, String place, String slug) {
+    return data.getResource(BASE + "id/place/" + place + "/status/" + slug);
+  }
+
+  private static Set<String> areaCodes(Resource r) {
     Set<String> found = new TreeSet<>();
-    r.listProperties(SKOS.closeMatch).forEachRemaining(s -> found.add(s.getResource().getURI()));
+    r.listProperties(TONET.areaCode).forEachRemaining(s -> found.add(s.getResource().getURI()));
     return found;
   }
 
@@ -122,7 +142,7 @@ class RegionalLinksTest {
     assertEquals("2010-03-23", day(status, TIME.hasBeginning));
     assertFalse(status.hasProperty(TIME.hasEnd), "still in force");
     assertTrue(
-        status.hasProperty(SKOS.closeMatch, data.getResource(SAC + "C" + code + "-20100323")));
+        status.hasProperty(TONET.areaCode, data.getResource(SAC + "C" + code + "-20100323")));
   }
 
   @Test
@@ -232,13 +252,46 @@ class RegionalLinksTest {
     gazetteer.listProperties(DCTerms.source).forEachRemaining(s -> cited.add(s.getObject()));
     for (Resource type : List.of(TONET.Municipality, TONET.Prefecture, TONET.MunicipalStatus)) {
       for (Resource r : data.listSubjectsWithProperty(RDF.type, type).toList()) {
-        assertTrue(r.hasProperty(PROV.wasDerivedFrom, gazetteer), r + " from the gazetteer");
+        assertTrue(
+            r.listProperties(PROV.wasInfluencedBy).toList().stream()
+                .map(s -> s.getResource())
+                .anyMatch(
+                    row ->
+                        row.hasProperty(RDF.type, TONET.GazetteerRow)
+                            && row.hasProperty(DCTerms.isPartOf, gazetteer)),
+            r + " names its gazetteer row");
         assertFalse(r.listProperties(DCTerms.source).toList().isEmpty(), r + " cites sources");
         r.listProperties(DCTerms.source)
             .forEachRemaining(
                 s -> assertTrue(cited.contains(s.getObject()), "listed by the gazetteer: " + s));
       }
     }
+  }
+
+  @Test
+  void gazetteerRowsHaveIdentifiersOfTheirOwnWithTheirLineAndText() throws Exception {
+    Model data = data();
+    Resource row = data.getResource(BASE + "id/source/gazetteer/status/shiraoka/town-1954");
+    assertTrue(row.hasProperty(RDF.type, TONET.GazetteerRow));
+    String text = row.getProperty(TONET.sourceText).getString();
+    assertTrue(text.startsWith("status\tshiraoka\ttown-1954\t白岡町"), text);
+    int line = row.getProperty(TONET.lineNumber).getInt();
+    String[] table =
+        new String(
+                RegionalLinksTest.class
+                    .getResourceAsStream("/lexicon/gazetteer.tsv")
+                    .readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8)
+            .split("\n");
+    assertEquals(text, table[line - 1], "the row's line and text agree with the table");
+    // The days of a period come from its row, and the venue's municipality from the venue's row.
+    assertTrue(
+        data.getResource(BASE + "id/date/2012-09-30").hasProperty(PROV.wasInfluencedBy, row));
+    assertTrue(
+        data.getResource(BASE + "id/venue/pastoral-kazo")
+            .hasProperty(
+                PROV.wasInfluencedBy,
+                data.getResource(BASE + "id/source/gazetteer/venue/pastoral-kazo")));
   }
 
   @Test
@@ -252,12 +305,17 @@ class RegionalLinksTest {
     Resource sac = meta.getResource(BASE + "id/dataset/linkset/standard-area-codes");
     assertTrue(dataset.hasProperty(org.apache.jena.vocabulary.VOID.subset, sac));
     assertEquals(
-        countLinks(TestSeeds.seedData(), SAC),
+        countLinks(TestSeeds.seedData(), TONET.areaCode, SAC),
         sac.getProperty(org.apache.jena.vocabulary.VOID.triples).getLong());
+    assertTrue(sac.hasProperty(org.apache.jena.vocabulary.VOID.linkPredicate, TONET.areaCode));
+    Resource wikidata = meta.getResource(BASE + "id/dataset/linkset/wikidata");
+    assertTrue(
+        wikidata.hasProperty(org.apache.jena.vocabulary.VOID.linkPredicate, SKOS.closeMatch));
+    assertEquals(1, wikidata.getProperty(org.apache.jena.vocabulary.VOID.triples).getLong());
   }
 
-  private static long countLinks(Model data, String prefix) {
-    return data.listStatements(null, SKOS.closeMatch, (RDFNode) null)
+  private static long countLinks(Model data, org.apache.jena.rdf.model.Property p, String prefix) {
+    return data.listStatements(null, p, (RDFNode) null)
         .filterKeep(s -> s.getResource().getURI().startsWith(prefix))
         .toList()
         .size();
@@ -283,6 +341,22 @@ class RegionalLinksTest {
     Resource kazo = place(data, "kazo");
     kazo.addProperty(OWL.sameAs, data.getResource(SAC + "C11210"));
     assertCaught(data, kazo.getURI(), "never owl:sameAs");
+  }
+
+  @Test
+  void aCodeAsACloseMatchIsCaught() throws Exception {
+    Model data = copy();
+    Resource kazo = place(data, "kazo");
+    kazo.addProperty(SKOS.closeMatch, data.getResource(SAC + "C11210"));
+    assertCaught(data, kazo.getURI(), "Wikidata item only");
+  }
+
+  @Test
+  void aDatedCodeOnAPlaceIsCaught() throws Exception {
+    Model data = copy();
+    Resource kazo = place(data, "kazo");
+    kazo.addProperty(TONET.areaCode, data.getResource(SAC + "C11210-20100323"));
+    assertCaught(data, kazo.getURI(), "dated codes belong to its municipal statuses");
   }
 
   @Test
@@ -319,7 +393,7 @@ class RegionalLinksTest {
   void aPlaceNotFromTheGazetteerIsCaught() throws Exception {
     Model data = copy();
     Resource hanyu = place(data, "hanyu");
-    hanyu.removeAll(PROV.wasDerivedFrom);
-    assertCaught(data, hanyu.getURI(), "derived from the gazetteer");
+    hanyu.removeAll(PROV.wasInfluencedBy);
+    assertCaught(data, hanyu.getURI(), "made from the gazetteer");
   }
 }

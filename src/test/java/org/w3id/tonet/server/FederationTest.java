@@ -148,7 +148,7 @@ class FederationTest {
               ?code a sacs:StandardAreaCode ; rdfs:label ?name .
               FILTER (lang(?name) = "ja")
               SERVICE <OURS> {
-                ?place a tonet:Municipality ; skos:closeMatch ?code .
+                ?place a tonet:Municipality ; tonet:municipalStatus/tonet:areaCode ?code .
                 ?symposium a tonet:Symposium ;
                            schema:location/schema:containedInPlace ?place ;
                            schema:startDate ?date ;
@@ -267,7 +267,7 @@ class FederationTest {
         """
         SELECT ?date ?name WHERE {
           ?symposium a tonet:Symposium ; schema:startDate ?date ;
-                     schema:location/schema:containedInPlace/skos:closeMatch ?code .
+                     schema:location/schema:containedInPlace/tonet:municipalStatus/tonet:areaCode ?code .
           SERVICE <REGIONAL> { ?code rdfs:label ?name FILTER (lang(?name) = "en") }
         }
         ORDER BY ?date

@@ -14,6 +14,7 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,38 +34,63 @@ class ChecksTest {
 
   /** For each check, a way to break the seed's data that it must catch. */
   private static final Map<String, Consumer<Model>> BREAKAGES =
-      Map.of(
-          "assemblies-match-summary",
-          data -> data.removeAll(data.getResource(BASE + "id/assembly/ordinary/12"), null, null),
-          "assemblies-all-counted",
-          data -> data.getResource(BASE + "id/assembly/ordinary/3").removeAll(SCHEMA.superEvent),
-          "content-rows-accounted",
-          data -> data.removeAll(null, PROV.wasDerivedFrom, data.getResource(row(38))),
-          "numbering-in-date-order",
-          data -> redate(data, "id/assembly/extraordinary/5", "2012-10-01"),
-          "numbering-complete",
-          data -> {
-            Resource r = data.getResource(BASE + "id/assembly/ordinary/7");
-            r.removeAll(TONET.ordinal).addLiteral(TONET.ordinal, integer(data, 6));
-          },
-          "types-complete",
-          data ->
-              data.remove(
-                  data.getResource(BASE + "id/symposium/2012-03-17"), RDF.type, TONET.Meeting),
-          "registrants-grow",
-          data -> redate(data, "id/milestone/registrants-10000", "2012-08-01"),
-          "series-not-exceeded",
-          data -> {
-            Resource count = data.getResource(BASE + "id/count/2024-03-31-section-meetings");
-            count.removeAll(TONET.count).addLiteral(TONET.count, integer(data, 1));
-          },
-          "undated-within-fiscal-year",
-          data -> {
-            Resource r = data.getResource(BASE + "id/assembly/extraordinary/2");
-            r.removeAll(TONET.notAfter)
-                .addLiteral(
-                    TONET.notAfter, data.createTypedLiteral("2012-04-30", XSDDatatype.XSDdate));
-          });
+      Map.ofEntries(
+          Map.entry(
+              "assemblies-match-summary",
+              data ->
+                  data.removeAll(data.getResource(BASE + "id/assembly/ordinary/12"), null, null)),
+          Map.entry(
+              "assemblies-all-counted",
+              data ->
+                  data.getResource(BASE + "id/assembly/ordinary/3").removeAll(SCHEMA.superEvent)),
+          Map.entry(
+              "content-rows-accounted",
+              data -> data.removeAll(null, PROV.wasInfluencedBy, data.getResource(row(38)))),
+          Map.entry(
+              "numbering-in-date-order",
+              data -> redate(data, "id/assembly/extraordinary/5", "2012-10-01")),
+          Map.entry(
+              "numbering-complete",
+              data -> {
+                Resource r = data.getResource(BASE + "id/assembly/ordinary/7");
+                r.removeAll(TONET.ordinal).addLiteral(TONET.ordinal, integer(data, 6));
+              }),
+          Map.entry(
+              "types-complete",
+              data ->
+                  data.remove(
+                      data.getResource(BASE + "id/symposium/2012-03-17"), RDF.type, TONET.Meeting)),
+          Map.entry(
+              "registrants-grow",
+              data -> redate(data, "id/milestone/registrants-10000", "2012-08-01")),
+          Map.entry(
+              "series-not-exceeded",
+              data -> {
+                Resource count = data.getResource(BASE + "id/count/2024-03-31-section-meetings");
+                count.removeAll(TONET.count).addLiteral(TONET.count, integer(data, 1));
+              }),
+          Map.entry(
+              "undated-within-fiscal-year",
+              data -> {
+                Resource r = data.getResource(BASE + "id/assembly/extraordinary/2");
+                r.removeAll(TONET.notAfter)
+                    .addLiteral(
+                        TONET.notAfter, data.createTypedLiteral("2012-04-30", XSDDatatype.XSDdate));
+              }),
+          Map.entry(
+              "superproperties-stated",
+              data ->
+                  data.removeAll(
+                      data.getResource(BASE + "id/assembly/ordinary/1/agenda/1"),
+                      DCTerms.subject,
+                      null)),
+          Map.entry(
+              "inverses-stated",
+              data ->
+                  data.removeAll(
+                      data.getResource(BASE + "id/assembly/ordinary/1/agenda/1"),
+                      TONET.agendaOf,
+                      null)));
 
   static Stream<String> checkNames() {
     return Checks.all().stream().map(Checks.Check::name);

@@ -67,13 +67,82 @@ class ShapesTest {
   void aResourceWithoutSourceRowIsCaught() throws Exception {
     Model data = copy();
     Resource venue = data.getResource(BASE + "id/venue/pastoral-kazo");
-    venue.removeAll(PROV.wasDerivedFrom);
+    venue.removeAll(PROV.wasInfluencedBy);
     List<Violation> violations = Validator.shacl(data);
     assertTrue(
         violations.stream()
             .anyMatch(
-                v -> v.focus().equals(venue.getURI()) && v.path().equals("prov:wasDerivedFrom")),
+                v -> v.focus().equals(venue.getURI()) && v.path().equals("prov:wasInfluencedBy")),
         violations::toString);
+  }
+
+  @Test
+  void aDayWithoutItsRuleIsCaught() throws Exception {
+    Model data = copy();
+    Resource day = data.getResource(BASE + "id/date/2010-04-01");
+    day.removeAll(PROV.wasInfluencedBy);
+    assertTrue(
+        Validator.shacl(data).stream().anyMatch(v -> v.focus().equals(day.getURI())),
+        "a fiscal year's first day names the rule that made it");
+  }
+
+  @Test
+  void anActivityDerivedFromARowIsCaught() throws Exception {
+    Model data = copy();
+    Resource establishment = data.getResource(BASE + "id/event/2010-07-20-council-established");
+    establishment.addProperty(PROV.wasDerivedFrom, data.getResource(row(8)));
+    assertTrue(
+        Validator.shacl(data).stream()
+            .anyMatch(
+                v ->
+                    v.focus().equals(establishment.getURI())
+                        && v.message().contains("not a prov:Entity")),
+        "prov:wasDerivedFrom is for entities: an establishment is a prov:Activity");
+  }
+
+  @Test
+  void anEntityThatIsOnlyInfluencedIsCaught() throws Exception {
+    Model data = copy();
+    Resource item = data.getResource(BASE + "id/assembly/council/2/agenda/1");
+    item.removeAll(PROV.wasDerivedFrom);
+    assertTrue(
+        Validator.shacl(data).stream().anyMatch(v -> v.focus().equals(item.getURI())),
+        "an agenda item, a prov:Entity, is derived from its row too");
+  }
+
+  @Test
+  void anActionPropertyOnAnEventIsCaught() throws Exception {
+    Model data = copy();
+    Resource symposium = data.getResource(BASE + "id/symposium/2013-03-23");
+    symposium.addProperty(SCHEMA.agent, data.getResource(BASE + "id/org/council"));
+    assertTrue(
+        Validator.shacl(data).stream()
+            .anyMatch(v -> v.focus().equals(symposium.getURI()) && v.message().contains("Action")),
+        "schema:agent belongs to schema.org actions");
+  }
+
+  @Test
+  void aSeriesWithAFiscalYearIsCaught() throws Exception {
+    Model data = copy();
+    Resource series = data.getResource(BASE + "id/series/liaison-council");
+    series.addProperty(TONET.fiscalYear, data.getResource(BASE + "id/fiscal-year/2010"));
+    assertTrue(
+        Validator.shacl(data).stream()
+            .anyMatch(
+                v -> v.focus().equals(series.getURI()) && v.path().equals("tonet:fiscalYear")),
+        "a series spans years");
+  }
+
+  @Test
+  void anAgendaItemWithTwoEnglishLabelsIsCaught() throws Exception {
+    Model data = copy();
+    Resource item = data.getResource(BASE + "id/assembly/council/2/agenda/1");
+    item.addProperty(RDFS.label, "Agenda item 1 of the 2nd Council General Assembly", "en");
+    assertTrue(Validator.shacl(data).stream().anyMatch(v -> v.focus().equals(item.getURI())));
+  }
+
+  private static String row(int line) {
+    return BASE + "id/source/157963e9056f/line/" + line;
   }
 
   @Test

@@ -1,0 +1,91 @@
+package org.w3id.tonet.rdf;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Resource;
+
+/**
+ * The statements the mapping makes that the source does not make itself, from the hand-kept table
+ * {@code lexicon/readings.tsv}: each resource they are about says so with tonet:readingNote.
+ *
+ * <pre>
+ * Readings.addTo(data, iris);
+ * // &lt;id/org/system-working-group&gt; tonet:readingNote "協議会の部会等とするのは当方の読み取りで…"@ja .
+ * </pre>
+ */
+public final class Readings {
+
+  static final String RESOURCE = "/lexicon/readings.tsv";
+
+  /**
+   * One reading.
+   *
+   * @param subject IRI path of the resource, below the base
+   * @param property the statement's property IRI
+   * @param object IRI path of the value, below the base
+   * @param noteJa the note in Japanese
+   * @param noteEn the note in English
+   */
+  public record Reading(
+      String subject, String property, String object, String noteJa, String noteEn) {}
+
+  private static final List<Reading> ALL = load();
+
+  private Readings() {}
+
+  /** Every reading of the table. */
+  public static List<Reading> all() {
+    return ALL;
+  }
+
+  /** Adds the note of every reading whose statement the data makes. */
+  public static void addTo(Model data, Iris iris) {
+    for (Reading reading : ALL) {
+      Resource subject = data.getResource(iris.base() + reading.subject());
+      if (data.contains(
+          subject,
+          data.createProperty(reading.property()),
+          data.getResource(iris.base() + reading.object()))) {
+        subject.addProperty(TONET.readingNote, reading.noteJa(), "ja");
+        subject.addProperty(TONET.readingNote, reading.noteEn(), "en");
+      }
+    }
+  }
+
+  private static List<Reading> load() {
+    try (InputStream in = Readings.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(RESOURCE + " is missing from the class path");
+      }
+      List<Reading> readings = new ArrayList<>();
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      int number = 0;
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        number++;
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] cells = line.split("\t", -1);
+        String property = cells.length == 5 ? Prefixes.asMapping().expandPrefix(cells[1]) : "";
+        if (cells.length != 5 || property.equals(cells[1])) {
+          throw new IllegalStateException(
+              RESOURCE
+                  + " line "
+                  + number
+                  + ": expected subject, a property with a pinned prefix, object, ja, en");
+        }
+        readings.add(new Reading(cells[0], property, cells[2], cells[3], cells[4]));
+      }
+      return List.copyOf(readings);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
