@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.w3id.tonet.parse.TimelineParser;
+import org.w3id.tonet.server.BuildCache;
 import org.w3id.tonet.server.Tdb2Store;
 import org.w3id.tonet.server.TonetServer;
 import org.w3id.tonet.source.SourceException;
@@ -192,6 +193,20 @@ public final class ServeCommand implements Callable<Integer> {
   List<String> trustedProxies = new ArrayList<>();
 
   @Option(
+      names = "--build-cache",
+      paramLabel = "DIR",
+      description =
+          "Keep each build here, and start from a kept one with the same seed, program build and"
+              + " options instead of parsing, validating and writing the dumps again. Default:"
+              + " $XDG_CACHE_HOME/tonet-lod or ~/.cache/tonet-lod.")
+  Path buildCache;
+
+  @Option(
+      names = "--no-build-cache",
+      description = "Build from the seed at every start, and keep nothing.")
+  boolean noBuildCache;
+
+  @Option(
       names = "--tdb2",
       paramLabel = "DIR",
       description =
@@ -263,6 +278,10 @@ public final class ServeCommand implements Callable<Integer> {
               .trustedProxies(trustedProxies)
               .tdb2(tdb2)
               .rebuild(rebuild)
+              .buildCache(
+                  noBuildCache
+                      ? null
+                      : buildCache != null ? buildCache : BuildCache.defaultFolder())
               .progress(
                   (what, millis) -> {
                     out.printf("  %6d ms  %s%n", millis, what);

@@ -50,6 +50,40 @@ final class AsyncBody {
     this.wrapped = new Wrapped(response);
   }
 
+  /** The bytes written so far. */
+  long size() {
+    if (wrapped.writer != null) {
+      wrapped.writer.flush();
+    }
+    return size;
+  }
+
+  /** What was written, as one array. */
+  byte[] bytes() {
+    size();
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
+    byte[] all = new byte[(int) size];
+    int at = 0;
+    for (byte[] part : parts) {
+      System.arraycopy(part, 0, all, at, part.length);
+      at += part.length;
+    }
+    return all;
+  }
+
+  /** Sends {@code bytes} instead of what was written (a compressed copy; nothing for a 304). */
+  void replace(byte[] bytes) {
+    size();
+    parts.clear();
+    size = 0;
+    if (bytes.length > 0) {
+      parts.add(bytes);
+      size = bytes.length;
+    }
+  }
+
   /** The response to give the servlet. */
   HttpServletResponse response() {
     return wrapped;

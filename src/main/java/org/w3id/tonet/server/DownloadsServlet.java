@@ -70,7 +70,7 @@ final class DownloadsServlet extends SiteServlet {
     String lastModified = HTTP_DATE.format(site().published().truncatedTo(ChronoUnit.SECONDS));
     response.setHeader("ETag", etag);
     response.setHeader("Last-Modified", lastModified);
-    response.setHeader("Cache-Control", "public, max-age=3600");
+    response.setHeader("Cache-Control", HttpCaching.cacheControl(maxAge()));
     if (gzip != null) {
       response.setHeader("Vary", "Accept-Encoding");
     }

@@ -95,7 +95,7 @@ final class LandingServlet extends SiteServlet {
   }
 
   private String render() {
-    Model data = site().build().data();
+    Model data = site().data();
     Model union = site().union();
     Map<String, String> downloads = new LinkedHashMap<>();
     for (Dump dump : Dump.values()) {

@@ -80,7 +80,7 @@ final class OntologyServlet extends SiteServlet {
       throws IOException {
     response.setHeader("Vary", "Accept");
     Optional<Conneg.Format> format = Conneg.choose(accept(request), Conneg.Format.pageOffers());
-    Model ontology = site().build().ontology();
+    Model ontology = site().ontology();
     if (format.isEmpty()) {
       send(response, 406, "text/plain; charset=utf-8", "406 Not Acceptable\n");
       return;
@@ -105,7 +105,7 @@ final class OntologyServlet extends SiteServlet {
   }
 
   private String render() {
-    Model ontology = site().build().ontology();
+    Model ontology = site().ontology();
     OntologyPage page =
         new OntologyPage(
             TONET.ONTOLOGY,

@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * A bounded cache of rendered pages and documents: the site does not change while the server runs,
- * so each is made once, but a large dataset must not keep every page in memory. Also the memory of
- * {@link ResultCapFilter}'s decisions. The least recently used entry goes first.
+ * so each is made once, but a large dataset must not keep every page in memory. The least recently
+ * used entry goes first.
  *
  * <pre>
  * String html = cache.get("page " + iri, () -> render(iri));

@@ -1,5 +1,6 @@
 package org.w3id.tonet.server;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,37 +12,52 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.w3id.tonet.model.Timeline;
 import org.w3id.tonet.publish.Build;
+import org.w3id.tonet.publish.Dump;
 import org.w3id.tonet.publish.Exporter;
+import org.w3id.tonet.publish.ProgramBuild;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.rdf.Prefixes;
 
 /**
- * Everything the server publishes, made once at start-up: the build, its graphs, the dump files and
- * the dataset description.
+ * Everything the server publishes, made once at start-up: the graphs, the dump files and the
+ * dataset description. It is made from a build ({@link #of}), or loaded as it was published before
+ * ({@link #loaded}, from the {@link BuildCache}): nothing here needs the source table once it is
+ * published.
  *
  * <pre>
  * Site site = Site.of(build, null);
  * site.union().size(); // data + ontology + description
+ * site.tag();          // names this publication in ETags
  * </pre>
  *
- * @param build the converted data
+ * @param data the data graph
+ * @param ontology the ontology graph
  * @param meta the dataset description (VoID + DCAT)
  * @param union the data, the ontology and the description in one read-only model, for pages
+ * @param iris the IRIs used
+ * @param source the source table it was made from
  * @param dataset the SPARQL dataset: three named graphs, and their union as the default graph
  * @param files every dump file by name (SHA256SUMS included)
  * @param published when the dumps were made, for Last-Modified
+ * @param tag a short digest of this program build and every dump: the same for the same
+ *     publication, different for any other
  */
 public record Site(
-    Build build,
+    Model data,
+    Model ontology,
     Model meta,
     Model union,
+    Iris iris,
+    Timeline.SourceInfo source,
     DatasetGraph dataset,
     Map<String, byte[]> files,
-    Instant published) {
+    Instant published,
+    String tag) {
 
   public Site {
-    Objects.requireNonNull(build, "build");
+    Objects.requireNonNull(data, "data");
     files = Map.copyOf(files);
   }
 
@@ -53,15 +69,7 @@ public record Site(
   /** Publishes a build into a dataset (the one the SPARQL endpoint serves). */
   public static Site of(Build build, String licenseIri, DatasetGraph target) {
     Site site = over(build, licenseIri, target);
-    Dataset dataset = DatasetFactory.wrap(target);
-    Txn.executeWrite(
-        dataset,
-        () -> {
-          site.namedGraphs().forEach(dataset::addNamedModel);
-          // The default graph is the union of the three, as DESIGN.md asks.
-          dataset.getDefaultModel().add(site.union());
-          dataset.getDefaultModel().setNsPrefixes(site.union().getNsPrefixMap());
-        });
+    site.load();
     return site;
   }
 
@@ -71,35 +79,89 @@ public record Site(
    */
   public static Site over(Build build, String licenseIri, DatasetGraph served) {
     Exporter.Publication publication = Exporter.publication(build, licenseIri);
-    Model meta = publication.meta();
+    return assemble(
+        build.data(),
+        build.ontology(),
+        publication.meta(),
+        build.iris(),
+        build.timeline().source(),
+        served,
+        publication.files(),
+        Instant.now());
+  }
+
+  /**
+   * A site as it was published before: its graphs and files, over a dataset ({@link #load()} puts
+   * the graphs in it, unless it holds them already).
+   */
+  public static Site loaded(
+      Model data,
+      Model ontology,
+      Model meta,
+      Iris iris,
+      Timeline.SourceInfo source,
+      DatasetGraph served,
+      Map<String, byte[]> files,
+      Instant published) {
+    return assemble(data, ontology, meta, iris, source, served, files, published);
+  }
+
+  private static Site assemble(
+      Model data,
+      Model ontology,
+      Model meta,
+      Iris iris,
+      Timeline.SourceInfo source,
+      DatasetGraph served,
+      Map<String, byte[]> files,
+      Instant published) {
     Model union = ModelFactory.createDefaultModel();
     Prefixes.apply(union);
-    union.add(build.data()).add(build.ontology()).add(meta);
-    return new Site(build, meta, union, served, publication.files(), Instant.now());
+    union.add(data).add(ontology).add(meta);
+    return new Site(
+        data, ontology, meta, union, iris, source, served, files, published, tag(files));
+  }
+
+  /** Puts the three named graphs, and their union as the default graph, into the dataset. */
+  public void load() {
+    Dataset target = DatasetFactory.wrap(dataset);
+    Txn.executeWrite(
+        target,
+        () -> {
+          namedGraphs().forEach(target::addNamedModel);
+          // The default graph is the union of the three, as the design asks.
+          target.getDefaultModel().add(union);
+          target.getDefaultModel().setNsPrefixes(union.getNsPrefixMap());
+        });
+  }
+
+  private static String tag(Map<String, byte[]> files) {
+    byte[] sums = files.get(Dump.SHA256SUMS);
+    String digest =
+        Exporter.sha256(
+            (ProgramBuild.id()
+                    + "\n"
+                    + (sums == null ? "" : new String(sums, StandardCharsets.UTF_8)))
+                .getBytes(StandardCharsets.UTF_8));
+    return digest.substring(0, 16);
   }
 
   /** The three named graphs by name: {base}graph/data, graph/ontology and graph/meta. */
   public Map<String, Model> namedGraphs() {
-    Iris iris = build.iris();
     Map<String, Model> graphs = new LinkedHashMap<>();
-    graphs.put(iris.graph("data"), build.data());
-    graphs.put(iris.graph("ontology"), build.ontology());
+    graphs.put(iris.graph("data"), data);
+    graphs.put(iris.graph("ontology"), ontology);
     graphs.put(iris.graph("meta"), meta);
     return graphs;
   }
 
-  /** The IRIs of this site. */
-  public Iris iris() {
-    return build.iris();
-  }
-
   /** The base IRI, ending with '/'. */
   public String base() {
-    return build.iris().base();
+    return iris.base();
   }
 
-  /** The data graph. */
-  public Graph data() {
-    return build.data().getGraph();
+  /** The data graph, as a graph. */
+  public Graph dataGraph() {
+    return data.getGraph();
   }
 }

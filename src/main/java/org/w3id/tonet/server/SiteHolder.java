@@ -16,6 +16,31 @@ final class SiteHolder {
   private final AtomicReference<Site> site = new AtomicReference<>();
   private final AtomicReference<Links> links = new AtomicReference<>();
   private final AtomicReference<Pages> pages = new AtomicReference<>();
+  private final LruBytes<String, byte[]> gzipped;
+  private final java.time.Duration maxAge;
+
+  /**
+   * A holder that keeps gzip copies of answers and pages up to {@code gzipBytes}, and lets others
+   * keep what it serves for {@code maxAge}.
+   */
+  SiteHolder(long gzipBytes, java.time.Duration maxAge) {
+    this.gzipped = new LruBytes<>(gzipBytes, b -> b.length + 64L);
+    this.maxAge = maxAge;
+  }
+
+  SiteHolder() {
+    this(8L << 20, java.time.Duration.ofMinutes(5));
+  }
+
+  /** How long browsers, proxies and CDNs may keep what is served. */
+  java.time.Duration maxAge() {
+    return maxAge;
+  }
+
+  /** Gzip copies of what was sent, by ETag. */
+  LruBytes<String, byte[]> gzipped() {
+    return gzipped;
+  }
 
   void set(Site value) {
     Links l = new Links(value.base());

@@ -41,11 +41,78 @@ abstract class SiteServlet extends HttpServlet {
     // The servlet writes into memory; the body then goes out without holding this thread.
     AsyncBody body = new AsyncBody(response);
     super.service(request, body.response());
+    validators(request, response, body);
     body.send(request);
+  }
+
+  /**
+   * Makes a GET's answer cacheable: what a servlet answers cannot change while this publication is
+   * served, so its ETag is derived from the publication's tag and the request (path, query and the
+   * representation chosen); a request that names it gets 304 without the body. A client that takes
+   * gzip gets a compressed copy, made once and kept. A servlet that sets its own ETag (the dumps)
+   * is left as it is.
+   */
+  private void validators(
+      HttpServletRequest request, HttpServletResponse response, AsyncBody body) {
+    String method = request.getMethod();
+    int status = response.getStatus();
+    if (!(method.equals("GET") || method.equals("HEAD"))) {
+      return;
+    }
+    if (status == 303 || status == 302) {
+      if (response.getHeader("Cache-Control") == null) {
+        response.setHeader("Cache-Control", HttpCaching.cacheControl(holder.maxAge()));
+      }
+      return;
+    }
+    if (status != 200 || response.getHeader("ETag") != null) {
+      return;
+    }
+    String query = request.getQueryString();
+    String contentType = response.getContentType();
+    String etag =
+        HttpCaching.etag(
+            site().tag(),
+            request.getRequestURI() + (query == null ? "" : "?" + query) + " " + contentType);
+    if (response.getHeader("Cache-Control") == null) {
+      response.setHeader("Cache-Control", HttpCaching.cacheControl(holder.maxAge()));
+    }
+    String vary = response.getHeader("Vary");
+    response.setHeader("Vary", vary == null ? "Accept-Encoding" : vary + ", Accept-Encoding");
+    boolean gzip =
+        HttpCaching.acceptsGzip(request.getHeader("Accept-Encoding"))
+            && HttpCaching.compressible(contentType)
+            && response.getHeader("Content-Encoding") == null
+            && method.equals("GET")
+            && body.size() >= HttpCaching.GZIP_MIN;
+    String sent = gzip ? HttpCaching.gzipped(etag) : etag;
+    response.setHeader("ETag", sent);
+    if (HttpCaching.matches(request.getHeader("If-None-Match"), sent)) {
+      body.replace(new byte[0]);
+      response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+      response.setHeader("Content-Length", null);
+      response.setContentLength(-1);
+      return;
+    }
+    if (gzip) {
+      byte[] compressed = holder.gzipped().get(sent);
+      if (compressed == null) {
+        compressed = HttpCaching.gzip(body.bytes());
+        holder.gzipped().put(sent, compressed);
+      }
+      body.replace(compressed);
+      response.setHeader("Content-Encoding", "gzip");
+      response.setContentLength(compressed.length);
+    }
   }
 
   Links links() {
     return holder.links();
+  }
+
+  /** How long others may keep what is served. */
+  java.time.Duration maxAge() {
+    return holder.maxAge();
   }
 
   /** The three named graphs by name, for TriG and N-Quads. */

@@ -58,6 +58,8 @@ final class SparqlHandler extends Handler.Abstract {
   private final ClientAddress clients;
   private final Duration bodyTimeout;
   private final SparqlPage page;
+  private final Duration maxAge;
+  private final LruBytes<String, Kept> answers;
   private volatile Endpoint endpoint;
 
   SparqlHandler(
@@ -66,7 +68,8 @@ final class SparqlHandler extends Handler.Abstract {
       QueryScheduler scheduler,
       ServiceAllowList services,
       ClientAddress clients,
-      Duration bodyTimeout) {
+      Duration bodyTimeout,
+      Caching caching) {
     this.holder = holder;
     this.limits = limits;
     this.scheduler = scheduler;
@@ -74,6 +77,21 @@ final class SparqlHandler extends Handler.Abstract {
     this.clients = clients;
     this.bodyTimeout = bodyTimeout;
     this.page = new SparqlPage(holder, limits);
+    this.maxAge = caching.maxAge();
+    this.answers = new LruBytes<>(caching.answerBytes(), Kept::bytes);
+  }
+
+  /**
+   * How answers are kept and may be kept by others.
+   *
+   * @param answerBytes the most bytes of answers kept (0: none)
+   * @param maxAge how long browsers, proxies and CDNs may keep an answer
+   */
+  record Caching(long answerBytes, Duration maxAge) {}
+
+  /** Answers kept now, and their bytes (for tests and the log). */
+  long[] kept() {
+    return new long[] {answers.size(), answers.bytes()};
   }
 
   /** The runner of one published site. */
@@ -292,35 +310,167 @@ final class SparqlHandler extends Handler.Abstract {
     QueryRunner.Formats formats = formats(params.output, accept, html ? page.results(text) : null);
     QueryRunner.Request query =
         new QueryRunner.Request(text, params.defaultGraphs, params.namedGraphs);
+    // The answer depends on nothing but the query, the dataset parameters, the representation and
+    // the cap: the same request always gets the same bytes while this publication is served.
+    String key =
+        String.join(
+            "\u0000",
+            text,
+            String.join("\u0001", params.defaultGraphs),
+            String.join("\u0001", params.namedGraphs),
+            variant(formats.choose(true)) + "/" + variant(formats.choose(false)),
+            Long.toString(limits.maxResults()));
+    boolean cacheable = !request.getMethod().equals("POST");
+    boolean gzip = HttpCaching.acceptsGzip(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING));
+    String etag = HttpCaching.etag(site.tag(), key);
+    if (cacheable
+        && HttpCaching.matches(
+            request.getHeaders().get(HttpHeader.IF_NONE_MATCH),
+            gzip ? HttpCaching.gzipped(etag) : etag)) {
+      // Only an answer gets an ETag: a client that holds this one holds the answer.
+      notModified(response, callback, gzip ? HttpCaching.gzipped(etag) : etag);
+      return;
+    }
+    Kept hit = answers.get(key);
+    if (hit != null) {
+      send(response, callback, head, hit, cacheable ? etag : null, gzip);
+      return;
+    }
+    // What this request does with an outcome: the answer (kept for the next ones) or a failure.
+    java.util.function.Consumer<Answer> reply =
+        answer -> {
+          if (answer.ok()) {
+            send(response, callback, head, kept(key, answer), cacheable ? etag : null, gzip);
+          } else {
+            failed(
+                response,
+                callback,
+                head,
+                html,
+                text,
+                answer.status(),
+                answer.message(),
+                answer.retryAfterSeconds());
+          }
+        };
+    // The same request already running: wait for its answer instead of running it again (a
+    // portal's page asking many users' browsers for one query at once costs one query).
+    Runnable alone =
+        () ->
+            schedule(
+                request, response, callback, head, html, text, site, query, formats, timeout, reply,
+                null, null);
+    Flight mine = new Flight();
+    Flight running = flights.putIfAbsent(key, mine);
+    if (running == null) {
+      schedule(
+          request, response, callback, head, html, text, site, query, formats, timeout, reply, mine,
+          key);
+    } else if (!running.follow(reply, alone)) {
+      alone.run(); // it ended as we came: run it ourselves
+    }
+  }
+
+  /** An answer as it is kept, kept. */
+  private Kept kept(String key, Answer answer) {
+    Kept kept = new Kept(answer.contentType(), answer.body(), answer.capped(), 2L * key.length());
+    answers.put(key, kept);
+    return kept;
+  }
+
+  /**
+   * Requests waiting for the same query: they get its answer, or (when the scheduler refused the
+   * one that ran it, for its own client's share) go and ask on their own.
+   */
+  private static final class Flight {
+    private final List<java.util.function.Consumer<Answer>> replies = new ArrayList<>();
+    private final List<Runnable> retries = new ArrayList<>();
+    private boolean ended;
+
+    /** Waits for this flight's outcome; false when it has ended already. */
+    synchronized boolean follow(java.util.function.Consumer<Answer> reply, Runnable retry) {
+      if (ended) {
+        return false;
+      }
+      replies.add(reply);
+      retries.add(retry);
+      return true;
+    }
+
+    /** The query ran: every follower gets its outcome. */
+    void landed(Answer answer) {
+      for (java.util.function.Consumer<Answer> r : end(replies)) {
+        r.accept(answer);
+      }
+    }
+
+    /** The query was refused for its own client: every follower asks on its own. */
+    void turnedBack() {
+      for (Runnable r : end(retries)) {
+        r.run();
+      }
+    }
+
+    private synchronized <T> List<T> end(List<T> which) {
+      ended = true;
+      return new ArrayList<>(which);
+    }
+  }
+
+  private final java.util.concurrent.ConcurrentHashMap<String, Flight> flights =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Runs a query through the scheduler and replies; {@code flight} (with its {@code key}), when
+   * given, is told the outcome for the requests that wait for the same query.
+   */
+  private void schedule(
+      Request request,
+      Response response,
+      Callback callback,
+      boolean head,
+      boolean html,
+      String text,
+      Site site,
+      QueryRunner.Request query,
+      QueryRunner.Formats formats,
+      Duration timeout,
+      java.util.function.Consumer<Answer> reply,
+      Flight flight,
+      String key) {
     long deadline = System.nanoTime() + timeout.toNanos();
     QueryBudget budget = new QueryBudget(limits.withTimeout(timeout), deadline);
     // A client that goes away stops its query.
-    request.addFailureListener(failure -> budget.stop(new QueryStop(QueryStop.Kind.CANCELLED, "")));
+    request.addFailureListener(
+        failure -> budget.stop(new QueryStop(QueryStop.Kind.CANCELLED, "the client went away")));
     QueryRunner runner = runner(site);
     scheduler.submit(
         clients.of(request),
         deadline,
         new QueryScheduler.Job() {
           @Override
-          public void run() {
+          public Runnable run() {
             Answer answer = runner.run(query, formats, budget);
-            if (answer.ok()) {
-              send(response, callback, head, answer);
-            } else {
-              failed(
-                  response,
-                  callback,
-                  head,
-                  html,
-                  text,
-                  answer.status(),
-                  answer.message(),
-                  answer.retryAfterSeconds());
-            }
+            return () -> {
+              if (flight != null) {
+                flights.remove(key, flight);
+                QueryStop stop = budget.stopped();
+                if (stop != null && stop.kind() == QueryStop.Kind.CANCELLED) {
+                  flight.turnedBack(); // its client left: the others ask for themselves
+                } else {
+                  flight.landed(answer);
+                }
+              }
+              reply.accept(answer);
+            };
           }
 
           @Override
           public void rejected(int status, String message, int retryAfterSeconds) {
+            if (flight != null) {
+              flights.remove(key, flight);
+              flight.turnedBack();
+            }
             if (status == 429) {
               // A client over its share is told so after a pause, without a thread: one that
               // asks again at once, on many connections, then costs the server little.
@@ -469,17 +619,54 @@ final class SparqlHandler extends Handler.Abstract {
   /** The response header that says the result cap was applied to a query. */
   static final String RESULT_LIMIT_HEADER = "X-Result-Limit";
 
-  private void send(Response response, Callback callback, boolean head, Answer answer) {
-    if (!answer.ok()) {
-      error(
-          response, callback, head, answer.status(), answer.message(), answer.retryAfterSeconds());
-      return;
+  /** An answer as it is kept and sent: its bytes, their type, and whether the cap cut it. */
+  record Kept(String contentType, byte[] body, boolean capped, long keyBytes) {
+    long bytes() {
+      return body.length + keyBytes + 128;
     }
-    response.getHeaders().put(HttpHeader.VARY, "Accept");
+  }
+
+  /** The name of a representation, for the key of the answers kept. */
+  private static String variant(AnswerFormat format) {
+    return format == null ? "-" : format instanceof StandardFormat f ? f.name() : "html";
+  }
+
+  private void send(
+      Response response, Callback callback, boolean head, Kept answer, String etag, boolean gzip) {
+    response.getHeaders().put(HttpHeader.VARY, "Accept, Accept-Encoding");
     if (answer.capped()) {
       response.getHeaders().put(RESULT_LIMIT_HEADER, Long.toString(limits.maxResults()));
     }
-    write(response, callback, head, 200, answer.contentType(), answer.body());
+    byte[] body = answer.body();
+    String sentTag = etag;
+    if (gzip
+        && body.length >= HttpCaching.GZIP_MIN
+        && HttpCaching.compressible(answer.contentType())) {
+      String gzKey = etag != null ? HttpCaching.gzipped(etag) : null;
+      byte[] compressed = gzKey == null ? null : holder.gzipped().get(gzKey);
+      if (compressed == null) {
+        compressed = HttpCaching.gzip(body);
+        if (gzKey != null) {
+          holder.gzipped().put(gzKey, compressed);
+        }
+      }
+      body = compressed;
+      sentTag = gzKey;
+      response.getHeaders().put(HttpHeader.CONTENT_ENCODING, "gzip");
+    }
+    if (sentTag != null) {
+      response.getHeaders().put(HttpHeader.ETAG, sentTag);
+      response.getHeaders().put(HttpHeader.CACHE_CONTROL, HttpCaching.cacheControl(maxAge));
+    }
+    write(response, callback, head, 200, answer.contentType(), body);
+  }
+
+  private void notModified(Response response, Callback callback, String etag) {
+    response.setStatus(304);
+    response.getHeaders().put(HttpHeader.ETAG, etag);
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, HttpCaching.cacheControl(maxAge));
+    response.getHeaders().put(HttpHeader.VARY, "Accept, Accept-Encoding");
+    response.write(true, EMPTY, callback);
   }
 
   /** A failure: the page with the query and why, for a person; one line of text otherwise. */

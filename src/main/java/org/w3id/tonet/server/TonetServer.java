@@ -122,6 +122,12 @@ public final class TonetServer {
     fuseki.join();
   }
 
+  /** The SPARQL answers kept by default: 64 MiB. */
+  public static final long DEFAULT_CACHE_BYTES = 64L << 20;
+
+  /** How long others may keep what is served, by default: 5 minutes. */
+  public static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(5);
+
   /** Told of each start-up step: what was done, and the milliseconds since the start. */
   @FunctionalInterface
   public interface Progress {
@@ -178,6 +184,9 @@ public final class TonetServer {
     private Duration idleTimeout = Duration.ofSeconds(20);
     private List<String> trustedProxies = List.of();
     private Progress progress = (step, millis) -> {};
+    private BuildCache buildCache;
+    private long cacheBytes = DEFAULT_CACHE_BYTES;
+    private Duration maxAge = DEFAULT_MAX_AGE;
 
     private Builder() {}
 
@@ -307,6 +316,36 @@ public final class TonetServer {
       return this;
     }
 
+    /**
+     * Keep each build in this folder, and start from a kept one with the same seed, program build
+     * and options (null, the default: build at every start).
+     */
+    public Builder buildCache(Path folder) {
+      this.buildCache = folder == null ? null : new BuildCache(folder);
+      return this;
+    }
+
+    /**
+     * The most bytes of SPARQL answers kept (0: none); a quarter as much again for gzip copies of
+     * answers and pages. Default 64 MiB.
+     */
+    public Builder cacheSize(long bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("--cache-size must be 0 or more");
+      }
+      this.cacheBytes = bytes;
+      return this;
+    }
+
+    /** How long browsers, proxies and CDNs may keep what is served. Default 5 minutes. */
+    public Builder maxAge(Duration maxAge) {
+      if (maxAge.isNegative()) {
+        throw new IllegalArgumentException("--max-age must be 0 or more");
+      }
+      this.maxAge = maxAge;
+      return this;
+    }
+
     /** Told of each start-up step as it is done. */
     public Builder progress(Progress progress) {
       this.progress = Objects.requireNonNull(progress, "progress");
@@ -376,18 +415,36 @@ public final class TonetServer {
       long began = System.nanoTime();
       java.util.function.Consumer<String> step =
           what -> progress.step(what, (System.nanoTime() - began) / 1_000_000);
-      // The seed is read and parsed (ICU, no Jena) on a thread of its own while Jena, Fuseki and
-      // Jetty start on this one: the two are independent, and together they are most of the
-      // start-up time (bench/README.md, item 4a).
-      FutureTask<TimelineParser.Result> parsing =
-          new FutureTask<>(() -> TimelineParser.parse(seed, mode));
-      Thread parser = new Thread(parsing, "tonet-lod-parse");
-      parser.setDaemon(true);
-      parser.start();
-      DatasetGraph dataset;
+      // The base is known before binding unless the port is picked at bind time; only then can a
+      // kept build be looked up (the base is part of what it holds).
+      String knownBase =
+          baseIri != null ? baseIri : port != 0 ? "http://localhost:" + port + "/" : null;
+      String cacheKey =
+          buildCache != null && knownBase != null
+              ? BuildCache.key(seed, knownBase, license, mode)
+              : null;
+      DatasetGraph dataset =
+          tdb2 == null ? DatasetGraphFactory.createTxnMem() : Tdb2Store.open(tdb2);
+      // The seed is read and parsed (ICU, no Jena), or the kept build is loaded, on a thread of its
+      // own while Jena, Fuseki and Jetty start on this one: the two are independent, and together
+      // they are most of the start-up time (bench/README.md).
+      FutureTask<Prepared> preparing =
+          new FutureTask<>(
+              () -> {
+                if (cacheKey != null) {
+                  Optional<Site> kept = buildCache.load(cacheKey, dataset, tdb2 == null);
+                  if (kept.isPresent()) {
+                    return new Prepared(kept.get(), null);
+                  }
+                }
+                return new Prepared(null, TimelineParser.parse(seed, mode));
+              });
+      Thread preparer = new Thread(preparing, "tonet-lod-prepare");
+      preparer.setDaemon(true);
+      preparer.start();
       FusekiServer fuseki;
       Runnable release = () -> {};
-      SiteHolder holder = new SiteHolder();
+      SiteHolder holder = new SiteHolder(Math.max(1L << 20, cacheBytes / 4), maxAge);
       QueryScheduler scheduler = new QueryScheduler(limits.fairUse());
       ConnectionGuard guard =
           new ConnectionGuard(
@@ -395,9 +452,7 @@ public final class TonetServer {
               limits.requestTimeout(),
               ClientAddress.trusting(trustedProxies));
       try {
-        dataset = tdb2 == null ? DatasetGraphFactory.createTxnMem() : Tdb2Store.open(tdb2);
-        DatasetGraph opened = dataset;
-        Runnable closeStore = tdb2 == null ? () -> {} : () -> Tdb2Store.close(opened);
+        Runnable closeStore = tdb2 == null ? () -> {} : () -> Tdb2Store.close(dataset);
         release =
             () -> {
               scheduler.close();
@@ -414,47 +469,52 @@ public final class TonetServer {
                 + " (answering 503 until the data is loaded)");
       } catch (RuntimeException e) {
         release.run();
-        parsed(parsing); // a seed that does not convert is the more useful error
-        throw e;
-      }
-      TimelineParser.Result parsed;
-      try {
-        parsed = parsed(parsing);
-        step.accept(
-            "seed read and checked: "
-                + parsed.timeline().source().fileName()
-                + ", "
-                + parsed.timeline().source().lineCount()
-                + " lines");
-      } catch (SourceException | RuntimeException e) {
-        fuseki.stop();
-        release.run();
+        prepared(preparing); // a seed that does not convert is the more useful error
         throw e;
       }
       try {
-        String base = baseIri != null ? baseIri : "http://localhost:" + fuseki.getHttpPort() + "/";
-        Build build = Build.of(parsed, new Iris(base));
-        step.accept("mapped to RDF: " + build.data().size() + " triples in the data graph");
+        Prepared prepared = prepared(preparing);
         Site site;
-        Tdb2Store.Outcome stored = null;
-        if (tdb2 == null) {
-          site = Site.of(build, license, dataset);
+        boolean kept = prepared.site() != null;
+        if (kept) {
+          site = prepared.site();
+          step.accept("the build kept from an earlier start loaded and checked: " + cacheKey);
         } else {
-          site = Site.over(build, license, dataset);
-          stored = Tdb2Store.prepare(dataset, site, rebuild);
+          TimelineParser.Result parsed = prepared.parsed();
+          step.accept(
+              "seed read and checked: "
+                  + parsed.timeline().source().fileName()
+                  + ", "
+                  + parsed.timeline().source().lineCount()
+                  + " lines");
+          String base =
+              baseIri != null ? baseIri : "http://localhost:" + fuseki.getHttpPort() + "/";
+          Build build = Build.of(parsed, new Iris(base));
+          step.accept("mapped to RDF: " + build.data().size() + " triples in the data graph");
+          site =
+              tdb2 == null ? Site.of(build, license, dataset) : Site.over(build, license, dataset);
         }
+        Tdb2Store.Outcome stored = tdb2 == null ? null : Tdb2Store.prepare(dataset, site, rebuild);
         holder.set(site);
         step.accept(
-            tdb2 == null
-                ? "dumps made and the SPARQL dataset loaded"
-                : "dumps made; TDB2 database "
-                    + (stored == Tdb2Store.Outcome.REUSED ? "reused" : "built"));
+            (kept ? "" : "dumps made; ")
+                + (tdb2 == null
+                    ? "the SPARQL dataset loaded"
+                    : "TDB2 database "
+                        + (stored == Tdb2Store.Outcome.REUSED ? "reused" : "built")));
+        if (!kept && cacheKey != null) {
+          // Kept for the next start, once this one serves.
+          Thread keeper =
+              new Thread(() -> buildCache.store(cacheKey, site), "tonet-lod-build-cache");
+          keeper.setDaemon(false);
+          keeper.start();
+        }
         LOG.info(
             "serving {} triples from {} at {} (base IRI {})",
             site.union().size(),
-            build.timeline().source().fileName(),
+            site.source().fileName(),
             "http://localhost:" + fuseki.getHttpPort() + "/",
-            base);
+            site.base());
         if (!services.endpoints().isEmpty()) {
           LOG.info("SERVICE may call only {}", String.join(", ", services.endpoints()));
         }
@@ -466,11 +526,13 @@ public final class TonetServer {
       }
     }
 
-    /** Waits for the parse started by {@link #start()} and returns its result or its error. */
-    private static TimelineParser.Result parsed(FutureTask<TimelineParser.Result> parsing)
-        throws SourceException {
+    /** A kept site, or a parsed seed to build one from. */
+    private record Prepared(Site site, TimelineParser.Result parsed) {}
+
+    /** Waits for what {@link #start()} prepares in the background: its result or its error. */
+    private static Prepared prepared(FutureTask<Prepared> preparing) throws SourceException {
       try {
-        return parsing.get();
+        return preparing.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while reading the seed", e);
@@ -523,7 +585,8 @@ public final class TonetServer {
               scheduler,
               services,
               ClientAddress.trusting(trustedProxies),
-              limits.requestTimeout());
+              limits.requestTimeout(),
+              new SparqlHandler.Caching(cacheBytes, maxAge));
       JettySetup.apply(fuseki.getJettyServer(), sparql, guard, limits);
       return fuseki;
     }

@@ -84,8 +84,12 @@ public final class QueryScheduler implements AutoCloseable {
 
   /** A query to run, or to refuse. */
   public interface Job {
-    /** Runs the query (on a query thread). */
-    void run();
+    /**
+     * Runs the query (on a query thread) and returns what sends its answer, which runs once the
+     * query's slot is free again: a client that asks again as soon as it has its answer finds its
+     * share free.
+     */
+    Runnable run();
 
     /**
      * Refuses it: {@code status} 429 or 503, a message, and seconds to wait before trying again.
@@ -139,6 +143,7 @@ public final class QueryScheduler implements AutoCloseable {
     int waiting;
     double tokensMillis = budgetMillis();
     long refilledAt = System.nanoTime();
+    long lastStarted = Long.MIN_VALUE;
 
     Client(String id) {
       this.id = id;
@@ -291,15 +296,20 @@ public final class QueryScheduler implements AutoCloseable {
   private void start(Client client, Job job) {
     running++;
     client.running++;
+    client.lastStarted = System.nanoTime();
     long started = System.nanoTime();
     threads.execute(
         () -> {
+          Runnable deliver = null;
           try {
-            job.run();
+            deliver = job.run();
           } catch (RuntimeException | Error e) {
             LOG.warn("a query job failed", e);
           } finally {
             finished(client, System.nanoTime() - started);
+          }
+          if (deliver != null) {
+            deliver.run();
           }
         });
   }
@@ -314,13 +324,19 @@ public final class QueryScheduler implements AutoCloseable {
     }
   }
 
-  /** Starts waiting queries while slots are free: the client with the fewest running first. */
+  /**
+   * Starts waiting queries while slots are free: the client with the fewest running first, then the
+   * one served longest ago, then the one that has waited longest.
+   */
   private void dispatch() {
     while (running < settings.slots() && !queue.isEmpty()) {
       Waiting next = null;
       for (Waiting w : queue) {
         if (w.client.running < settings.clientSlots()
-            && (next == null || w.client.running < next.client.running)) {
+            && (next == null
+                || w.client.running < next.client.running
+                || (w.client.running == next.client.running
+                    && w.client.lastStarted < next.client.lastStarted))) {
           next = w;
         }
       }

@@ -561,7 +561,7 @@ class HostileCorpusTest {
                         () -> {
                           try {
                             return Http.get(
-                                    url + "sparql?query=" + ServerTest.enc(slow),
+                                    url + "sparql?query=" + ServerTest.enc(slow + " # " + i),
                                     "X-Forwarded-For",
                                     "203.0.113.200")
                                 .statusCode();

@@ -21,7 +21,7 @@ class LabelsTest {
   @Test
   void everyStandardTermTheDataAndDescriptionUseHasADisplayNameInBothLanguages() throws Exception {
     Site site = Site.of(TestSeeds.seedBuild(), null);
-    Model shown = ModelFactory.createModelForGraph(site.data()).union(site.meta());
+    Model shown = ModelFactory.createModelForGraph(site.dataGraph()).union(site.meta());
     Set<String> missing = new TreeSet<>();
     for (Statement s : shown.listStatements().toList()) {
       check(s.getPredicate().getURI(), missing);

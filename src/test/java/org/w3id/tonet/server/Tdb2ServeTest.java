@@ -48,15 +48,15 @@ class Tdb2ServeTest {
       assertEquals(
           Map.of(
               TestSeeds.BASE + "graph/data",
-              server.site().build().data().size(),
+              server.site().data().size(),
               TestSeeds.BASE + "graph/ontology",
-              server.site().build().ontology().size(),
+              server.site().ontology().size(),
               TestSeeds.BASE + "graph/meta",
               server.site().meta().size()),
           first.triplesPerGraph());
       // The default graph is the union of the three, as with the in-memory dataset.
       assertEquals(server.site().union().size(), first.defaultGraphTriples());
-      assertTrue(server.site().build().data().isIsomorphicWith(first.data()));
+      assertTrue(server.site().data().isIsomorphicWith(first.data()));
       // The example query pages run on the database too.
       assertEquals(200, Http.get(server.localUrl() + "query/symposia").statusCode());
     } finally {

@@ -1,0 +1,238 @@
+package org.w3id.tonet.server;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.w3id.tonet.TestSeeds;
+import org.w3id.tonet.sparql.QueryScheduler;
+import org.w3id.tonet.validate.QueryFolder;
+
+/**
+ * SPARQL answers are kept for the life of the publication: a kept answer is the same bytes as one
+ * made afresh, costs its client no query time, serves GET, HEAD and both POSTs, and is never a
+ * failure; the same query asked by many at once runs once.
+ */
+class AnswerCacheTest {
+
+  private static TonetServer cached;
+  private static TonetServer uncached;
+
+  @BeforeAll
+  static void start() throws Exception {
+    cached =
+        TonetServer.create()
+            .port(0)
+            .seed(TestSeeds.seed())
+            .baseIri("http://localhost:3030/")
+            // One query at a time and little query time per client: what is answered beyond that
+            // comes from the kept answers.
+            .fairUse(new QueryScheduler.Settings(2, 4, 1, Duration.ofSeconds(60)))
+            .trustedProxies(List.of("127.0.0.1"))
+            .start();
+    uncached =
+        TonetServer.create()
+            .port(0)
+            .seed(TestSeeds.seed())
+            .baseIri("http://localhost:3030/")
+            .cacheSize(0)
+            .start();
+  }
+
+  @AfterAll
+  static void stop() {
+    try {
+      if (cached != null) {
+        cached.stop();
+      }
+    } finally {
+      if (uncached != null) {
+        uncached.stop();
+      }
+    }
+  }
+
+  static List<String> queries() {
+    return QueryFolder.list("/queries").stream().map(QueryFolder.Query::name).toList();
+  }
+
+  private static String text(String name) {
+    return QueryFolder.list("/queries").stream()
+        .filter(q -> q.name().equals(name))
+        .findFirst()
+        .orElseThrow()
+        .text();
+  }
+
+  private static HttpResponse<byte[]> get(TonetServer s, String query, String accept, String client)
+      throws Exception {
+    return Http.get(
+        s.localUrl() + "sparql?query=" + ServerTest.enc(query),
+        "Accept",
+        accept,
+        "X-Forwarded-For",
+        client);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("queries")
+  void aKeptAnswerIsTheSameBytesAsOneMadeAfresh(String name) throws Exception {
+    for (String accept :
+        List.of(
+            "application/sparql-results+json",
+            "application/sparql-results+xml",
+            "text/csv",
+            "text/tab-separated-values",
+            "text/turtle",
+            "application/n-triples")) {
+      HttpResponse<byte[]> fresh = get(uncached, text(name), accept, "198.51.100.1");
+      HttpResponse<byte[]> first = get(cached, text(name), accept, "198.51.100.1");
+      HttpResponse<byte[]> kept = get(cached, text(name), accept, "198.51.100.1");
+      assertEquals(fresh.statusCode(), kept.statusCode(), name + " " + accept);
+      if (fresh.statusCode() == 200) {
+        assertArrayEquals(fresh.body(), first.body(), name + " " + accept + ": first answer");
+        assertArrayEquals(fresh.body(), kept.body(), name + " " + accept + ": kept answer");
+        assertEquals(Http.header(first, "ETag"), Http.header(kept, "ETag"));
+      }
+    }
+  }
+
+  @Test
+  void aKeptAnswerCostsNoQueryTimeAndServesEveryWayOfAsking() throws Exception {
+    String query = "SELECT ?s WHERE { ?s a <https://w3id.org/tonet/ontology#Venue> } ORDER BY ?s";
+    String client = "198.51.100.2";
+    HttpResponse<byte[]> first = get(cached, query, "text/csv", client);
+    assertEquals(200, first.statusCode());
+    // The client now runs a query to the time limit: it has no query slot left (one at a time).
+    CompletableFuture<Integer> busy =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return get(
+                        cached,
+                        "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+                        "text/csv",
+                        client)
+                    .statusCode();
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    Thread.sleep(300);
+    assertEquals(
+        429,
+        get(cached, "ASK { ?s ?p ?o }", "text/csv", client).statusCode(),
+        "a new query waits for the client's slot");
+    HttpResponse<byte[]> again = get(cached, query, "text/csv", client);
+    assertEquals(200, again.statusCode(), "a kept answer does not");
+    assertArrayEquals(first.body(), again.body());
+    HttpResponse<byte[]> head =
+        Http.head(
+            cached.localUrl() + "sparql?query=" + ServerTest.enc(query),
+            "Accept",
+            "text/csv",
+            "X-Forwarded-For",
+            client);
+    assertEquals(200, head.statusCode(), "HEAD");
+    assertEquals(Http.header(first, "ETag"), Http.header(head, "ETag"));
+    HttpResponse<byte[]> form =
+        Http.post(
+            cached.localUrl() + "sparql",
+            "application/x-www-form-urlencoded",
+            "query=" + ServerTest.enc(query),
+            "Accept",
+            "text/csv",
+            "X-Forwarded-For",
+            client);
+    assertEquals(200, form.statusCode(), "POST as a form");
+    assertArrayEquals(first.body(), form.body());
+    HttpResponse<byte[]> direct =
+        Http.post(
+            cached.localUrl() + "sparql",
+            "application/sparql-query",
+            query,
+            "Accept",
+            "text/csv",
+            "X-Forwarded-For",
+            client);
+    assertEquals(200, direct.statusCode(), "POST as application/sparql-query");
+    assertArrayEquals(first.body(), direct.body());
+    assertEquals(503, busy.get(30, TimeUnit.SECONDS), "the long query timed out meanwhile");
+  }
+
+  @Test
+  void failuresAreNeverKept() throws Exception {
+    String query = "SELECT ?o WHERE { ?s ?p ?o } ORDER BY DESC(?o) LIMIT 3";
+    HttpResponse<byte[]> timedOut =
+        Http.get(
+            cached.localUrl() + "sparql?timeout=0.001&query=" + ServerTest.enc(query),
+            "Accept",
+            "text/csv",
+            "X-Forwarded-For",
+            "198.51.100.3");
+    assertEquals(503, timedOut.statusCode(), Http.text(timedOut));
+    assertEquals("no-store", Http.header(timedOut, "Cache-Control"));
+    HttpResponse<byte[]> answered = get(cached, query, "text/csv", "198.51.100.4");
+    assertEquals(200, answered.statusCode(), "the time-out was not kept as the answer");
+    assertTrue(Http.text(answered).startsWith("o"), Http.text(answered));
+  }
+
+  @Test
+  void manyAskingForTheSameQueryAtOnceRunItOnce() throws Exception {
+    // Each client may run one query at a time: twelve asking at once from one client would get
+    // 429, but they wait for the one running instead.
+    String query = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?b ?f }";
+    List<CompletableFuture<HttpResponse<byte[]>>> asks =
+        IntStream.range(0, 12)
+            .mapToObj(
+                i ->
+                    CompletableFuture.supplyAsync(
+                        () -> {
+                          try {
+                            return get(cached, query, "text/csv", "198.51.100.5");
+                          } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                          }
+                        }))
+            .toList();
+    byte[] first = null;
+    for (CompletableFuture<HttpResponse<byte[]>> f : asks) {
+      HttpResponse<byte[]> r = f.get(60, TimeUnit.SECONDS);
+      assertEquals(200, r.statusCode(), Http.text(r));
+      if (first == null) {
+        first = r.body();
+      }
+      assertArrayEquals(first, r.body());
+    }
+  }
+
+  @Test
+  void aRepeatedGetWithItsETagGets304WithoutAnAnswer() throws Exception {
+    String query = "ASK { ?s a <https://w3id.org/tonet/ontology#Symposium> }";
+    HttpResponse<byte[]> r = get(cached, query, "application/sparql-results+json", "198.51.100.6");
+    String etag = Http.header(r, "ETag");
+    assertTrue(etag != null && etag.startsWith("\"" + cached.site().tag()), etag);
+    assertTrue(Http.header(r, "Cache-Control").startsWith("public, max-age="));
+    HttpResponse<byte[]> again =
+        Http.get(
+            cached.localUrl() + "sparql?query=" + ServerTest.enc(query),
+            "Accept",
+            "application/sparql-results+json",
+            "If-None-Match",
+            etag);
+    assertEquals(304, again.statusCode());
+    assertEquals(0, again.body().length);
+    assertEquals(etag, Http.header(again, "ETag"));
+  }
+}
