@@ -292,7 +292,13 @@ final class SparqlHandler extends Handler.Abstract {
         throw new Refused(
             400, "no query: send query=… in a form, or the query as application/sparql-query");
       }
-      describe(response, callback, head, site, accept);
+      describe(
+          response,
+          callback,
+          head,
+          site,
+          accept,
+          request.getHeaders().get(HttpHeader.IF_NONE_MATCH));
       return;
     }
     if (text.length() > limits.maxQueryBytes()
@@ -587,7 +593,12 @@ final class SparqlHandler extends Handler.Abstract {
 
   /** GET /sparql without a query: the query form for a browser, the service description else. */
   private void describe(
-      Response response, Callback callback, boolean head, Site site, String accept) {
+      Response response,
+      Callback callback,
+      boolean head,
+      Site site,
+      String accept,
+      String ifNoneMatch) {
     response.getHeaders().put(HttpHeader.VARY, "Accept");
     byte[] body;
     String contentType;
@@ -610,6 +621,14 @@ final class SparqlHandler extends Handler.Abstract {
           RdfWriters.write(ServiceDescription.of(site).getGraph(), format.get())
               .getBytes(StandardCharsets.UTF_8);
       contentType = format.get().contentType();
+    }
+    // Like every answer here, it cannot change while this publication is served.
+    String etag = HttpCaching.etag(site.tag(), "/sparql " + contentType);
+    response.getHeaders().put(HttpHeader.ETAG, etag);
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, HttpCaching.cacheControl(maxAge));
+    if (HttpCaching.matches(ifNoneMatch, etag)) {
+      notModified(response, callback, etag);
+      return;
     }
     write(response, callback, head, 200, contentType, body);
   }

@@ -502,13 +502,26 @@ public final class TonetServer {
                     ? "the SPARQL dataset loaded"
                     : "TDB2 database "
                         + (stored == Tdb2Store.Outcome.REUSED ? "reused" : "built")));
+        Thread keeper = null;
         if (!kept && cacheKey != null) {
           // Kept for the next start, once this one serves.
-          Thread keeper =
-              new Thread(() -> buildCache.store(cacheKey, site), "tonet-lod-build-cache");
-          keeper.setDaemon(false);
+          keeper = new Thread(() -> buildCache.store(cacheKey, site), "tonet-lod-build-cache");
           keeper.start();
         }
+        Thread writing = keeper;
+        Runnable stopping = release;
+        release =
+            () -> {
+              // A stop waits (bounded) for the kept build to be written out.
+              if (writing != null) {
+                try {
+                  writing.join(30_000);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+              stopping.run();
+            };
         LOG.info(
             "serving {} triples from {} at {} (base IRI {})",
             site.union().size(),
