@@ -193,6 +193,24 @@ public final class ServeCommand implements Callable<Integer> {
   List<String> trustedProxies = new ArrayList<>();
 
   @Option(
+      names = "--cache-size",
+      paramLabel = "MB",
+      defaultValue = "64",
+      description =
+          "Memory for SPARQL answers kept while the server runs (the least recently used go"
+              + " first; 0 keeps none). Default: ${DEFAULT-VALUE}.")
+  long cacheSizeMb;
+
+  @Option(
+      names = "--max-age",
+      paramLabel = "SECONDS",
+      defaultValue = "300",
+      description =
+          "How long browsers, proxies and CDNs may keep what is served (Cache-Control). Default:"
+              + " ${DEFAULT-VALUE}.")
+  long maxAgeSeconds;
+
+  @Option(
       names = "--build-cache",
       paramLabel = "DIR",
       description =
@@ -276,6 +294,8 @@ public final class ServeCommand implements Callable<Integer> {
               .requestTimeout(seconds(requestTimeoutSeconds, "--request-timeout"))
               .idleTimeout(seconds(idleTimeoutSeconds, "--idle-timeout"))
               .trustedProxies(trustedProxies)
+              .cacheSize(cacheSizeMb * 1024 * 1024)
+              .maxAge(Duration.ofSeconds(maxAgeSeconds))
               .tdb2(tdb2)
               .rebuild(rebuild)
               .buildCache(
