@@ -79,7 +79,7 @@ public record Site(
    */
   public static Site over(Build build, String licenseIri, DatasetGraph served) {
     Exporter.Publication publication = Exporter.publication(build, licenseIri);
-    return assemble(
+    return loaded(
         build.data(),
         build.ontology(),
         publication.meta(),
@@ -95,18 +95,6 @@ public record Site(
    * the graphs in it, unless it holds them already).
    */
   public static Site loaded(
-      Model data,
-      Model ontology,
-      Model meta,
-      Iris iris,
-      Timeline.SourceInfo source,
-      DatasetGraph served,
-      Map<String, byte[]> files,
-      Instant published) {
-    return assemble(data, ontology, meta, iris, source, served, files, published);
-  }
-
-  private static Site assemble(
       Model data,
       Model ontology,
       Model meta,

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -342,40 +343,61 @@ final class SparqlHandler extends Handler.Abstract {
       send(response, callback, head, hit, cacheable ? etag : null, gzip);
       return;
     }
+    Exchange x = new Exchange(request, response, callback, head, html, text);
+    Asked asked = new Asked(site, query, formats, timeout);
     // What this request does with an outcome: the answer (kept for the next ones) or a failure.
-    java.util.function.Consumer<Answer> reply =
+    Consumer<Answer> reply =
         answer -> {
           if (answer.ok()) {
             send(response, callback, head, kept(key, answer), cacheable ? etag : null, gzip);
           } else {
-            failed(
-                response,
-                callback,
-                head,
-                html,
-                text,
-                answer.status(),
-                answer.message(),
-                answer.retryAfterSeconds());
+            x.fail(answer.status(), answer.message(), answer.retryAfterSeconds());
           }
         };
     // The same request already running: wait for its answer instead of running it again (a
     // portal's page asking many users' browsers for one query at once costs one query).
-    Runnable alone =
-        () ->
-            schedule(
-                request, response, callback, head, html, text, site, query, formats, timeout, reply,
-                null, null);
+    Runnable alone = () -> schedule(x, asked, reply, null, null);
     Flight mine = new Flight();
     Flight running = flights.putIfAbsent(key, mine);
     if (running == null) {
-      schedule(
-          request, response, callback, head, html, text, site, query, formats, timeout, reply, mine,
-          key);
+      schedule(x, asked, reply, mine, key);
     } else if (!running.follow(reply, alone)) {
       alone.run(); // it ended as we came: run it ourselves
     }
   }
+
+  /** One request being answered: where its answer goes, and how a failure is shown. */
+  private final class Exchange {
+    private final Request request;
+    private final Response response;
+    private final Callback callback;
+    private final boolean head;
+    private final boolean html;
+    private final String text;
+
+    Exchange(
+        Request request,
+        Response response,
+        Callback callback,
+        boolean head,
+        boolean html,
+        String text) {
+      this.request = request;
+      this.response = response;
+      this.callback = callback;
+      this.head = head;
+      this.html = html;
+      this.text = text;
+    }
+
+    void fail(int status, String message, int retryAfterSeconds) {
+      failed(response, callback, head, html, text, status, message, retryAfterSeconds);
+    }
+  }
+
+  /** What a request asks to run: the query, on which publication, in which formats, how long. */
+  private record Asked(
+      Site site, QueryRunner.Request query, QueryRunner.Formats formats, Duration timeout) {}
 
   /** An answer as it is kept, kept. */
   private Kept kept(String key, Answer answer) {
@@ -389,12 +411,12 @@ final class SparqlHandler extends Handler.Abstract {
    * one that ran it, for its own client's share) go and ask on their own.
    */
   private static final class Flight {
-    private final List<java.util.function.Consumer<Answer>> replies = new ArrayList<>();
+    private final List<Consumer<Answer>> replies = new ArrayList<>();
     private final List<Runnable> retries = new ArrayList<>();
     private boolean ended;
 
     /** Waits for this flight's outcome; false when it has ended already. */
-    synchronized boolean follow(java.util.function.Consumer<Answer> reply, Runnable retry) {
+    synchronized boolean follow(Consumer<Answer> reply, Runnable retry) {
       if (ended) {
         return false;
       }
@@ -405,7 +427,7 @@ final class SparqlHandler extends Handler.Abstract {
 
     /** The query ran: every follower gets its outcome. */
     void landed(Answer answer) {
-      for (java.util.function.Consumer<Answer> r : end(replies)) {
+      for (Consumer<Answer> r : end(replies)) {
         r.accept(answer);
       }
     }
@@ -431,32 +453,20 @@ final class SparqlHandler extends Handler.Abstract {
    * given, is told the outcome for the requests that wait for the same query.
    */
   private void schedule(
-      Request request,
-      Response response,
-      Callback callback,
-      boolean head,
-      boolean html,
-      String text,
-      Site site,
-      QueryRunner.Request query,
-      QueryRunner.Formats formats,
-      Duration timeout,
-      java.util.function.Consumer<Answer> reply,
-      Flight flight,
-      String key) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    QueryBudget budget = new QueryBudget(limits.withTimeout(timeout), deadline);
+      Exchange x, Asked asked, Consumer<Answer> reply, Flight flight, String key) {
+    long deadline = System.nanoTime() + asked.timeout().toNanos();
+    QueryBudget budget = new QueryBudget(limits.withTimeout(asked.timeout()), deadline);
     // A client that goes away stops its query.
-    request.addFailureListener(
+    x.request.addFailureListener(
         failure -> budget.stop(new QueryStop(QueryStop.Kind.CANCELLED, "the client went away")));
-    QueryRunner runner = runner(site);
+    QueryRunner runner = runner(asked.site());
     scheduler.submit(
-        clients.of(request),
+        clients.of(x.request),
         deadline,
         new QueryScheduler.Job() {
           @Override
           public Runnable run() {
-            Answer answer = runner.run(query, formats, budget);
+            Answer answer = runner.run(asked.query(), asked.formats(), budget);
             return () -> {
               if (flight != null) {
                 flights.remove(key, flight);
@@ -480,24 +490,15 @@ final class SparqlHandler extends Handler.Abstract {
             if (status == 429) {
               // A client over its share is told so after a pause, without a thread: one that
               // asks again at once, on many connections, then costs the server little.
-              request
+              x.request
                   .getComponents()
                   .getScheduler()
                   .schedule(
-                      () ->
-                          failed(
-                              response,
-                              callback,
-                              head,
-                              html,
-                              text,
-                              status,
-                              message,
-                              retryAfterSeconds),
+                      () -> x.fail(status, message, retryAfterSeconds),
                       TOO_MANY_PAUSE.toMillis(),
                       TimeUnit.MILLISECONDS);
             } else {
-              failed(response, callback, head, html, text, status, message, retryAfterSeconds);
+              x.fail(status, message, retryAfterSeconds);
             }
           }
         });

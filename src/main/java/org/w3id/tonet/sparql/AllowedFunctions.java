@@ -171,21 +171,33 @@ public final class AllowedFunctions {
     return budget;
   }
 
-  /** A cast that will not parse a number or a date from an over-long text. */
-  private static final class ShortArguments extends FunctionBase {
-    private final Function cast;
+  /** A standard function with a check of ours in front: its building is the function's own. */
+  private abstract static class Guarded extends FunctionBase {
+    final FunctionBase inner;
 
-    ShortArguments(Function cast) {
-      this.cast = cast;
+    Guarded(Function inner) {
+      this.inner = (FunctionBase) inner;
     }
 
     @Override
     public void build(String uri, ExprList args, Context context) {
-      cast.build(uri, args, context);
+      inner.build(uri, args, context);
     }
 
     @Override
     public void checkBuild(String uri, ExprList args) {}
+
+    @Override
+    public NodeValue exec(List<NodeValue> args) {
+      return inner.exec(args);
+    }
+  }
+
+  /** A cast that will not parse a number or a date from an over-long text. */
+  private static final class ShortArguments extends Guarded {
+    ShortArguments(Function cast) {
+      super(cast);
+    }
 
     @Override
     public NodeValue exec(List<NodeValue> args) {
@@ -197,7 +209,7 @@ public final class AllowedFunctions {
                   + " characters is not cast to a number or a date");
         }
       }
-      return ((FunctionBase) cast).exec(args);
+      return inner.exec(args);
     }
   }
 
@@ -273,20 +285,10 @@ public final class AllowedFunctions {
   }
 
   /** math:pow, which on integers is exact: refused when the result would pass the bit limit. */
-  private static final class Pow extends FunctionBase {
-    private final Function pow;
-
+  private static final class Pow extends Guarded {
     Pow(Function pow) {
-      this.pow = pow;
+      super(pow);
     }
-
-    @Override
-    public void build(String uri, ExprList args, Context context) {
-      pow.build(uri, args, context);
-    }
-
-    @Override
-    public void checkBuild(String uri, ExprList args) {}
 
     @Override
     protected NodeValue exec(List<NodeValue> args, FunctionEnv env) {
@@ -306,12 +308,7 @@ public final class AllowedFunctions {
                           + " bits, the largest this endpoint computes"));
         }
       }
-      return ((FunctionBase) pow).exec(args);
-    }
-
-    @Override
-    public NodeValue exec(List<NodeValue> args) {
-      return ((FunctionBase) pow).exec(args);
+      return inner.exec(args);
     }
   }
 }
