@@ -85,7 +85,16 @@ class Tdb2ServeIT {
     static Serve start(Path db) throws IOException, InterruptedException {
       List<String> command =
           TonetJar.command(
-              "serve", "--port", "0", "--base-iri", TestSeeds.BASE, "--tdb2", db.toString());
+              "serve",
+              "--port",
+              "0",
+              "--base-iri",
+              TestSeeds.BASE,
+              "--tdb2",
+              db.toString(),
+              // Kept builds go beside the database (a temporary folder), not to the user's cache.
+              "--build-cache",
+              db.resolveSibling(db.getFileName() + "-builds").toString());
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       BlockingQueue<String> output = new LinkedBlockingQueue<>();
       Thread reader =
