@@ -175,19 +175,28 @@ final class RowClassifier {
       Name a = name(row, Name.Kind.UNIT, m.group(2));
       Name b = name(row, Name.Kind.UNIT, m.group(3));
       List<Entry> meetings = new ArrayList<>();
-      for (When when : eachDay(row)) {
+      List<When> days = eachDay(row);
+      for (When when : days) {
+        String ja = m.group(1).strip();
+        String en = "Joint meeting of the " + a.labelEn() + " and the " + b.labelEn();
+        Entry.Base base = base(row, text, ja, en, when);
+        // One row, several meetings (8月5日、20日): each label names its day, so no two meetings
+        // share one; the name as written is kept as skos:altLabel.
+        if (days.size() > 1 && when.isDated()) {
+          base =
+              new Entry.Base(
+                      ja + "（" + JapaneseEras.format(when.start()) + "）",
+                      en + ", " + ENGLISH_DAY.format(when.start()),
+                      when,
+                      row.fiscalYear(),
+                      List.of(row.line()),
+                      text.notes(),
+                      List.of())
+                  .withAltLabel(ja);
+        }
         meetings.add(
             new Entry.Meeting(
-                base(
-                    row,
-                    text,
-                    m.group(1),
-                    "Joint meeting of the " + a.labelEn() + " and the " + b.labelEn(),
-                    when),
-                "joint-section-meeting",
-                List.of(a.slug(), b.slug()),
-                List.of(),
-                List.of()));
+                base, "joint-section-meeting", List.of(a.slug(), b.slug()), List.of(), List.of()));
       }
       return meetings;
     }
@@ -200,10 +209,16 @@ final class RowClassifier {
       LocalDate day = single(row).start();
       // 以後 (from then on): the series began on or after the day the unit was set up.
       When after = When.between(day == null ? row.fiscalYear().begins() : day, null);
+      // The series is the unit's meetings: named so, not by the unit's own name (which would read
+      // as the unit); the name as the summary writes it is kept as skos:altLabel.
       return List.of(
           establishment(row, text, unit, m.group(1).strip() + "設置", single(row)),
           new Entry.MeetingSeries(
-              base(row, text, series.labelJa(), series.labelEn(), after), series, "", m.group(2)));
+              base(row, text, series.labelJa() + "の会議", series.labelEn(), after)
+                  .withAltLabel(series.labelJa()),
+              series,
+              "",
+              m.group(2)));
     }
     if ((m = SERIES.matcher(main)).matches()) {
       Name series = name(row, Name.Kind.SERIES, m.group(1));

@@ -688,6 +688,7 @@ public final class TimelineParser {
         continue;
       }
       LocalDate earliest = null;
+      Entry first = null;
       for (Entry member : entries) {
         if (!member.base().partOf().contains(s.name().slug())) {
           continue;
@@ -696,16 +697,16 @@ public final class TimelineParser {
         LocalDate latestStart = w.isDated() ? w.start() : w.notAfter();
         if (latestStart != null && (earliest == null || latestStart.isBefore(earliest))) {
           earliest = latestStart;
+          first = member;
         }
       }
       if (earliest != null) {
-        entries.set(
-            i,
-            new Entry.MeetingSeries(
-                s.base().withWhen(When.between(when.notBefore(), earliest)),
-                s.name(),
-                s.glossJa(),
-                s.frequencyJa()));
+        // The bound is drawn from the earliest member's row, which is a source of the series too.
+        Entry.Base base = s.base().withWhen(When.between(when.notBefore(), earliest));
+        for (int line : first.base().lines()) {
+          base = base.withLine(line);
+        }
+        entries.set(i, new Entry.MeetingSeries(base, s.name(), s.glossJa(), s.frequencyJa()));
       }
     }
   }

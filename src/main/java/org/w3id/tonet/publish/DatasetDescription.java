@@ -380,10 +380,7 @@ public final class DatasetDescription {
         Resource distribution = meta.createResource(iris.base() + "id/distribution/" + name);
         distribution.addProperty(RDF.type, DCAT.Distribution);
         distribution.addProperty(DCTerms.title, name);
-        distribution.addProperty(
-            DCTerms.description,
-            dump.description() + (compressed ? ", gzip-compressed" : ""),
-            "en");
+        distribution.addProperty(DCTerms.description, description(dump, compressed), "en");
         distribution.addProperty(DCAT.accessURL, download);
         distribution.addProperty(DCAT.downloadURL, download);
         distribution.addProperty(DCAT.mediaType, mediaType(meta, dump.mediaType()));
@@ -494,5 +491,20 @@ public final class DatasetDescription {
   /** DCAT byte sizes are xsd:nonNegativeInteger. */
   private static Literal nonNegative(Model meta, long n) {
     return meta.createTypedLiteral(Long.toString(n), XSDDatatype.XSDnonNegativeInteger);
+  }
+
+  /**
+   * A distribution's description: the dump's, with "gzip-compressed" after what the file holds (the
+   * TriG's own remark, after a semicolon, stays last).
+   */
+  static String description(Dump dump, boolean compressed) {
+    String d = dump.description();
+    if (!compressed) {
+      return d;
+    }
+    int semicolon = d.indexOf(';');
+    return semicolon < 0
+        ? d + ", gzip-compressed"
+        : d.substring(0, semicolon) + ", gzip-compressed" + d.substring(semicolon);
   }
 }

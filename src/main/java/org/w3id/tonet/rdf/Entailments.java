@@ -45,12 +45,14 @@ public final class Entailments {
 
   /**
    * rdfs:subPropertyOf and owl:equivalentProperty of the standard properties the data uses, as
-   * their vocabularies state them (PROV-O, ORG, SKOS, schema.org and its DCMI mappings).
+   * their vocabularies state them (PROV-O, ORG, SKOS, schema.org and its DCMI mappings, DCMI
+   * Terms).
    */
   static final Map<String, List<String>> STANDARD_SUPERPROPERTIES =
       Map.ofEntries(
           Map.entry(PROV.wasDerivedFrom.getURI(), List.of(PROV.wasInfluencedBy.getURI())),
           Map.entry(PROV.wasGeneratedBy.getURI(), List.of(PROV.wasInfluencedBy.getURI())),
+          Map.entry(PROV.generated.getURI(), List.of(PROV.influenced.getURI())),
           Map.entry(ORG.resultedFrom.getURI(), List.of(PROV.wasGeneratedBy.getURI())),
           Map.entry(ORG.unitOf.getURI(), List.of(ORG.subOrganizationOf.getURI())),
           Map.entry(
@@ -65,11 +67,22 @@ public final class Entailments {
           Map.entry(SCHEMA_NS + "name", List.of(DCTerms.title.getURI())),
           Map.entry(DCTerms.title.getURI(), List.of(SCHEMA_NS + "name")),
           Map.entry(SCHEMA_NS + "description", List.of(DCTerms.description.getURI())),
-          Map.entry(DCTerms.description.getURI(), List.of(SCHEMA_NS + "description")));
+          Map.entry(DCTerms.description.getURI(), List.of(SCHEMA_NS + "description")),
+          // DCMI Terms; its superproperties in the legacy /elements/1.1/ namespace are not stated.
+          Map.entry(DCTerms.isPartOf.getURI(), List.of(DCTerms.relation.getURI())),
+          Map.entry(DCTerms.source.getURI(), List.of(DCTerms.relation.getURI())));
 
-  /** owl:inverseOf of the standard properties the data uses, both ways (ORG). */
+  /**
+   * owl:inverseOf of the standard properties the data uses, both ways (ORG; and PROV-O's
+   * prov:generated, since ORG makes org:resultingOrganization, the inverse of org:resultedFrom, a
+   * subproperty of it: an establishment generated its organization). prov:wasInfluencedBy's
+   * inverse, prov:influenced, is stated only as prov:generated's superproperty: every source link
+   * the other way would repeat the provenance.
+   */
   static final Map<String, String> STANDARD_INVERSES =
       Map.of(
+          PROV.wasGeneratedBy.getURI(), PROV.generated.getURI(),
+          PROV.generated.getURI(), PROV.wasGeneratedBy.getURI(),
           ORG.unitOf.getURI(), ORG.hasUnit.getURI(),
           ORG.hasUnit.getURI(), ORG.unitOf.getURI(),
           ORG.subOrganizationOf.getURI(), ORG.hasSubOrganization.getURI(),

@@ -38,6 +38,12 @@ public final class PROV {
   public static final Property wasGeneratedBy =
       ResourceFactory.createProperty(NS, "wasGeneratedBy");
 
+  /** The entities an activity generated (the inverse of prov:wasGeneratedBy). */
+  public static final Property generated = ResourceFactory.createProperty(NS, "generated");
+
+  /** What a resource influenced (the inverse of prov:wasInfluencedBy). */
+  public static final Property influenced = ResourceFactory.createProperty(NS, "influenced");
+
   /** A direct representation of an entity (here: a source row's text). */
   public static final Property value = ResourceFactory.createProperty(NS, "value");
 

@@ -8,7 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 
 /**
@@ -29,12 +32,14 @@ public final class Readings {
    *
    * @param subject IRI path of the resource, below the base
    * @param property the statement's property IRI
-   * @param object IRI path of the value, below the base
+   * @param object IRI path of the value, below the base, or a day (yyyy-mm-dd) for a date value
    * @param noteJa the note in Japanese
    * @param noteEn the note in English
    */
   public record Reading(
       String subject, String property, String object, String noteJa, String noteEn) {}
+
+  private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   private static final List<Reading> ALL = load();
 
@@ -49,10 +54,12 @@ public final class Readings {
   public static void addTo(Model data, Iris iris) {
     for (Reading reading : ALL) {
       Resource subject = data.getResource(iris.base() + reading.subject());
-      if (data.contains(
-          subject,
-          data.createProperty(reading.property()),
-          data.getResource(iris.base() + reading.object()))) {
+      // The value is a resource below the base, or a day (a bound drawn from a reading).
+      RDFNode object =
+          DAY.matcher(reading.object()).matches()
+              ? data.createTypedLiteral(reading.object(), XSDDatatype.XSDdate)
+              : data.getResource(iris.base() + reading.object());
+      if (data.contains(subject, data.createProperty(reading.property()), object)) {
         subject.addProperty(TONET.readingNote, reading.noteJa(), "ja");
         subject.addProperty(TONET.readingNote, reading.noteEn(), "en");
       }

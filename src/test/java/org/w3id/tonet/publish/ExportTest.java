@@ -179,6 +179,17 @@ class ExportTest {
   }
 
   @Test
+  void aCompressedCopysDescriptionSaysSoAfterWhatItHolds() {
+    assertEquals(
+        "the data graph in Turtle, gzip-compressed",
+        DatasetDescription.description(Dump.TURTLE, true));
+    assertEquals(
+        "every graph (data, ontology, description) in TriG, gzip-compressed; its description lacks"
+            + " only this file's own size and checksum, which void.ttl states",
+        DatasetDescription.description(Dump.TRIG, true));
+  }
+
+  @Test
   void theDescriptionConformsToDcatAp3() throws Exception {
     Model meta = parse(files().get("void.ttl"), Lang.TURTLE);
     Model shapesModel = ModelFactory.createDefaultModel();
