@@ -158,7 +158,16 @@ final class SparqlHandler extends Handler.Abstract {
           decode(request.getHttpURI().getQuery(), params, "the address");
           answer(request, response, callback, head, site, params, null);
         }
-        case "POST" -> post(request, response, callback, site);
+        case "POST" -> {
+          try {
+            post(request, response, callback, site);
+          } catch (Refused r) {
+            // Refused before its body was read: the connection cannot carry another request, and
+            // the client must not try one on it.
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            throw r;
+          }
+        }
         default -> {
           response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD, POST, OPTIONS");
           error(
