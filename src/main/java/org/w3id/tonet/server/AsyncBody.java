@@ -29,8 +29,11 @@ import java.util.List;
  */
 final class AsyncBody {
 
-  /** Bodies up to this size are written directly: they fit the server's output buffer. */
-  static final int DIRECT = 16 * 1024;
+  /**
+   * Bodies up to this size are written directly: they fit the server's output buffer, which sends
+   * them once the servlet returns, without blocking (the rest of the buffer is for the headers).
+   */
+  static final int DIRECT = JettySetup.OUTPUT_BUFFER_BYTES - 4 * 1024;
 
   /** Writes up to this size are copied (the caller may reuse its array); larger ones are kept. */
   static final int COPY = 64 * 1024;

@@ -25,7 +25,11 @@ final class JettySetup {
   /** Room for the longest accepted URL and ordinary headers. */
   static final int REQUEST_HEADER_BYTES = EdgeHandler.MAX_URL + 16 * 1024;
 
-  static final int OUTPUT_BUFFER_BYTES = 32 * 1024;
+  /**
+   * The output buffer, which also aggregates whole small bodies: a body that fits is copied in and
+   * sent after the servlet returns, without blocking ({@link AsyncBody} sends larger ones itself).
+   */
+  static final int OUTPUT_BUFFER_BYTES = 64 * 1024;
 
   private JettySetup() {}
 
@@ -33,7 +37,11 @@ final class JettySetup {
   static final int THREAD_IDLE_MILLIS = 5_000;
 
   static void apply(
-      Server server, SparqlHandler sparql, ConnectionGuard guard, TonetServer.Limits limits) {
+      Server server,
+      SparqlHandler sparql,
+      ConnectionGuard guard,
+      TonetServer.Limits limits,
+      ResponseCache.Sizing pagesKept) {
     if (server.getThreadPool() instanceof QueuedThreadPool pool) {
       pool.setIdleTimeout(THREAD_IDLE_MILLIS);
       pool.setMaxEvictCount(Math.max(1, limits.httpThreads()));
@@ -48,6 +56,7 @@ final class JettySetup {
           HttpConfiguration config = http.getHttpConfiguration();
           config.setRequestHeaderSize(REQUEST_HEADER_BYTES);
           config.setOutputBufferSize(OUTPUT_BUFFER_BYTES);
+          config.setOutputAggregationSize(OUTPUT_BUFFER_BYTES);
           config.setSendServerVersion(false);
           config.setSendXPoweredBy(false);
         }
@@ -60,7 +69,13 @@ final class JettySetup {
     if (pages instanceof ContextHandler context) {
       context.setErrorHandler(errors);
     }
-    server.setHandler(new EdgeHandler(sparql, pages));
+    server.setHandler(
+        new EdgeHandler(
+            sparql,
+            pagesKept.bytes() > 0
+                ? new ResponseCache(
+                    pages, () -> pagesKept.holder().site() != null, pagesKept.bytes())
+                : pages));
     server.setRequestLog(new RequestLogger());
   }
 }

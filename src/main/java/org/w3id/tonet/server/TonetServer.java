@@ -600,7 +600,13 @@ public final class TonetServer {
               ClientAddress.trusting(trustedProxies),
               limits.requestTimeout(),
               new SparqlHandler.Caching(cacheBytes, maxAge));
-      JettySetup.apply(fuseki.getJettyServer(), sparql, guard, limits);
+      // Pages, documents and the rest are kept at the edge too, half as much as SPARQL answers.
+      JettySetup.apply(
+          fuseki.getJettyServer(),
+          sparql,
+          guard,
+          limits,
+          new ResponseCache.Sizing(holder, cacheBytes / 2));
       return fuseki;
     }
   }

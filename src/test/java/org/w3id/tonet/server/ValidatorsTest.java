@@ -170,6 +170,36 @@ class ValidatorsTest {
   }
 
   @Test
+  void aKeptAnswerIsTheFreshOneWithTheEdgeHeaders() throws Exception {
+    for (String path :
+        List.of("page/org/council", "data/org/council.ttl", "ontology", "", "id/org/council")) {
+      for (String accept : List.of("text/html", "text/turtle")) {
+        HttpResponse<byte[]> fresh = Http.get(url + path, "Accept", accept);
+        HttpResponse<byte[]> kept =
+            Http.get(url + path, "Accept", accept, "Origin", "https://portal.example");
+        assertEquals(fresh.statusCode(), kept.statusCode(), path);
+        assertArrayEquals(fresh.body(), kept.body(), path);
+        Set<String> names = headerNames(fresh);
+        Set<String> keptNames = headerNames(kept);
+        keptNames.removeIf(n -> n.startsWith("access-control-"));
+        assertEquals(names, keptNames, path + " " + accept);
+        for (String name : names) {
+          assertEquals(fresh.headers().allValues(name), kept.headers().allValues(name), name);
+        }
+        assertNotNull(Http.header(kept, "Content-Security-Policy"), path);
+        assertEquals("*", Http.header(kept, "Access-Control-Allow-Origin"), path);
+      }
+    }
+  }
+
+  /** The header names of an answer, but Date (which is the time it was sent). */
+  private static Set<String> headerNames(HttpResponse<?> r) {
+    Set<String> names = new TreeSet<>(r.headers().map().keySet());
+    names.remove("date");
+    return names;
+  }
+
+  @Test
   void anETagNamesThisProgramBuildAndPublication() throws Exception {
     String etag = Http.header(Http.get(url + "page/org/council", "Accept", "text/html"), "ETag");
     assertTrue(etag.startsWith("\"" + server.site().tag() + "-"), etag);

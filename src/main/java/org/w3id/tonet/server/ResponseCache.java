@@ -1,0 +1,158 @@
+package org.w3id.tonet.server;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Answers a repeated GET for a page, a /data/ document, the ontology or the description with the
+ * bytes sent the first time, as a static file server would: the site cannot change while it is
+ * served, so what the pages' servlets answered once for a path, an Accept header and an encoding is
+ * the answer. A hit never reaches the servlets; If-None-Match on a hit gives 304. Only successful
+ * answers and redirects are kept (bounded in bytes, least recently used out); the security and CORS
+ * headers are the edge's, added to every response, never kept.
+ *
+ * <pre>
+ * new ResponseCache(servletContext, () -&gt; holder.site() != null, 32 &lt;&lt; 20)
+ * </pre>
+ */
+final class ResponseCache extends Handler.Wrapper {
+
+  /** The headers kept with an answer (everything else is per request). */
+  private static final List<HttpHeader> KEPT =
+      List.of(
+          HttpHeader.CONTENT_TYPE,
+          HttpHeader.CONTENT_ENCODING,
+          HttpHeader.ETAG,
+          HttpHeader.CACHE_CONTROL,
+          HttpHeader.VARY,
+          HttpHeader.LOCATION,
+          HttpHeader.CONTENT_LOCATION,
+          HttpHeader.LINK,
+          HttpHeader.CONTENT_LANGUAGE,
+          HttpHeader.CONTENT_DISPOSITION,
+          HttpHeader.LAST_MODIFIED);
+
+  /** Answers larger than this are not kept (the dumps have their own path). */
+  static final int LARGEST = 1 << 20;
+
+  private final BooleanSupplier ready;
+  private final LruBytes<String, Kept> kept;
+
+  /**
+   * Keeps up to {@code maxBytes} of what {@code pages} answer, once {@code ready} says the site is
+   * loaded (what is answered while it loads is not the site).
+   */
+  ResponseCache(Handler pages, BooleanSupplier ready, long maxBytes) {
+    super(pages);
+    this.ready = ready;
+    this.kept = new LruBytes<>(maxBytes, k -> k.body().length + k.key().length() * 2L + 256);
+  }
+
+  /** What to keep answers for, and how many bytes of them. */
+  record Sizing(SiteHolder holder, long bytes) {}
+
+  /** An answer as it was sent. */
+  private record Kept(String key, int status, List<HttpField> headers, byte[] body) {}
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    String method = request.getMethod();
+    String path = Request.getPathInContext(request);
+    // No page reads a query string, so one is only ever a cache-buster: such requests go to the
+    // servlets (which are cheap) rather than push what is kept out.
+    if (!(method.equals("GET") || method.equals("HEAD"))
+        || request.getHttpURI().getQuery() != null
+        || !ready.getAsBoolean()
+        || path.startsWith("/downloads/")) {
+      return super.handle(request, response, callback);
+    }
+    HttpFields headers = request.getHeaders();
+    String key =
+        path
+            + "\n"
+            + String.join(", ", headers.getValuesList(HttpHeader.ACCEPT))
+            + "\n"
+            + (HttpCaching.acceptsGzip(headers.get(HttpHeader.ACCEPT_ENCODING)) ? "gzip" : "");
+    Kept hit = kept.get(key);
+    if (hit != null) {
+      send(hit, request, response, callback, method.equals("HEAD"));
+      return true;
+    }
+    if (method.equals("HEAD") || headers.contains(HttpHeader.IF_NONE_MATCH)) {
+      return super.handle(request, response, callback);
+    }
+    Capture capture = new Capture(request, response);
+    return super.handle(
+        request,
+        capture,
+        Callback.from(
+            () -> {
+              int status = capture.getStatus();
+              if ((status == 200 || status == 303) && capture.body != null) {
+                List<HttpField> keep = new ArrayList<>();
+                for (HttpHeader h : KEPT) {
+                  HttpField f = response.getHeaders().getField(h);
+                  if (f != null) {
+                    keep.add(f);
+                  }
+                }
+                kept.put(key, new Kept(key, status, keep, capture.body.toByteArray()));
+              }
+              callback.succeeded();
+            },
+            callback::failed));
+  }
+
+  private static void send(
+      Kept hit, Request request, Response response, Callback callback, boolean head) {
+    HttpFields.Mutable out = response.getHeaders();
+    for (HttpField f : hit.headers()) {
+      out.put(f);
+    }
+    String etag = out.get(HttpHeader.ETAG);
+    if (etag != null
+        && HttpCaching.matches(request.getHeaders().get(HttpHeader.IF_NONE_MATCH), etag)) {
+      out.remove(HttpHeader.CONTENT_TYPE);
+      response.setStatus(304);
+      response.write(true, null, callback);
+      return;
+    }
+    response.setStatus(hit.status());
+    out.put(HttpHeader.CONTENT_LENGTH, hit.body().length);
+    response.write(true, head ? null : ByteBuffer.wrap(hit.body()), callback);
+  }
+
+  /** Passes an answer on and keeps a copy of its bytes (none once it grows past the largest). */
+  private static final class Capture extends Response.Wrapper {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+    Capture(Request request, Response response) {
+      super(request, response);
+    }
+
+    @Override
+    public void write(boolean last, ByteBuffer content, Callback callback) {
+      if (body != null && content != null && content.hasRemaining()) {
+        if (body.size() + content.remaining() > LARGEST) {
+          body = null;
+        } else {
+          ByteBuffer copy = content.slice();
+          byte[] bytes = new byte[copy.remaining()];
+          copy.get(bytes);
+          body.write(bytes, 0, bytes.length);
+        }
+      }
+      super.write(last, content, callback);
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package org.w3id.tonet.server;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The edge cache in front of the pages: a repeated GET is answered with the same status, headers
+ * and bytes without reaching the pages; only successes and redirects are kept, never what was
+ * answered before the site was ready, never a request with a query string, never a download, never
+ * an answer larger than {@link ResponseCache#LARGEST}; If-None-Match on a kept answer gives 304.
+ */
+class ResponseCacheTest {
+
+  private Server server;
+  private String url;
+  private final AtomicBoolean ready = new AtomicBoolean(true);
+
+  /** How many times the pages were asked for each path (with its query, if any). */
+  private final Map<String, AtomicInteger> asked = new ConcurrentHashMap<>();
+
+  /** Stands in for the pages: the answer depends on the path and the Accept header only. */
+  private final class Pages extends Handler.Abstract {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+      String path = Request.getPathInContext(request);
+      String query = request.getHttpURI().getQuery();
+      asked
+          .computeIfAbsent(path + (query == null ? "" : "?" + query), k -> new AtomicInteger())
+          .incrementAndGet();
+      String accept = request.getHeaders().get(HttpHeader.ACCEPT);
+      byte[] body;
+      switch (path) {
+        case "/missing" -> {
+          response.setStatus(404);
+          body = "no such page".getBytes(StandardCharsets.UTF_8);
+        }
+        case "/id/x" -> {
+          response.setStatus(303);
+          response.getHeaders().put(HttpHeader.LOCATION, "/page/x");
+          body = new byte[0];
+        }
+        case "/large" -> body = new byte[ResponseCache.LARGEST + 1];
+        default -> {
+          response.setStatus(200);
+          body = ("page " + path + " for " + accept).getBytes(StandardCharsets.UTF_8);
+          response.getHeaders().put(HttpHeader.ETAG, "\"" + path.hashCode() + accept + "\"");
+          response.getHeaders().put(HttpHeader.LINK, "<" + path + ">; rel=\"describedby\"");
+        }
+      }
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain;charset=utf-8");
+      // Every request gets this one; it must never be kept with an answer.
+      response.getHeaders().put("X-Request", String.valueOf(System.nanoTime()));
+      response.write(true, ByteBuffer.wrap(body), callback);
+      return true;
+    }
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    server = new Server();
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    server.addConnector(connector);
+    server.setHandler(new ResponseCache(new Pages(), ready::get, 4L << 20));
+    server.start();
+    url = "http://127.0.0.1:" + connector.getLocalPort();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.stop();
+  }
+
+  private int asked(String path) {
+    AtomicInteger n = asked.get(path);
+    return n == null ? 0 : n.get();
+  }
+
+  @Test
+  void aRepeatedGetIsTheSameAnswerWithoutThePages() throws Exception {
+    HttpResponse<byte[]> first = Http.get(url + "/page/a", "Accept", "text/html");
+    HttpResponse<byte[]> second = Http.get(url + "/page/a", "Accept", "text/html");
+    assertEquals(1, asked("/page/a"));
+    assertEquals(200, second.statusCode());
+    assertArrayEquals(first.body(), second.body());
+    for (String h : new String[] {"Content-Type", "ETag", "Link", "Content-Length"}) {
+      assertEquals(Http.header(first, h), Http.header(second, h), h);
+    }
+    assertNull(Http.header(second, "X-Request"), "a per-request header was kept");
+  }
+
+  @Test
+  void eachAcceptHasItsOwnAnswer() throws Exception {
+    HttpResponse<byte[]> html = Http.get(url + "/page/a", "Accept", "text/html");
+    HttpResponse<byte[]> turtle = Http.get(url + "/page/a", "Accept", "text/turtle");
+    Http.get(url + "/page/a", "Accept", "text/turtle");
+    assertEquals(2, asked("/page/a"));
+    assertEquals("page /page/a for text/html", new String(html.body(), StandardCharsets.UTF_8));
+    assertEquals("page /page/a for text/turtle", new String(turtle.body(), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aKeptAnswerGives304ToItsETagAndAnswersHead() throws Exception {
+    HttpResponse<byte[]> first = Http.get(url + "/page/b", "Accept", "text/html");
+    String etag = Http.header(first, "ETag");
+    HttpResponse<byte[]> again =
+        Http.get(url + "/page/b", "Accept", "text/html", "If-None-Match", etag);
+    assertEquals(304, again.statusCode());
+    assertEquals(0, again.body().length);
+    assertEquals(etag, Http.header(again, "ETag"));
+    HttpResponse<byte[]> head = Http.head(url + "/page/b", "Accept", "text/html");
+    assertEquals(200, head.statusCode());
+    assertEquals(String.valueOf(first.body().length), Http.header(head, "Content-Length"));
+    assertEquals(1, asked("/page/b"));
+  }
+
+  @Test
+  void redirectsAreKeptFailuresAreNot() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<byte[]> see = Http.get(url + "/id/x", "Accept", "text/html");
+      assertEquals(303, see.statusCode());
+      assertEquals("/page/x", Http.header(see, "Location"));
+      assertEquals(404, Http.get(url + "/missing", "Accept", "text/html").statusCode());
+    }
+    assertEquals(1, asked("/id/x"));
+    assertEquals(3, asked("/missing"));
+  }
+
+  @Test
+  void queryStringsDownloadsAndLargeAnswersAlwaysGoToThePages() throws Exception {
+    for (int i = 0; i < 2; i++) {
+      Http.get(url + "/page/c?bust=" + i, "Accept", "text/html");
+      Http.get(url + "/downloads/tonet.ttl", "Accept", "*/*");
+      assertEquals(
+          ResponseCache.LARGEST + 1, Http.get(url + "/large", "Accept", "*/*").body().length);
+    }
+    assertEquals(1, asked("/page/c?bust=0"));
+    assertEquals(1, asked("/page/c?bust=1"));
+    assertEquals(2, asked("/downloads/tonet.ttl"));
+    assertEquals(2, asked("/large"));
+  }
+
+  @Test
+  void nothingIsKeptBeforeTheSiteIsReady() throws Exception {
+    ready.set(false);
+    Http.get(url + "/page/d", "Accept", "text/html");
+    Http.get(url + "/page/d", "Accept", "text/html");
+    assertEquals(2, asked("/page/d"));
+    ready.set(true);
+    Http.get(url + "/page/d", "Accept", "text/html");
+    Http.get(url + "/page/d", "Accept", "text/html");
+    assertEquals(3, asked("/page/d"));
+  }
+}
