@@ -1,13 +1,6 @@
 package org.w3id.tonet.parse;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -198,30 +191,6 @@ public final class Lexicon {
   }
 
   private static List<String[]> rows(String table, int columns) {
-    String path = "/lexicon/" + table;
-    try (InputStream in = Lexicon.class.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException(path + " is missing from the class path");
-      }
-      List<String[]> rows = new ArrayList<>();
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      int number = 0;
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        number++;
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] cells = line.split("\t", -1);
-        if (cells.length != columns) {
-          throw new IllegalStateException(
-              "%s line %d: expected %d tab-separated columns, found %d: %s"
-                  .formatted(table, number, columns, cells.length, Arrays.toString(cells)));
-        }
-        rows.add(cells);
-      }
-      return rows;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TabTable.read("/lexicon/" + table, columns).stream().map(TabTable.Row::cells).toList();
   }
 }

@@ -1,11 +1,5 @@
 package org.w3id.tonet.rdf;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -13,6 +7,7 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
+import org.w3id.tonet.parse.TabTable;
 
 /**
  * The statements the mapping makes that the source does not make itself, from the hand-kept table
@@ -67,32 +62,21 @@ public final class Readings {
   }
 
   private static List<Reading> load() {
-    try (InputStream in = Readings.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is missing from the class path");
+    List<Reading> readings = new ArrayList<>();
+    for (TabTable.Row row : TabTable.read(RESOURCE, 5)) {
+      String[] cells = row.cells();
+      String property = Prefixes.asMapping().expandPrefix(cells[1]);
+      if (property.equals(cells[1])) {
+        throw new IllegalStateException(
+            RESOURCE
+                + " line "
+                + row.line()
+                + ": the property "
+                + cells[1]
+                + " has no pinned prefix (expected subject, property, object, ja, en)");
       }
-      List<Reading> readings = new ArrayList<>();
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      int number = 0;
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        number++;
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] cells = line.split("\t", -1);
-        String property = cells.length == 5 ? Prefixes.asMapping().expandPrefix(cells[1]) : "";
-        if (cells.length != 5 || property.equals(cells[1])) {
-          throw new IllegalStateException(
-              RESOURCE
-                  + " line "
-                  + number
-                  + ": expected subject, a property with a pinned prefix, object, ja, en");
-        }
-        readings.add(new Reading(cells[0], property, cells[2], cells[3], cells[4]));
-      }
-      return List.copyOf(readings);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      readings.add(new Reading(cells[0], property, cells[2], cells[3], cells[4]));
     }
+    return List.copyOf(readings);
   }
 }
