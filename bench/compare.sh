@@ -534,16 +534,18 @@ if section memory; then
   wrk -t2 -c"$MEM_CONN" -d"${MEM_MAX_S}s" --timeout 10s -s "$BENCH_DIR/lua/distinct.lua" \
     "$MEM/sparql" -- "$per_thread" "$DONE" "$enc" 16 >"$OUT/memory-wrk.txt" &
   WRK=$!
+  SERVER_PIDS+=("$WRK") # stopped on exit too
+  SERVER_NAME[$WRK]=wrk-distinct
   # Until both wrk threads have their answers (each writes done-N), at most MEM_MAX_S + 10 s.
   for _ in $(seq 1 $(((MEM_MAX_S + 10) * 2))); do
     [ -f "$DONE/done-1" ] && [ -f "$DONE/done-2" ] && break
     kill -0 "$WRK" 2>/dev/null || break
     sleep 0.5
   done
+  # SIGINT makes wrk stop and print its figures (then it is stopped like a server, if need be).
   kill -INT "$WRK" 2>/dev/null || true
   for _ in $(seq 1 100); do kill -0 "$WRK" 2>/dev/null || break; sleep 0.1; done
-  kill -9 "$WRK" 2>/dev/null || true
-  wait "$WRK" 2>/dev/null || true
+  stop_server "$WRK"
   t1=$(date +%s)
   cat "$DONE"/done-* 2>/dev/null | awk -v s=$((t1 - t0)) \
     '{ a += $1; o += $2; x += $3 } END { printf "answered=%d ok=%d other=%d seconds=%d\n", a, o, x, s }' \
