@@ -18,6 +18,7 @@ JVM_OPTS="${JVM_OPTS:--Xms1g -Xmx1g -XX:+UseG1GC}"
 mkdir -p "$WORK" "$RESULTS"
 
 SERVER_PIDS=()
+declare -A SERVER_NAME=()
 
 # One measurement at a time: two bench runs would share the two cores, the ports and
 # bench/target/ (the jar copy, the dump, the logs), and spoil each other.
@@ -98,12 +99,15 @@ start_server() {
   (cd "$dir" && exec "$@") >"$WORK/logs/$name.log" 2>&1 &
   SERVER_PID=$!
   SERVER_PIDS+=("$SERVER_PID")
+  SERVER_NAME[$SERVER_PID]=$name
   log "started $name (pid $SERVER_PID)"
 }
 
 # stop_server PID : stops one server started here, waiting at most 20 s before SIGKILL.
 stop_server() {
-  local pid=$1 i
+  local pid=$1 i p keep=()
+  for p in "${SERVER_PIDS[@]}"; do [ "$p" = "$pid" ] || keep+=("$p"); done
+  SERVER_PIDS=("${keep[@]}")
   kill "$pid" 2>/dev/null || return 0
   for i in $(seq 1 200); do
     kill -0 "$pid" 2>/dev/null || break
@@ -111,6 +115,18 @@ stop_server() {
   done
   kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+}
+
+# servers_alive : fails, saying which, when a server started here (and not stopped) has ended: a
+# measurement against it would measure nothing.
+servers_alive() {
+  local pid
+  for pid in "${SERVER_PIDS[@]}"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      log "server ${SERVER_NAME[$pid]:-?} (pid $pid) has ended; its log: $WORK/logs/${SERVER_NAME[$pid]:-?}.log"
+      return 1
+    fi
+  done
 }
 
 stop_all() {
