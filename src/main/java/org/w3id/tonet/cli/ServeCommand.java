@@ -197,8 +197,9 @@ public final class ServeCommand implements Callable<Integer> {
       paramLabel = "MB",
       defaultValue = "64",
       description =
-          "Memory for SPARQL answers kept while the server runs (the least recently used go"
-              + " first; 0 keeps none). Default: ${DEFAULT-VALUE}.")
+          "Memory for what is kept while the server runs: half SPARQL answers, a quarter pages"
+              + " and documents, a quarter gzip copies (the least recently used go first; 0 keeps"
+              + " none). Default: ${DEFAULT-VALUE}.")
   long cacheSizeMb;
 
   @Option(

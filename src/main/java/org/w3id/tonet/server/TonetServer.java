@@ -122,7 +122,7 @@ public final class TonetServer {
     fuseki.join();
   }
 
-  /** The SPARQL answers kept by default: 64 MiB. */
+  /** What is kept of answers by default, all caches together: 64 MiB. */
   public static final long DEFAULT_CACHE_BYTES = 64L << 20;
 
   /** How long others may keep what is served, by default: 5 minutes. */
@@ -326,8 +326,8 @@ public final class TonetServer {
     }
 
     /**
-     * The most bytes of SPARQL answers kept (0: none); a quarter as much again for gzip copies of
-     * answers and pages. Default 64 MiB.
+     * The most bytes kept of what was answered (0: none), all caches together: half for SPARQL
+     * answers, a quarter for pages and documents, a quarter for gzip copies. Default 64 MiB.
      */
     public Builder cacheSize(long bytes) {
       if (bytes < 0) {
@@ -444,7 +444,11 @@ public final class TonetServer {
       preparer.start();
       FusekiServer fuseki;
       Runnable release = () -> {};
-      SiteHolder holder = new SiteHolder(Math.max(1L << 20, cacheBytes / 4), maxAge);
+      // One budget for everything kept: half SPARQL answers, a quarter pages, a quarter gzip
+      // copies.
+      long answerBytes = cacheBytes / 2;
+      long pageBytes = cacheBytes / 4;
+      SiteHolder holder = new SiteHolder(cacheBytes - answerBytes - pageBytes, maxAge);
       QueryScheduler scheduler = new QueryScheduler(limits.fairUse());
       ConnectionGuard guard =
           new ConnectionGuard(
@@ -564,6 +568,16 @@ public final class TonetServer {
       }
     }
 
+    // One budget for everything kept: half SPARQL answers, a quarter pages and documents, and the
+    // rest (a quarter) gzip copies of both.
+    private long answerBytes() {
+      return cacheBytes / 2;
+    }
+
+    private long pageBytes() {
+      return cacheBytes / 4;
+    }
+
     private FusekiServer fuseki(
         SiteHolder holder, Limits limits, QueryScheduler scheduler, ConnectionGuard guard) {
       long timeout = limits.query().timeout().toMillis();
@@ -599,14 +613,13 @@ public final class TonetServer {
               services,
               ClientAddress.trusting(trustedProxies),
               limits.requestTimeout(),
-              new SparqlHandler.Caching(cacheBytes, maxAge));
-      // Pages, documents and the rest are kept at the edge too, half as much as SPARQL answers.
+              new SparqlHandler.Caching(answerBytes(), maxAge));
       JettySetup.apply(
           fuseki.getJettyServer(),
           sparql,
           guard,
           limits,
-          new ResponseCache.Sizing(holder, cacheBytes / 2));
+          new ResponseCache.Sizing(holder, pageBytes()));
       return fuseki;
     }
   }
