@@ -4,6 +4,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.Callback;
 
 /**
@@ -27,6 +28,14 @@ final class EdgeHandler extends Handler.Wrapper {
     super(pages);
     this.sparql = sparql;
     installBean(sparql);
+  }
+
+  @Override
+  public void setServer(Server server) {
+    super.setServer(server);
+    // The SPARQL handler is not in the handler tree (it is reached from here), so it is told
+    // its server here; without it, Jetty warns at every start.
+    sparql.setServer(server);
   }
 
   @Override

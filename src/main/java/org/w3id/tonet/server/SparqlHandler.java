@@ -530,7 +530,6 @@ final class SparqlHandler extends Handler.Abstract {
     }
   }
 
-  /** The formats a client asks for: by output=/format=/results= first, then by Accept. */
   /**
    * Whether a person is asking: {@code format=html}, or (without a known format= of another kind)
    * an Accept that names text/html at least as high as anything else, as browsers send.
@@ -549,6 +548,7 @@ final class SparqlHandler extends Handler.Abstract {
     return Conneg.prefers(accept, "text/html");
   }
 
+  /** The formats a client asks for: by output=/format=/results= first, then by Accept. */
   private static QueryRunner.Formats formats(String output, String accept, AnswerFormat html) {
     return new QueryRunner.Formats() {
       @Override

@@ -444,11 +444,7 @@ public final class TonetServer {
       preparer.start();
       FusekiServer fuseki;
       Runnable release = () -> {};
-      // One budget for everything kept: half SPARQL answers, a quarter pages, a quarter gzip
-      // copies.
-      long answerBytes = cacheBytes / 2;
-      long pageBytes = cacheBytes / 4;
-      SiteHolder holder = new SiteHolder(cacheBytes - answerBytes - pageBytes, maxAge);
+      SiteHolder holder = new SiteHolder(cacheBytes - answerBytes() - pageBytes(), maxAge);
       QueryScheduler scheduler = new QueryScheduler(limits.fairUse());
       ConnectionGuard guard =
           new ConnectionGuard(
