@@ -10,6 +10,7 @@
 #   bench/attack.sh        # about 6 minutes; results in bench/results/attack-<time>/
 #
 # Settings (environment): DUR (60), WARM (10), RECOVER (30), ATTACK_CONN (40), SLOW_CONN (10),
+# ATTACK_CLIENTS (1: one attacker; N: the attack's queries spread over N addresses),
 # OURS_PORT (3321), FUSEKI_PORT (3322), JVM_OPTS, QUIET_WAIT (300), BUILD=1.
 #
 # The attacker and the normal client run on this machine, so both come from 127.0.0.1: they are
@@ -29,6 +30,7 @@ WARM=${WARM:-10}
 RECOVER=${RECOVER:-30}
 ATTACK_CONN=${ATTACK_CONN:-40}
 SLOW_CONN=${SLOW_CONN:-10}
+ATTACK_CLIENTS=${ATTACK_CLIENTS:-1}
 OURS_PORT=${OURS_PORT:-3321}
 FUSEKI_PORT=${FUSEKI_PORT:-3322}
 
@@ -71,13 +73,13 @@ measure() {
     done
   ) >"$dir/samples.tsv" &
   local sampler=$!
-  log "$side: attack for $DUR s ($ATTACK_CONN query connections, $SLOW_CONN slow ones) with normal traffic"
+  log "$side: attack for $DUR s ($ATTACK_CONN query connections from $ATTACK_CLIENTS address(es), $SLOW_CONN slow ones) with normal traffic"
   python3 "$BENCH_DIR/lib/attack.py" normal "$base" "$DUR" "$pages" "$path" >"$dir/normal.json" &
   local normal=$!
   python3 "$BENCH_DIR/lib/attack.py" slow 127.0.0.1 "$port" "$DUR" "$SLOW_CONN" "$path" >"$dir/slow.json" &
   local slow=$!
   wrk -t2 -c"$ATTACK_CONN" -d"${DUR}s" --timeout 30s -s "$BENCH_DIR/lua/attack.lua" \
-    "$base$path" -- "$BENCH_DIR/attack" 203.0.113.66 >"$dir/wrk.txt" 2>&1 || true
+    "$base$path" -- "$BENCH_DIR/attack" "$ATTACK_CLIENTS" >"$dir/wrk.txt" 2>&1 || true
   wait "$normal" || true
   wait "$slow" || true
   log "$side: attack over; recovery"
