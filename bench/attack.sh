@@ -118,5 +118,5 @@ measure fuseki "$FUSEKI_PID" "$FUSEKI_PORT" /ds/sparql "$OUT/pages-fuseki.txt" "
 stop_server "$FUSEKI_PID"
 
 conditions >"$OUT/conditions-after.txt"
-python3 "$BENCH_DIR/lib/summarize-attack.py" "$OUT" "$DUR" >"$OUT/summary.md"
+ATTACK_CLIENTS=$ATTACK_CLIENTS python3 "$BENCH_DIR/lib/summarize-attack.py" "$OUT" "$DUR" >"$OUT/summary.md"
 cat "$OUT/summary.md"

@@ -24,7 +24,8 @@ def samples(path):
             rows.append((int(parts[0]), int(parts[1]), float(parts[2]), float(parts[3] or 0)))
     return rows
 
-lines = ["# Attack run", "", f"Duration of the attack: {dur} s. See conditions-before.txt for the machine.", ""]
+clients = os.environ.get("ATTACK_CLIENTS", "1")
+lines = ["# Attack run", "", f"Duration of the attack: {dur} s; the attacker's queries from {clients} address(es), each request a new query text. See conditions-before.txt for the machine.", ""]
 lines += ["| | tonet-lod | plain Fuseki 5.6.0 |", "|---|---:|---:|"]
 data = {}
 for side in ["tonet-lod", "fuseki"]:
