@@ -60,7 +60,8 @@ final class DownloadsServlet extends SiteServlet {
       return;
     }
     byte[] gzip = site().files().get(name + ".gz");
-    boolean compressed = gzip != null && acceptsGzip(request);
+    boolean compressed =
+        gzip != null && HttpCaching.acceptsGzip(request.getHeader("Accept-Encoding"));
     byte[] body = compressed ? gzip : plain;
     String etag =
         "\""
@@ -107,20 +108,6 @@ final class DownloadsServlet extends SiteServlet {
       return false; // a date that cannot be read is ignored (RFC 9110, 13.1.3)
     }
     return since >= 0 && site().published().truncatedTo(ChronoUnit.SECONDS).toEpochMilli() <= since;
-  }
-
-  private static boolean acceptsGzip(HttpServletRequest request) {
-    String header = request.getHeader("Accept-Encoding");
-    if (header == null) {
-      return false;
-    }
-    for (String coding : header.split(",")) {
-      String[] parts = coding.strip().split(";");
-      if (parts[0].strip().equalsIgnoreCase("gzip")) {
-        return parts.length < 2 || !parts[1].replace(" ", "").equals("q=0");
-      }
-    }
-    return false;
   }
 
   private static String type(String name) {

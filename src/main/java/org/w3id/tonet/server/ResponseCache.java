@@ -42,7 +42,7 @@ final class ResponseCache extends Handler.Wrapper {
           HttpHeader.CONTENT_DISPOSITION,
           HttpHeader.LAST_MODIFIED);
 
-  /** Answers larger than this are not kept (the dumps have their own path). */
+  /** Answers larger than this are not kept (every dump here is smaller). */
   static final int LARGEST = 1 << 20;
 
   private final BooleanSupplier ready;
@@ -68,21 +68,27 @@ final class ResponseCache extends Handler.Wrapper {
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     String method = request.getMethod();
     String path = Request.getPathInContext(request);
+    HttpFields headers = request.getHeaders();
     // No page reads a query string, so one is only ever a cache-buster: such requests go to the
-    // servlets (which are cheap) rather than push what is kept out.
+    // servlets (which are cheap) rather than push what is kept out. Conditions on dates and ranges
+    // are the servlets' to answer.
     if (!(method.equals("GET") || method.equals("HEAD"))
         || request.getHttpURI().getQuery() != null
         || !ready.getAsBoolean()
-        || path.startsWith("/downloads/")) {
+        || headers.contains(HttpHeader.IF_MODIFIED_SINCE)
+        || headers.contains(HttpHeader.IF_UNMODIFIED_SINCE)
+        || headers.contains(HttpHeader.IF_MATCH)
+        || headers.contains(HttpHeader.RANGE)) {
       return super.handle(request, response, callback);
     }
-    HttpFields headers = request.getHeaders();
+    // The answer depends on the path, the Accept and the Accept-Encoding headers (as sent: the
+    // servlets decide what they mean), and on nothing else.
     String key =
         path
             + "\n"
             + String.join(", ", headers.getValuesList(HttpHeader.ACCEPT))
             + "\n"
-            + (HttpCaching.acceptsGzip(headers.get(HttpHeader.ACCEPT_ENCODING)) ? "gzip" : "");
+            + String.join(", ", headers.getValuesList(HttpHeader.ACCEPT_ENCODING));
     Kept hit = kept.get(key);
     if (hit != null) {
       send(hit, request, response, callback, method.equals("HEAD"));

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The edge cache in front of the pages: a repeated GET is answered with the same status, headers
  * and bytes without reaching the pages; only successes and redirects are kept, never what was
- * answered before the site was ready, never a request with a query string, never a download, never
- * an answer larger than {@link ResponseCache#LARGEST}; If-None-Match on a kept answer gives 304.
+ * answered before the site was ready, never a request with a query string or a date or range
+ * condition, never an answer larger than {@link ResponseCache#LARGEST}; If-None-Match on a kept
+ * answer gives 304.
  */
 class ResponseCacheTest {
 
@@ -147,17 +148,35 @@ class ResponseCacheTest {
   }
 
   @Test
-  void queryStringsDownloadsAndLargeAnswersAlwaysGoToThePages() throws Exception {
+  void queryStringsConditionsAndLargeAnswersAlwaysGoToThePages() throws Exception {
     for (int i = 0; i < 2; i++) {
       Http.get(url + "/page/c?bust=" + i, "Accept", "text/html");
-      Http.get(url + "/downloads/tonet.ttl", "Accept", "*/*");
       assertEquals(
           ResponseCache.LARGEST + 1, Http.get(url + "/large", "Accept", "*/*").body().length);
     }
     assertEquals(1, asked("/page/c?bust=0"));
     assertEquals(1, asked("/page/c?bust=1"));
-    assertEquals(2, asked("/downloads/tonet.ttl"));
     assertEquals(2, asked("/large"));
+    Http.get(url + "/downloads/tonet.ttl", "Accept", "*/*");
+    Http.get(url + "/downloads/tonet.ttl", "Accept", "*/*");
+    assertEquals(1, asked("/downloads/tonet.ttl"));
+    Http.get(
+        url + "/downloads/tonet.ttl",
+        "Accept",
+        "*/*",
+        "If-Modified-Since",
+        "Sat, 28 Nov 2026 00:00:00 GMT");
+    Http.get(url + "/downloads/tonet.ttl", "Accept", "*/*", "Range", "bytes=0-9");
+    assertEquals(3, asked("/downloads/tonet.ttl"));
+  }
+
+  @Test
+  void eachAcceptEncodingHasItsOwnAnswer() throws Exception {
+    Http.get(url + "/page/e", "Accept", "text/html");
+    Http.get(url + "/page/e", "Accept", "text/html", "Accept-Encoding", "gzip");
+    Http.get(url + "/page/e", "Accept", "text/html", "Accept-Encoding", "gzip;q=0");
+    Http.get(url + "/page/e", "Accept", "text/html", "Accept-Encoding", "gzip");
+    assertEquals(3, asked("/page/e"));
   }
 
   @Test
