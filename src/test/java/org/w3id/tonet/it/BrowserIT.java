@@ -96,7 +96,7 @@ class BrowserIT {
 
     WebElement link =
         browser.findElement(By.cssSelector("#timeline a[href$='/page/assembly/extraordinary/24']"));
-    link.click();
+    clickAndWaitForTheNextPage(link);
     assertTrue(
         browser.getCurrentUrl().endsWith("/page/assembly/extraordinary/24"),
         browser.getCurrentUrl());
@@ -142,7 +142,8 @@ class BrowserIT {
             "PREFIX tonet: <https://w3id.org/tonet/ontology#>\n"
                 + "SELECT ?assembly WHERE { ?assembly a tonet:OrdinaryGeneralAssembly }"
                 + " ORDER BY ?assembly");
-    browser.findElement(By.cssSelector("form.editor button[type='submit']")).click();
+    clickAndWaitForTheNextPage(
+        browser.findElement(By.cssSelector("form.editor button[type='submit']")));
     List<WebElement> rows = browser.findElements(By.cssSelector("table.results tbody tr"));
     assertEquals(12, rows.size(), "the 12 ordinary general assemblies");
     WebElement first = rows.get(0).findElement(By.tagName("a"));
@@ -162,7 +163,8 @@ class BrowserIT {
 
     // One click from the editor: an example query, and its result in the same page.
     browser.findElement(By.cssSelector("details.examples summary")).click();
-    browser.findElement(By.cssSelector("details.examples a[href*='query=']")).click();
+    clickAndWaitForTheNextPage(
+        browser.findElement(By.cssSelector("details.examples a[href*='query=']")));
     assertTrue(
         browser.findElements(By.cssSelector("table.results tbody tr")).size() > 0,
         "an example query answers a table");
@@ -172,12 +174,34 @@ class BrowserIT {
   }
 
   @Test
-  void theExampleQueryPageRunsAtTheEndpointAsATable() {
+  void theExampleQueryPageRunsAtTheEndpointAsATable() throws Exception {
     browser.get(server.localUrl() + "query/symposia");
-    browser.findElement(By.partialLinkText("run at the endpoint")).click();
+    clickAndWaitForTheNextPage(browser.findElement(By.partialLinkText("run at the endpoint")));
     assertEquals(
         8, browser.findElements(By.cssSelector("table.results tbody tr")).size(), "8 symposia");
     assertNoConsoleErrors("symposia at the endpoint");
+  }
+
+  /**
+   * Clicks something that loads another page and waits, at most 30 s, until that page has loaded: a
+   * click on a link or a submit button returns before the browser has left the old page, and
+   * elements looked up at once may still be the old page's (or none at all).
+   */
+  private static void clickAndWaitForTheNextPage(WebElement target) throws InterruptedException {
+    JavascriptExecutor js = browser;
+    js.executeScript("window.tonetOldPage = true;");
+    target.click();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      Object loaded =
+          js.executeScript(
+              "return window.tonetOldPage === undefined && document.readyState === 'complete';");
+      if (Boolean.TRUE.equals(loaded)) {
+        return;
+      }
+      assertTrue(System.nanoTime() < deadline, "the next page did not load within 30 s");
+      Thread.sleep(50);
+    }
   }
 
   private static void assertNoConsoleErrors(String where) {
