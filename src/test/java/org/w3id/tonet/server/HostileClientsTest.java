@@ -10,12 +10,10 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.w3id.tonet.TestSeeds;
 import org.w3id.tonet.sparql.QueryLimits;
 
 /**
@@ -26,21 +24,9 @@ import org.w3id.tonet.sparql.QueryLimits;
 class HostileClientsTest {
 
   private static final int CAP = 50;
-  private static TonetServer server;
-  private static String url;
 
-  @BeforeAll
-  static void start() throws Exception {
-    server = TonetServer.create().port(0).seed(TestSeeds.seed()).maxResults(CAP).start();
-    url = server.localUrl();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.stop();
-    }
-  }
+  @RegisterExtension
+  static final ServerOnTestSeed SERVER = new ServerOnTestSeed(b -> b.maxResults(CAP));
 
   private static int rows(HttpResponse<byte[]> r) {
     ResultSet rs = ResultSetMgr.read(new ByteArrayInputStream(r.body()), ResultSetLang.RS_JSON);
@@ -58,7 +44,7 @@ class HostileClientsTest {
     for (int round = 1; round <= 2; round++) {
       HttpResponse<byte[]> r =
           Http.get(
-              url + "sparql?query=" + ServerTest.enc("SELECT * WHERE { ?s ?p ?o }"),
+              SERVER.url() + "sparql?query=" + ServerTest.enc("SELECT * WHERE { ?s ?p ?o }"),
               "Accept",
               "application/sparql-results+json");
       assertEquals(200, r.statusCode(), "round " + round);
@@ -71,7 +57,7 @@ class HostileClientsTest {
   void aLargerLimitIsLoweredAndASmallerOneKept() throws Exception {
     HttpResponse<byte[]> big =
         Http.post(
-            url + "sparql",
+            SERVER.url() + "sparql",
             "application/sparql-query",
             "SELECT * WHERE { ?s ?p ?o } LIMIT 100000",
             "Accept",
@@ -81,7 +67,7 @@ class HostileClientsTest {
     for (int round = 1; round <= 2; round++) {
       HttpResponse<byte[]> small =
           Http.post(
-              url + "sparql",
+              SERVER.url() + "sparql",
               "application/x-www-form-urlencoded",
               "query=" + ServerTest.enc("SELECT * WHERE { ?s ?p ?o } LIMIT 7"),
               "Accept",
@@ -95,7 +81,7 @@ class HostileClientsTest {
   void constructResultsAreCappedToo() throws Exception {
     HttpResponse<byte[]> r =
         Http.get(
-            url + "sparql?query=" + ServerTest.enc("CONSTRUCT WHERE { ?s ?p ?o }"),
+            SERVER.url() + "sparql?query=" + ServerTest.enc("CONSTRUCT WHERE { ?s ?p ?o }"),
             "Accept",
             "application/n-triples");
     assertEquals(200, r.statusCode());
@@ -105,7 +91,7 @@ class HostileClientsTest {
   @Test
   void aSyntaxErrorStillGetsFusekisMessage() throws Exception {
     HttpResponse<byte[]> r =
-        Http.get(url + "sparql?query=" + ServerTest.enc("SELEC * WHERE { ?s ?p ?o }"));
+        Http.get(SERVER.url() + "sparql?query=" + ServerTest.enc("SELEC * WHERE { ?s ?p ?o }"));
     assertEquals(400, r.statusCode());
     assertTrue(Http.text(r).toLowerCase().contains("parse"), Http.text(r));
   }
@@ -113,15 +99,16 @@ class HostileClientsTest {
   @Test
   void anOverlongUrlIsRefusedAndTheServerGoesOn() throws Exception {
     String padding = "#".repeat(20_000);
-    HttpResponse<byte[]> r = Http.get(url + "sparql?query=" + ServerTest.enc("ASK {}" + padding));
+    HttpResponse<byte[]> r =
+        Http.get(SERVER.url() + "sparql?query=" + ServerTest.enc("ASK {}" + padding));
     assertTrue(r.statusCode() == 414 || r.statusCode() == 431, "status " + r.statusCode());
-    assertEquals(200, Http.get(url + "page/org/council").statusCode());
+    assertEquals(200, Http.get(SERVER.url() + "page/org/council").statusCode());
   }
 
   @Test
   void anOverlongBodyIsRefused() throws Exception {
     String query = "ASK {}\n#" + "x".repeat(QueryLimits.DEFAULT_MAX_QUERY_BYTES + 10);
-    HttpResponse<byte[]> r = Http.post(url + "sparql", "application/sparql-query", query);
+    HttpResponse<byte[]> r = Http.post(SERVER.url() + "sparql", "application/sparql-query", query);
     assertEquals(413, r.statusCode());
   }
 
@@ -129,7 +116,7 @@ class HostileClientsTest {
   @ValueSource(
       strings = {"", "page/org/council", "ontology", "query/symposia", "sparql", "page/nothing"})
   void htmlCarriesSecurityHeaders(String path) throws Exception {
-    HttpResponse<byte[]> r = Http.get(url + path, "Accept", "text/html");
+    HttpResponse<byte[]> r = Http.get(SERVER.url() + path, "Accept", "text/html");
     assertEquals(SecurityHeaders.CSP, Http.header(r, "Content-Security-Policy"));
     assertEquals("nosniff", Http.header(r, "X-Content-Type-Options"));
     assertEquals("strict-origin-when-cross-origin", Http.header(r, "Referrer-Policy"));
@@ -144,7 +131,7 @@ class HostileClientsTest {
       assertTrue(
           attributes.contains("type=\"application/ld+json\"")
               || attributes.matches(
-                  " src=\"" + java.util.regex.Pattern.quote(url) + "static/[^\"]+\""),
+                  " src=\"" + java.util.regex.Pattern.quote(SERVER.url()) + "static/[^\"]+\""),
           "a script that is neither data nor a file of ours: <script" + attributes + ">");
     }
   }
@@ -162,7 +149,7 @@ class HostileClientsTest {
         "META-INF/MANIFEST.MF"
       })
   void probingPathsFindNothing(String path) throws Exception {
-    HttpResponse<byte[]> r = Http.get(url + path);
+    HttpResponse<byte[]> r = Http.get(SERVER.url() + path);
     assertTrue(r.statusCode() == 404 || r.statusCode() == 400, path + " → " + r.statusCode());
     String body = Http.text(r);
     assertTrue(

@@ -18,9 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,34 +48,20 @@ class HostileCorpusTest {
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
   static final Duration IDLE_TIMEOUT = Duration.ofSeconds(3);
 
-  private static TonetServer server;
-  private static String url;
+  // The attackers and the normal client are told apart by X-Forwarded-For, as behind a reverse
+  // proxy; raw-socket attackers come from 127.0.0.1, the proxy's own address.
+  @RegisterExtension
+  static final ServerOnTestSeed SERVER =
+      new ServerOnTestSeed(
+          b ->
+              b.queryTimeout(QUERY_TIMEOUT)
+                  .requestTimeout(REQUEST_TIMEOUT)
+                  .idleTimeout(IDLE_TIMEOUT)
+                  .queryMemory(32L << 20)
+                  .fairUse(new QueryScheduler.Settings(2, 4, 5, Duration.ofSeconds(60)))
+                  .trustedProxies(List.of("127.0.0.1")));
+
   private static final AtomicInteger ATTACKERS = new AtomicInteger(1);
-
-  @BeforeAll
-  static void start() throws Exception {
-    server =
-        TonetServer.create()
-            .port(0)
-            .seed(TestSeeds.seed())
-            .queryTimeout(QUERY_TIMEOUT)
-            .requestTimeout(REQUEST_TIMEOUT)
-            .idleTimeout(IDLE_TIMEOUT)
-            .queryMemory(32L << 20)
-            .fairUse(new QueryScheduler.Settings(2, 4, 5, Duration.ofSeconds(60)))
-            // The attackers and the normal client are told apart by X-Forwarded-For, as behind a
-            // reverse proxy; raw-socket attackers come from 127.0.0.1, the proxy's own address.
-            .trustedProxies(List.of("127.0.0.1"))
-            .start();
-    url = server.localUrl();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.stop();
-    }
-  }
 
   /** What an attack got: a status (null when the server closed without one) and the body. */
   record Outcome(Integer status, String body, String csp, String nosniff) {
@@ -483,7 +468,7 @@ class HostileCorpusTest {
         CompletableFuture.supplyAsync(
             () -> {
               try {
-                return c.attack().run(url, server.port(), attacker);
+                return c.attack().run(SERVER.url(), SERVER.server().port(), attacker);
               } catch (Exception e) {
                 throw new IllegalStateException(e);
               }
@@ -533,14 +518,14 @@ class HostileCorpusTest {
   /** Milliseconds a normal page takes to fetch. */
   private static long pageMillis() throws Exception {
     long t = System.nanoTime();
-    HttpResponse<byte[]> r = Http.get(url + "page/org/council", "Accept", "text/html");
+    HttpResponse<byte[]> r = Http.get(SERVER.url() + "page/org/council", "Accept", "text/html");
     assertEquals(200, r.statusCode());
     return (System.nanoTime() - t) / 1_000_000;
   }
 
   private static int normalQuery() throws Exception {
     return Http.get(
-            url + "sparql?query=" + ServerTest.enc("ASK { ?s ?p ?o }"),
+            SERVER.url() + "sparql?query=" + ServerTest.enc("ASK { ?s ?p ?o }"),
             "Accept",
             "application/sparql-results+json",
             "X-Forwarded-For",
@@ -561,7 +546,9 @@ class HostileCorpusTest {
                         () -> {
                           try {
                             return Http.get(
-                                    url + "sparql?query=" + ServerTest.enc(slow + " # " + i),
+                                    SERVER.url()
+                                        + "sparql?query="
+                                        + ServerTest.enc(slow + " # " + i),
                                     "X-Forwarded-For",
                                     "203.0.113.200")
                                 .statusCode();
@@ -592,7 +579,7 @@ class HostileCorpusTest {
     List<Socket> sockets = new ArrayList<>();
     try {
       for (int i = 0; i < 30; i++) {
-        Socket s = RawHttp.open(server.port());
+        Socket s = RawHttp.open(SERVER.server().port());
         s.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n".getBytes());
         sockets.add(s);
       }
@@ -629,7 +616,7 @@ class HostileCorpusTest {
       for (int i = 0; i < 80; i++) {
         Socket s = new Socket();
         s.setReceiveBufferSize(1024);
-        s.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()), 5_000);
+        s.connect(new java.net.InetSocketAddress("127.0.0.1", SERVER.server().port()), 5_000);
         s.getOutputStream()
             .write(
                 ("GET /downloads/tonet.nt HTTP/1.1\r\nHost: x\r\n\r\n"
@@ -660,7 +647,7 @@ class HostileCorpusTest {
     List<Socket> sockets = new ArrayList<>();
     try {
       for (int i = 0; i < 300; i++) {
-        sockets.add(RawHttp.open(server.port()));
+        sockets.add(RawHttp.open(SERVER.server().port()));
       }
       assertTrue(medianPageMillis() <= PAGE_MILLIS, "pages are served beside 300 idle connections");
       assertEquals(200, normalQuery());
@@ -711,7 +698,7 @@ class HostileCorpusTest {
       for (String accept : List.of(";", " ; ", "text/html,;")) {
         RawHttp.Reply r =
             RawHttp.exchange(
-                server.port(),
+                SERVER.server().port(),
                 "GET /"
                     + path
                     + " HTTP/1.1\r\nHost: x\r\nAccept: "

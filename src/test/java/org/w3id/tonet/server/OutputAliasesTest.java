@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.w3id.tonet.TestSeeds;
 
 /**
  * The short names common clients put in output=, format= or results= (Fuseki's, and SPARQLWrapper's
@@ -16,19 +14,7 @@ import org.w3id.tonet.TestSeeds;
  */
 class OutputAliasesTest {
 
-  private static TonetServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TonetServer.create().port(0).seed(TestSeeds.seed()).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.stop();
-    }
-  }
+  @RegisterExtension static final ServerOnTestSeed SERVER = new ServerOnTestSeed();
 
   @ParameterizedTest(name = "{0}={1} for {2} → {3}")
   @CsvSource(
@@ -58,7 +44,7 @@ class OutputAliasesTest {
     // SPARQLWrapper's own Accept for its default: the alias must win, or fall back to this.
     HttpResponse<byte[]> r =
         Http.get(
-            server.localUrl()
+            SERVER.server().localUrl()
                 + "sparql?query="
                 + ServerTest.enc(query)
                 + "&"

@@ -16,13 +16,11 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.VOID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.w3id.tonet.TestSeeds;
 import org.w3id.tonet.rdf.SCHEMA;
 import org.w3id.tonet.rdf.TONET;
 
@@ -35,21 +33,7 @@ class RdfClientsTest {
   private static final String SYMPOSIUM = "symposium/2012-03-17";
   private static final String SD = "http://www.w3.org/ns/sparql-service-description#";
 
-  private static TonetServer server;
-  private static String url;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TonetServer.create().port(0).seed(TestSeeds.seed()).start();
-    url = server.localUrl();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.stop();
-    }
-  }
+  @RegisterExtension static final ServerOnTestSeed SERVER = new ServerOnTestSeed();
 
   // ---- legacy and quad media types on /id and /data -----------------------------------------
 
@@ -68,25 +52,25 @@ class RdfClientsTest {
       })
   void legacyAndQuadTypesGetTheResourcesRdf(
       String accept, String extension, String contentType, String lang) throws Exception {
-    HttpResponse<byte[]> r = Http.get(url + "id/" + SYMPOSIUM, "Accept", accept);
+    HttpResponse<byte[]> r = Http.get(SERVER.url() + "id/" + SYMPOSIUM, "Accept", accept);
     assertEquals(303, r.statusCode(), Http.text(r));
     String location = Http.header(r, "Location");
-    assertEquals(url + "data/" + SYMPOSIUM + "." + extension, location);
+    assertEquals(SERVER.url() + "data/" + SYMPOSIUM + "." + extension, location);
     HttpResponse<byte[]> data = Http.get(location, "Accept", accept);
     assertEquals(200, data.statusCode());
     assertTrue(
         Http.header(data, "Content-Type").replace(" ", "").startsWith(contentType + ";"),
         Http.header(data, "Content-Type"));
     Model m = union(Http.text(data), RDFLanguages.nameToLang(lang));
-    assertTrue(m.contains(m.getResource(url + "id/" + SYMPOSIUM), SCHEMA.startDate), lang);
+    assertTrue(m.contains(m.getResource(SERVER.url() + "id/" + SYMPOSIUM), SCHEMA.startDate), lang);
   }
 
   @Test
   void aBrowserAndCurlStillGetThePage() throws Exception {
     for (String accept :
         List.of("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "*/*")) {
-      HttpResponse<byte[]> r = Http.get(url + "id/" + SYMPOSIUM, "Accept", accept);
-      assertEquals(url + "page/" + SYMPOSIUM, Http.header(r, "Location"), accept);
+      HttpResponse<byte[]> r = Http.get(SERVER.url() + "id/" + SYMPOSIUM, "Accept", accept);
+      assertEquals(SERVER.url() + "page/" + SYMPOSIUM, Http.header(r, "Location"), accept);
     }
   }
 
@@ -95,15 +79,16 @@ class RdfClientsTest {
   void quadsPutEachTripleInTheGraphItComesFrom(String name) throws Exception {
     Conneg.Format format = Conneg.Format.valueOf(name);
     HttpResponse<byte[]> r =
-        Http.get(url + "data/" + SYMPOSIUM + "." + format.extension(), "Accept", "*/*");
+        Http.get(SERVER.url() + "data/" + SYMPOSIUM + "." + format.extension(), "Accept", "*/*");
     assertEquals(200, r.statusCode());
     Dataset ds = dataset(Http.text(r), format == Conneg.Format.TRIG ? Lang.TRIG : Lang.NQUADS);
-    Model data = ds.getNamedModel(url + "graph/data");
-    Model ontology = ds.getNamedModel(url + "graph/ontology");
-    assertTrue(data.contains(data.getResource(url + "id/" + SYMPOSIUM), SCHEMA.startDate));
+    Model data = ds.getNamedModel(SERVER.url() + "graph/data");
+    Model ontology = ds.getNamedModel(SERVER.url() + "graph/ontology");
+    assertTrue(data.contains(data.getResource(SERVER.url() + "id/" + SYMPOSIUM), SCHEMA.startDate));
     assertTrue(ontology.contains(TONET.Symposium, RDFS.label), "the label of the type it links to");
     assertTrue(ds.getDefaultModel().isEmpty(), "every triple of a resource is in a named graph");
-    Model turtle = union(Http.text(Http.get(url + "data/" + SYMPOSIUM + ".ttl")), Lang.TURTLE);
+    Model turtle =
+        union(Http.text(Http.get(SERVER.url() + "data/" + SYMPOSIUM + ".ttl")), Lang.TURTLE);
     assertTrue(
         ds.getUnionModel().isIsomorphicWith(turtle), "the same triples as the Turtle document");
   }
@@ -114,8 +99,8 @@ class RdfClientsTest {
       List<String> types = new java.util.ArrayList<>(List.of(format.mediaType()));
       types.addAll(format.aliases());
       for (String type : types) {
-        HttpResponse<byte[]> r = Http.get(url + "id/" + SYMPOSIUM, "Accept", type);
-        String location = url + "data/" + SYMPOSIUM + "." + format.extension();
+        HttpResponse<byte[]> r = Http.get(SERVER.url() + "id/" + SYMPOSIUM, "Accept", type);
+        String location = SERVER.url() + "data/" + SYMPOSIUM + "." + format.extension();
         assertEquals(location, Http.header(r, "Location"), type);
         HttpResponse<byte[]> data = Http.get(location);
         assertEquals(200, data.statusCode(), location);
@@ -137,17 +122,17 @@ class RdfClientsTest {
       })
   void theOntologyAndTheDescriptionNegotiateTheSameTypes(
       String path, String accept, String contentType, String lang, String graph) throws Exception {
-    HttpResponse<byte[]> r = Http.get(url + path, "Accept", accept);
+    HttpResponse<byte[]> r = Http.get(SERVER.url() + path, "Accept", accept);
     assertEquals(200, r.statusCode(), Http.text(r));
     assertTrue(
         Http.header(r, "Content-Type").replace(" ", "").startsWith(contentType + ";"),
         Http.header(r, "Content-Type"));
     Lang syntax = RDFLanguages.nameToLang(lang);
-    Model expected = server.site().namedGraphs().get(url + graph);
+    Model expected = SERVER.server().site().namedGraphs().get(SERVER.url() + graph);
     if (RDFLanguages.isQuads(syntax)) {
       Dataset ds = dataset(Http.text(r), syntax);
       assertTrue(ds.getDefaultModel().isEmpty(), "all in " + graph);
-      assertTrue(ds.getNamedModel(url + graph).isIsomorphicWith(expected), graph);
+      assertTrue(ds.getNamedModel(SERVER.url() + graph).isIsomorphicWith(expected), graph);
     } else {
       assertTrue(union(Http.text(r), syntax).isIsomorphicWith(expected), graph);
     }
@@ -158,7 +143,7 @@ class RdfClientsTest {
   @ParameterizedTest(name = "graph/{0} as RDF")
   @CsvSource({"data, tonet.ttl", "ontology, tonet-ontology.ttl", "meta, void.ttl"})
   void aGraphNameGivesItsDescriptionWithItsSizeAndDump(String name, String dump) throws Exception {
-    String iri = url + "graph/" + name;
+    String iri = SERVER.url() + "graph/" + name;
     HttpResponse<byte[]> r = Http.get(iri, "Accept", "text/turtle");
     assertEquals(200, r.statusCode(), Http.text(r));
     assertEquals("Accept, Accept-Encoding", Http.header(r, "Vary"));
@@ -167,12 +152,14 @@ class RdfClientsTest {
     assertTrue(m.contains(g, RDF.type, m.getResource(SD + "Graph")), Http.text(r));
     assertTrue(m.contains(g, RDFS.label), "labelled");
     assertEquals(
-        server.site().namedGraphs().get(iri).size(), g.getProperty(VOID.triples).getLong());
-    assertTrue(m.contains(g, VOID.dataDump, m.getResource(url + "downloads/" + dump)));
-    assertTrue(m.contains(g, VOID.sparqlEndpoint, m.getResource(url + "sparql")));
+        SERVER.server().site().namedGraphs().get(iri).size(),
+        g.getProperty(VOID.triples).getLong());
+    assertTrue(m.contains(g, VOID.dataDump, m.getResource(SERVER.url() + "downloads/" + dump)));
+    assertTrue(m.contains(g, VOID.sparqlEndpoint, m.getResource(SERVER.url() + "sparql")));
     assertTrue(
         m.contains(null, m.getProperty(SD + "name"), g), "the service description's named graph");
-    assertEquals(200, Http.get(url + "downloads/" + dump).statusCode(), "the dump is there");
+    assertEquals(
+        200, Http.get(SERVER.url() + "downloads/" + dump).statusCode(), "the dump is there");
     // By extension, the same document.
     HttpResponse<byte[]> byExtension = Http.get(iri + ".ttl");
     assertEquals(200, byExtension.statusCode());
@@ -185,23 +172,24 @@ class RdfClientsTest {
   @ParameterizedTest(name = "graph/{0} in a browser")
   @ValueSource(strings = {"data", "ontology", "meta"})
   void aGraphNameGivesABrowserAPageAboutTheGraph(String name) throws Exception {
-    String iri = url + "graph/" + name;
+    String iri = SERVER.url() + "graph/" + name;
     HttpResponse<byte[]> r = Http.get(iri, "Accept", "text/html");
     assertEquals(200, r.statusCode());
     assertTrue(Http.header(r, "Content-Type").startsWith("text/html"));
     String html = Http.text(r);
     assertTrue(html.contains("<code>" + iri + "</code>"), "names the graph");
     assertTrue(
-        html.contains("<dd>" + server.site().namedGraphs().get(iri).size() + "</dd>"),
+        html.contains("<dd>" + SERVER.server().site().namedGraphs().get(iri).size() + "</dd>"),
         "its number of triples");
-    assertTrue(html.contains("href=\"" + url + "downloads/tonet.trig\""), "the dump of all");
+    assertTrue(
+        html.contains("href=\"" + SERVER.url() + "downloads/tonet.trig\""), "the dump of all");
     assertTrue(html.contains("rel=\"alternate\" type=\"text/turtle\" href=\"" + iri + ".ttl\""));
   }
 
   @ParameterizedTest(name = "{0} is 404")
   @ValueSource(strings = {"graph/", "graph/other", "graph/data.exe", "graph/data.html"})
   void otherGraphPathsAreNotFound(String path) throws Exception {
-    HttpResponse<byte[]> r = Http.get(url + path, "Accept", "text/html");
+    HttpResponse<byte[]> r = Http.get(SERVER.url() + path, "Accept", "text/html");
     assertEquals(404, r.statusCode());
     assertFalse(Http.text(r).contains("Exception"));
   }

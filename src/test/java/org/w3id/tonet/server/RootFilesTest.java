@@ -11,33 +11,17 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3id.tonet.TestSeeds;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** /robots.txt and /favicon.ico, which crawlers and browsers ask every site for. */
 class RootFilesTest {
 
-  private static TonetServer server;
-  private static String url;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TonetServer.create().port(0).seed(TestSeeds.seed()).start();
-    url = server.localUrl();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.stop();
-    }
-  }
+  @RegisterExtension static final ServerOnTestSeed SERVER = new ServerOnTestSeed();
 
   @Test
   void robotsTxtLetsCrawlersReadThePagesButNotRunQueries() throws Exception {
-    HttpResponse<byte[]> r = Http.get(url + "robots.txt");
+    HttpResponse<byte[]> r = Http.get(SERVER.url() + "robots.txt");
     assertEquals(200, r.statusCode());
     assertTrue(Http.header(r, "Content-Type").startsWith("text/plain"));
     String robots = Http.text(r);
@@ -50,7 +34,7 @@ class RootFilesTest {
 
   @Test
   void faviconIcoIsAnIconOfTheSiteIcon() throws Exception {
-    HttpResponse<byte[]> r = Http.get(url + "favicon.ico");
+    HttpResponse<byte[]> r = Http.get(SERVER.url() + "favicon.ico");
     assertEquals(200, r.statusCode());
     assertEquals("image/x-icon", Http.header(r, "Content-Type"));
     ByteBuffer ico = ByteBuffer.wrap(r.body()).order(ByteOrder.LITTLE_ENDIAN);

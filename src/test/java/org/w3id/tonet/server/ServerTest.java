@@ -22,34 +22,18 @@ import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.vocabulary.DCAT;
 import org.apache.jena.vocabulary.RDF;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.w3id.tonet.TestSeeds;
 import org.w3id.tonet.publish.Exporter;
 import org.w3id.tonet.rdf.SCHEMA;
 
 /** The server on a loopback port: SPARQL, linked data, pages, dumps and the description. */
 class ServerTest {
 
-  private static TonetServer server;
-  private static String url;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TonetServer.create().port(0).seed(TestSeeds.seed()).start();
-    url = server.localUrl();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.stop();
-    }
-  }
+  @RegisterExtension static final ServerOnTestSeed SERVER = new ServerOnTestSeed();
 
   // ---- content negotiation ------------------------------------------------------------------
 
@@ -75,19 +59,19 @@ class ServerTest {
         "nothing/here | text/turtle | 404 | ",
       })
   void idNegotiates(String path, String accept, int status, String location) throws Exception {
-    HttpResponse<byte[]> r = Http.get(url + "id/" + path, "Accept", accept);
+    HttpResponse<byte[]> r = Http.get(SERVER.url() + "id/" + path, "Accept", accept);
     assertEquals(status, r.statusCode(), Http.text(r));
     if (status == 303) {
-      assertEquals(url + location, Http.header(r, "Location"));
+      assertEquals(SERVER.url() + location, Http.header(r, "Location"));
       assertEquals("Accept", Http.header(r, "Vary"));
     }
   }
 
   @Test
   void idWithoutAcceptGoesToThePage() throws Exception {
-    HttpResponse<byte[]> r = Http.get(url + "id/org/council");
+    HttpResponse<byte[]> r = Http.get(SERVER.url() + "id/org/council");
     assertEquals(303, r.statusCode());
-    assertEquals(url + "page/org/council", Http.header(r, "Location"));
+    assertEquals(SERVER.url() + "page/org/council", Http.header(r, "Location"));
   }
 
   @ParameterizedTest(name = "/data/…{0} is {1}")
@@ -98,21 +82,22 @@ class ServerTest {
     ".nt, application/n-triples, NT"
   })
   void dataByExtension(String extension, String mediaType, String lang) throws Exception {
-    HttpResponse<byte[]> r = Http.get(url + "data/symposium/2012-03-17" + extension);
+    HttpResponse<byte[]> r = Http.get(SERVER.url() + "data/symposium/2012-03-17" + extension);
     assertEquals(200, r.statusCode());
     assertTrue(Http.header(r, "Content-Type").startsWith(mediaType));
     Model m = parse(r.body(), RDFLanguages.nameToLang(lang));
-    Resource s = m.getResource(url + "id/symposium/2012-03-17");
+    Resource s = m.getResource(SERVER.url() + "id/symposium/2012-03-17");
     assertTrue(m.contains(s, SCHEMA.startDate), "own triples");
     assertTrue(
         m.contains(
-            m.getResource(url + "id/venue/pastoral-kazo"), org.apache.jena.vocabulary.RDFS.label),
+            m.getResource(SERVER.url() + "id/venue/pastoral-kazo"),
+            org.apache.jena.vocabulary.RDFS.label),
         "labels of what it links to");
   }
 
   @Test
   void aDataDocumentDeclaresOnlyThePrefixesItUses() throws Exception {
-    String turtle = Http.text(Http.get(url + "data/symposium/2012-03-17.ttl"));
+    String turtle = Http.text(Http.get(SERVER.url() + "data/symposium/2012-03-17.ttl"));
     assertTrue(turtle.contains("@prefix schema: <http://schema.org/> ."), turtle);
     assertTrue(turtle.contains("@prefix xsd: "), "datatypes need their prefix: " + turtle);
     for (String unused : new String[] {"sd:", "spdx:", "dcat:", "foaf:", "owl:"}) {
@@ -123,26 +108,27 @@ class ServerTest {
   @Test
   void dataByAcceptHoldsInverseLinks() throws Exception {
     HttpResponse<byte[]> r =
-        Http.get(url + "data/venue/pastoral-kazo", "Accept", "application/n-triples");
+        Http.get(SERVER.url() + "data/venue/pastoral-kazo", "Accept", "application/n-triples");
     assertEquals(200, r.statusCode());
     assertEquals("Accept, Accept-Encoding", Http.header(r, "Vary"));
     Model m = parse(r.body(), Lang.NTRIPLES);
     assertTrue(
         m.contains(
-            m.getResource(url + "id/symposium/2012-03-17"),
+            m.getResource(SERVER.url() + "id/symposium/2012-03-17"),
             SCHEMA.location,
-            m.getResource(url + "id/venue/pastoral-kazo")));
+            m.getResource(SERVER.url() + "id/venue/pastoral-kazo")));
   }
 
   @Test
   void followingTheRedirectGivesTheResourcesTurtle() throws Exception {
-    HttpResponse<byte[]> r = Http.get(url + "id/assembly/ordinary/12", "Accept", "text/turtle");
+    HttpResponse<byte[]> r =
+        Http.get(SERVER.url() + "id/assembly/ordinary/12", "Accept", "text/turtle");
     HttpResponse<byte[]> data = Http.get(Http.header(r, "Location"), "Accept", "text/turtle");
     assertEquals(200, data.statusCode());
     Model m = parse(data.body(), Lang.TURTLE);
     assertTrue(
         m.contains(
-            m.getResource(url + "id/assembly/ordinary/12"),
+            m.getResource(SERVER.url() + "id/assembly/ordinary/12"),
             RDF.type,
             m.getResource("https://w3id.org/tonet/ontology#OrdinaryGeneralAssembly")));
   }
@@ -160,7 +146,7 @@ class ServerTest {
         "sparql-not-here"
       })
   void unknownPathsAre404Pages(String path) throws Exception {
-    HttpResponse<byte[]> r = Http.get(url + path, "Accept", "text/html");
+    HttpResponse<byte[]> r = Http.get(SERVER.url() + path, "Accept", "text/html");
     assertEquals(404, r.statusCode());
     String body = Http.text(r);
     assertTrue(body.contains("404"), body);
@@ -183,7 +169,7 @@ class ServerTest {
   })
   void selectInEveryResultFormat(String accept, String lang) throws Exception {
     HttpResponse<byte[]> r =
-        Http.get(url + "sparql?query=" + enc(COUNT_SYMPOSIA), "Accept", accept);
+        Http.get(SERVER.url() + "sparql?query=" + enc(COUNT_SYMPOSIA), "Accept", accept);
     assertEquals(200, r.statusCode(), Http.text(r));
     assertTrue(Http.header(r, "Content-Type").startsWith(accept));
     ResultSet rs = ResultSetMgr.read(new ByteArrayInputStream(r.body()), resultLang(lang));
@@ -203,7 +189,7 @@ class ServerTest {
   void selectByPostAsFormAndAsQuery() throws Exception {
     HttpResponse<byte[]> form =
         Http.post(
-            url + "sparql",
+            SERVER.url() + "sparql",
             "application/x-www-form-urlencoded",
             "query=" + enc(COUNT_SYMPOSIA),
             "Accept",
@@ -212,7 +198,7 @@ class ServerTest {
     assertTrue(Http.text(form).contains("\"8\""));
     HttpResponse<byte[]> direct =
         Http.post(
-            url + "sparql",
+            SERVER.url() + "sparql",
             "application/sparql-query",
             COUNT_SYMPOSIA,
             "Accept",
@@ -231,7 +217,7 @@ class ServerTest {
   void constructInEveryRdfFormat(String accept, String lang) throws Exception {
     String q =
         "PREFIX schema: <http://schema.org/> CONSTRUCT { ?s schema:startDate ?d } WHERE { ?s a <https://w3id.org/tonet/ontology#RegistrantMilestone> ; schema:startDate ?d }";
-    HttpResponse<byte[]> r = Http.get(url + "sparql?query=" + enc(q), "Accept", accept);
+    HttpResponse<byte[]> r = Http.get(SERVER.url() + "sparql?query=" + enc(q), "Accept", accept);
     assertEquals(200, r.statusCode(), Http.text(r));
     assertEquals(7, parse(r.body(), RDFLanguages.nameToLang(lang)).size());
   }
@@ -241,18 +227,21 @@ class ServerTest {
     String q = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g";
     String json =
         Http.text(
-            Http.get(url + "sparql?query=" + enc(q), "Accept", "application/sparql-results+json"));
+            Http.get(
+                SERVER.url() + "sparql?query=" + enc(q),
+                "Accept",
+                "application/sparql-results+json"));
     for (String g : List.of("graph/data", "graph/ontology", "graph/meta")) {
-      assertTrue(json.contains(url + g), g);
+      assertTrue(json.contains(SERVER.url() + g), g);
     }
     String ontologyTerm =
         "ASK { <https://w3id.org/tonet/ontology#Symposium> ?p ?o . <"
-            + url
+            + SERVER.url()
             + "id/symposium/2012-03-17> ?p2 ?o2 }";
     assertTrue(
         Http.text(
                 Http.get(
-                    url + "sparql?query=" + enc(ontologyTerm),
+                    SERVER.url() + "sparql?query=" + enc(ontologyTerm),
                     "Accept",
                     "application/sparql-results+json"))
             .contains("true"));
@@ -260,35 +249,42 @@ class ServerTest {
 
   @Test
   void aGetWithoutQueryIsTheServiceDescription() throws Exception {
-    HttpResponse<byte[]> r = Http.get(url + "sparql", "Accept", "text/turtle");
+    HttpResponse<byte[]> r = Http.get(SERVER.url() + "sparql", "Accept", "text/turtle");
     assertEquals(200, r.statusCode());
     Model sd = parse(r.body(), Lang.TURTLE);
     String SD = "http://www.w3.org/ns/sparql-service-description#";
     assertTrue(
-        sd.contains(null, sd.createProperty(SD, "endpoint"), sd.getResource(url + "sparql")));
+        sd.contains(
+            null, sd.createProperty(SD, "endpoint"), sd.getResource(SERVER.url() + "sparql")));
     assertTrue(
         sd.contains(
             null,
             sd.createProperty(SD, "supportedLanguage"),
             sd.getResource(SD + "SPARQL11Query")));
-    HttpResponse<byte[]> html = Http.get(url + "sparql", "Accept", "text/html");
+    HttpResponse<byte[]> html = Http.get(SERVER.url() + "sparql", "Accept", "text/html");
     assertTrue(Http.text(html).contains("<form method=\"get\""));
   }
 
   @Test
   void updatesAreRefused() throws Exception {
     String update = "INSERT DATA { <urn:x> <urn:y> <urn:z> }";
-    assertEquals(403, Http.post(url + "sparql", "application/sparql-update", update).statusCode());
+    assertEquals(
+        403, Http.post(SERVER.url() + "sparql", "application/sparql-update", update).statusCode());
     assertEquals(
         403,
-        Http.post(url + "sparql", "application/x-www-form-urlencoded", "update=" + enc(update))
+        Http.post(
+                SERVER.url() + "sparql",
+                "application/x-www-form-urlencoded",
+                "update=" + enc(update))
             .statusCode());
-    assertEquals(403, Http.get(url + "sparql?update=" + enc(update)).statusCode());
+    assertEquals(403, Http.get(SERVER.url() + "sparql?update=" + enc(update)).statusCode());
     String ask = "ASK { <urn:x> <urn:y> <urn:z> }";
     assertTrue(
         Http.text(
                 Http.get(
-                    url + "sparql?query=" + enc(ask), "Accept", "application/sparql-results+json"))
+                    SERVER.url() + "sparql?query=" + enc(ask),
+                    "Accept",
+                    "application/sparql-results+json"))
             .contains("false"));
   }
 
@@ -298,13 +294,16 @@ class ServerTest {
     HttpResponse<byte[]> r =
         Http.method(
             method,
-            url + "sparql?default",
+            SERVER.url() + "sparql?default",
             "<urn:x> <urn:y> <urn:z> .",
             "Content-Type",
             "text/turtle");
     assertEquals(405, r.statusCode());
     HttpResponse<byte[]> post =
-        Http.post(url + "sparql?graph=" + enc("urn:g"), "text/turtle", "<urn:x> <urn:y> <urn:z> .");
+        Http.post(
+            SERVER.url() + "sparql?graph=" + enc("urn:g"),
+            "text/turtle",
+            "<urn:x> <urn:y> <urn:z> .");
     assertEquals(415, post.statusCode());
   }
 
@@ -320,21 +319,26 @@ class ServerTest {
         "$/compact/sparql"
       })
   void adminEndpointsAreNotReachable(String path) throws Exception {
-    HttpResponse<byte[]> r = Http.get(url + path);
+    HttpResponse<byte[]> r = Http.get(SERVER.url() + path);
     assertEquals(404, r.statusCode(), path);
     assertEquals(
-        404, Http.post(url + path, "application/x-www-form-urlencoded", "").statusCode(), path);
+        404,
+        Http.post(SERVER.url() + path, "application/x-www-form-urlencoded", "").statusCode(),
+        path);
   }
 
   @Test
   void corsAllowsReadsOnly() throws Exception {
     HttpResponse<byte[]> get =
-        Http.get(url + "sparql?query=" + enc(COUNT_SYMPOSIA), "Origin", "https://portal.example");
+        Http.get(
+            SERVER.url() + "sparql?query=" + enc(COUNT_SYMPOSIA),
+            "Origin",
+            "https://portal.example");
     assertEquals("*", Http.header(get, "Access-Control-Allow-Origin"));
     HttpResponse<byte[]> preflight =
         Http.method(
             "OPTIONS",
-            url + "sparql",
+            SERVER.url() + "sparql",
             null,
             "Origin",
             "https://portal.example",
@@ -345,7 +349,7 @@ class ServerTest {
     HttpResponse<byte[]> put =
         Http.method(
             "OPTIONS",
-            url + "sparql",
+            SERVER.url() + "sparql",
             null,
             "Origin",
             "https://portal.example",
@@ -358,13 +362,14 @@ class ServerTest {
 
   @Test
   void aPageShowsLabelsEraDatesLinksSourceLineAndJsonLd() throws Exception {
-    HttpResponse<byte[]> r = Http.get(url + "page/assembly/council/1", "Accept", "text/html");
+    HttpResponse<byte[]> r =
+        Http.get(SERVER.url() + "page/assembly/council/1", "Accept", "text/html");
     assertEquals(200, r.statusCode());
     String html = Http.text(r);
     assertTrue(html.contains("<h1>協議会（第1回）</h1>"), "Japanese label");
     assertTrue(html.contains("1st Council General Assembly"), "English label");
     assertTrue(html.contains("平成22年7月20日"), "era date");
-    assertTrue(html.contains(url + "page/org/council"), "linked organizer");
+    assertTrue(html.contains(SERVER.url() + "page/org/council"), "linked organizer");
     assertTrue(
         html.contains("8行目") && html.contains("埼玉利根保健医療圏医療連携推進協議会を設置、協議会（第1回）の開催"),
         "source line and text");
@@ -382,41 +387,43 @@ class ServerTest {
 
   @Test
   void aPageListsWhatRefersToIt() throws Exception {
-    String html = Http.text(Http.get(url + "page/venue/pastoral-kazo"));
-    assertTrue(html.contains("参照元") && html.contains(url + "page/symposium/2012-03-17"), html);
+    String html = Http.text(Http.get(SERVER.url() + "page/venue/pastoral-kazo"));
+    assertTrue(
+        html.contains("参照元") && html.contains(SERVER.url() + "page/symposium/2012-03-17"), html);
   }
 
   @Test
   void theLandingPageHasTheTimelineChartsQueriesAndDownloads() throws Exception {
-    HttpResponse<byte[]> r = Http.get(url);
+    HttpResponse<byte[]> r = Http.get(SERVER.url());
     assertEquals(200, r.statusCode());
     String html = Http.text(r);
     for (int year = 2009; year <= 2023; year++) {
-      assertTrue(html.contains(url + "page/fiscal-year/" + year), "fiscal year " + year);
+      assertTrue(html.contains(SERVER.url() + "page/fiscal-year/" + year), "fiscal year " + year);
     }
-    assertTrue(html.contains(url + "page/assembly/extraordinary/24"), "every event is linked");
+    assertTrue(
+        html.contains(SERVER.url() + "page/assembly/extraordinary/24"), "every event is linked");
     assertTrue(
         html.contains("<svg") && html.contains("参加登録者数の推移") && html.contains("シンポジウム参加者数"),
         "charts");
-    assertTrue(html.contains(url + "query/symposia"), "example queries");
-    assertTrue(html.contains(url + "downloads/tonet.ttl"), "downloads");
+    assertTrue(html.contains(SERVER.url() + "query/symposia"), "example queries");
+    assertTrue(html.contains(SERVER.url() + "downloads/tonet.ttl"), "downloads");
     assertTrue(html.contains("\"@type\":\"Dataset\""), "schema.org Dataset");
   }
 
   @Test
   void theOntologyPageDocumentsEveryTermAndNegotiates() throws Exception {
-    String html = Http.text(Http.get(url + "ontology", "Accept", "text/html"));
+    String html = Http.text(Http.get(SERVER.url() + "ontology", "Accept", "text/html"));
     for (String term :
         List.of("Symposium", "GeneralAssembly", "attendance", "notBefore", "DateFromRowAbove")) {
       assertTrue(html.contains("id=\"" + term + "\""), term);
     }
-    HttpResponse<byte[]> ttl = Http.get(url + "ontology", "Accept", "text/turtle");
-    assertTrue(parse(ttl.body(), Lang.TURTLE).isIsomorphicWith(server.site().ontology()));
+    HttpResponse<byte[]> ttl = Http.get(SERVER.url() + "ontology", "Accept", "text/turtle");
+    assertTrue(parse(ttl.body(), Lang.TURTLE).isIsomorphicWith(SERVER.server().site().ontology()));
   }
 
   @Test
   void exampleQueryPagesRunTheirQuery() throws Exception {
-    String html = Http.text(Http.get(url + "query/symposia"));
+    String html = Http.text(Http.get(SERVER.url() + "query/symposia"));
     assertTrue(html.contains("パストラルかぞ") && html.contains("230"), html);
   }
 
@@ -424,27 +431,31 @@ class ServerTest {
 
   @Test
   void downloadsCarryTypeLengthEtagAndLastModified() throws Exception {
-    HttpResponse<byte[]> r = Http.get(url + "downloads/tonet.nt");
+    HttpResponse<byte[]> r = Http.get(SERVER.url() + "downloads/tonet.nt");
     assertEquals(200, r.statusCode());
     assertTrue(Http.header(r, "Content-Type").startsWith("application/n-triples"));
     assertEquals(Long.toString(r.body().length), Http.header(r, "Content-Length"));
     assertEquals("\"" + Exporter.sha256(r.body()) + "\"", Http.header(r, "ETag"));
     assertNotNull(Http.header(r, "Last-Modified"));
     HttpResponse<byte[]> again =
-        Http.get(url + "downloads/tonet.nt", "If-None-Match", Http.header(r, "ETag"));
+        Http.get(SERVER.url() + "downloads/tonet.nt", "If-None-Match", Http.header(r, "ETag"));
     assertEquals(304, again.statusCode());
     HttpResponse<byte[]> since =
-        Http.get(url + "downloads/tonet.nt", "If-Modified-Since", Http.header(r, "Last-Modified"));
+        Http.get(
+            SERVER.url() + "downloads/tonet.nt",
+            "If-Modified-Since",
+            Http.header(r, "Last-Modified"));
     assertEquals(304, since.statusCode());
-    HttpResponse<byte[]> head = Http.head(url + "downloads/tonet.nt");
+    HttpResponse<byte[]> head = Http.head(SERVER.url() + "downloads/tonet.nt");
     assertEquals(200, head.statusCode());
     assertEquals(Http.header(r, "Content-Length"), Http.header(head, "Content-Length"));
   }
 
   @Test
   void clientsThatAcceptGzipGetGzip() throws Exception {
-    HttpResponse<byte[]> plain = Http.get(url + "downloads/tonet.ttl");
-    HttpResponse<byte[]> gz = Http.get(url + "downloads/tonet.ttl", "Accept-Encoding", "gzip");
+    HttpResponse<byte[]> plain = Http.get(SERVER.url() + "downloads/tonet.ttl");
+    HttpResponse<byte[]> gz =
+        Http.get(SERVER.url() + "downloads/tonet.ttl", "Accept-Encoding", "gzip");
     assertEquals("gzip", Http.header(gz, "Content-Encoding"));
     assertTrue(gz.body().length < plain.body().length);
     try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz.body()))) {
@@ -467,7 +478,7 @@ class ServerTest {
         "static/../../pom.xml"
       })
   void pathTraversalReachesNothing(String path) throws Exception {
-    HttpResponse<byte[]> r = Http.get(url + path);
+    HttpResponse<byte[]> r = Http.get(SERVER.url() + path);
     assertTrue(r.statusCode() == 404 || r.statusCode() == 400, path + " → " + r.statusCode());
     String body = Http.text(r);
     assertFalse(body.contains("<modelVersion>") || body.contains("root:"), body);
@@ -478,14 +489,14 @@ class ServerTest {
   @ParameterizedTest(name = "{0} describes the dataset")
   @ValueSource(strings = {".well-known/void", "void"})
   void theDescriptionParsesAndNamesExistingDumps(String path) throws Exception {
-    HttpResponse<byte[]> r = Http.get(url + path, "Accept", "text/turtle");
+    HttpResponse<byte[]> r = Http.get(SERVER.url() + path, "Accept", "text/turtle");
     assertEquals(200, r.statusCode());
     Model meta = parse(r.body(), Lang.TURTLE);
     List<Resource> downloads =
         meta.listObjectsOfProperty(DCAT.downloadURL).mapWith(n -> n.asResource()).toList();
     assertTrue(downloads.size() >= 12, "a distribution per dump");
     for (Resource d : downloads) {
-      assertTrue(d.getURI().startsWith(url + "downloads/"), d.getURI());
+      assertTrue(d.getURI().startsWith(SERVER.url() + "downloads/"), d.getURI());
       assertEquals(200, Http.head(d.getURI()).statusCode(), d.getURI());
     }
     String spdx = "http://spdx.org/rdf/terms#";
@@ -506,7 +517,7 @@ class ServerTest {
         meta.contains(
             null,
             org.apache.jena.vocabulary.VOID.sparqlEndpoint,
-            meta.getResource(url + "sparql")));
+            meta.getResource(SERVER.url() + "sparql")));
   }
 
   static Model parse(byte[] body, Lang lang) {

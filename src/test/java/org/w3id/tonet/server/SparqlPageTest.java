@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.w3id.tonet.TestSeeds;
 
 /**
  * The SPARQL endpoint for a person in a browser: a query run from the form answers a page with a
@@ -22,21 +20,9 @@ class SparqlPageTest {
   private static final int CAP = 20;
   private static final String BROWSER =
       "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
-  private static TonetServer server;
-  private static String url;
 
-  @BeforeAll
-  static void start() throws Exception {
-    server = TonetServer.create().port(0).seed(TestSeeds.seed()).maxResults(CAP).start();
-    url = server.localUrl();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.stop();
-    }
-  }
+  @RegisterExtension
+  static final ServerOnTestSeed SERVER = new ServerOnTestSeed(b -> b.maxResults(CAP));
 
   /** The page's text with the entities Mustache writes in attributes undone. */
   private static String html(HttpResponse<byte[]> r) {
@@ -44,7 +30,7 @@ class SparqlPageTest {
   }
 
   private static HttpResponse<byte[]> run(String query) throws Exception {
-    return Http.get(url + "sparql?query=" + ServerTest.enc(query), "Accept", BROWSER);
+    return Http.get(SERVER.url() + "sparql?query=" + ServerTest.enc(query), "Accept", BROWSER);
   }
 
   @Test
@@ -61,7 +47,7 @@ class SparqlPageTest {
     String html = html(r);
     assertTrue(html.contains("<table class=\"results\">"), "a table");
     assertTrue(
-        html.contains("<a href=\"" + url + "page/symposium/2012-03-17\""),
+        html.contains("<a href=\"" + SERVER.url() + "page/symposium/2012-03-17\""),
         "an IRI of the dataset links to its page");
     assertTrue(html.contains(">id/symposium/2012-03-17</a>"), "shown relative to the site");
     assertTrue(html.contains("^^xsd:date"), "a literal's datatype");
@@ -79,7 +65,7 @@ class SparqlPageTest {
   void theFormatLinksGiveTheSameAnswerToMachines() throws Exception {
     HttpResponse<byte[]> r =
         Http.get(
-            url
+            SERVER.url()
                 + "sparql?query="
                 + ServerTest.enc("SELECT * { ?s ?p ?o } LIMIT 2")
                 + "&format=csv");
@@ -126,10 +112,11 @@ class SparqlPageTest {
 
   @Test
   void theFormOffersTheExampleQueriesAndThePrefixes() throws Exception {
-    HttpResponse<byte[]> r = Http.get(url + "sparql", "Accept", BROWSER);
+    HttpResponse<byte[]> r = Http.get(SERVER.url() + "sparql", "Accept", BROWSER);
     String html = html(r);
     assertTrue(html.contains("queries/symposia.rq"), "the example queries are listed");
-    assertTrue(html.contains("href=\"" + url + "sparql?query="), "each one runs with one click");
+    assertTrue(
+        html.contains("href=\"" + SERVER.url() + "sparql?query="), "each one runs with one click");
     assertTrue(html.contains("data-prefixes=\"{&quot;tonet&quot;:"), "the prefixes to complete");
     assertTrue(html.contains("10,000") || html.contains(Integer.toString(CAP)), "the cap is said");
   }
@@ -138,7 +125,9 @@ class SparqlPageTest {
   void curlAndClientsWithoutAPreferenceGetTheServiceDescription() throws Exception {
     for (String accept : new String[] {"*/*", null}) {
       HttpResponse<byte[]> r =
-          accept == null ? Http.get(url + "sparql") : Http.get(url + "sparql", "Accept", accept);
+          accept == null
+              ? Http.get(SERVER.url() + "sparql")
+              : Http.get(SERVER.url() + "sparql", "Accept", accept);
       assertEquals(200, r.statusCode());
       assertTrue(Http.header(r, "Content-Type").startsWith("text/turtle"), "Accept " + accept);
     }
@@ -154,7 +143,7 @@ class SparqlPageTest {
         "sparql-editor.js"
       })
   void theEditorsFilesAreServed(String file) throws Exception {
-    HttpResponse<byte[]> r = Http.get(url + "static/" + file);
+    HttpResponse<byte[]> r = Http.get(SERVER.url() + "static/" + file);
     assertEquals(200, r.statusCode());
     assertTrue(r.body().length > 100);
     assertTrue(
@@ -165,8 +154,9 @@ class SparqlPageTest {
   @Test
   void onlyTheEditorsOwnFilesAreServed() throws Exception {
     assertEquals(
-        404, Http.get(url + "static/codemirror/mode/javascript/javascript.js").statusCode());
-    int traversal = Http.get(url + "static/codemirror/../../../log4j2.xml").statusCode();
+        404,
+        Http.get(SERVER.url() + "static/codemirror/mode/javascript/javascript.js").statusCode());
+    int traversal = Http.get(SERVER.url() + "static/codemirror/../../../log4j2.xml").statusCode();
     assertTrue(traversal == 404 || traversal == 400, "traversal: " + traversal);
   }
 }

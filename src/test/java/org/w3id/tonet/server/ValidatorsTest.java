@@ -17,10 +17,8 @@ import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Statement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3id.tonet.TestSeeds;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3id.tonet.validate.QueryFolder;
 
 /**
@@ -31,21 +29,7 @@ import org.w3id.tonet.validate.QueryFolder;
  */
 class ValidatorsTest {
 
-  private static TonetServer server;
-  private static String url;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TonetServer.create().port(0).seed(TestSeeds.seed()).start();
-    url = server.localUrl();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.stop();
-    }
-  }
+  @RegisterExtension static final ServerOnTestSeed SERVER = new ServerOnTestSeed();
 
   /** A GET to walk: a path and the Accept it is asked with. */
   private record Get(String path, String accept) {}
@@ -73,15 +57,15 @@ class ValidatorsTest {
     for (String file : StaticServlet.names()) {
       gets.add(new Get("static/" + file, "*/*"));
     }
-    for (String file : server.site().files().keySet()) {
+    for (String file : SERVER.server().site().files().keySet()) {
       gets.add(new Get("downloads/" + file, "*/*"));
     }
     for (QueryFolder.Query q : QueryFolder.list("/queries")) {
       gets.add(new Get("query/" + q.name(), "text/html"));
     }
     Set<String> local = new TreeSet<>();
-    String ids = url + "id/";
-    for (Statement s : server.site().data().listStatements().toList()) {
+    String ids = SERVER.url() + "id/";
+    for (Statement s : SERVER.server().site().data().listStatements().toList()) {
       for (RDFNode n : List.of(s.getSubject(), s.getObject())) {
         if (n.isURIResource() && n.asResource().getURI().startsWith(ids)) {
           local.add(n.asResource().getURI().substring(ids.length()));
@@ -102,7 +86,7 @@ class ValidatorsTest {
     List<String> failures = new ArrayList<>();
     int walked = 0;
     for (Get g : everyCacheablePath()) {
-      HttpResponse<byte[]> r = Http.get(url + g.path(), "Accept", g.accept());
+      HttpResponse<byte[]> r = Http.get(SERVER.url() + g.path(), "Accept", g.accept());
       if (r.statusCode() != 200) {
         failures.add(g + ": " + r.statusCode());
         continue;
@@ -118,7 +102,7 @@ class ValidatorsTest {
         failures.add(g + ": Cache-Control " + cache);
       }
       HttpResponse<byte[]> again =
-          Http.get(url + g.path(), "Accept", g.accept(), "If-None-Match", etag);
+          Http.get(SERVER.url() + g.path(), "Accept", g.accept(), "If-None-Match", etag);
       if (again.statusCode() != 304 || again.body().length != 0) {
         failures.add(g + ": " + again.statusCode() + " to its own ETag");
       } else if (!etag.equals(Http.header(again, "ETag"))) {
@@ -132,9 +116,9 @@ class ValidatorsTest {
   @Test
   void theGzipCopyIsAnotherRepresentationOfTheSameBytes() throws Exception {
     for (String path : List.of("page/org/council", "data/org/council.ttl", "ontology", "")) {
-      HttpResponse<byte[]> plain = Http.get(url + path, "Accept", "text/html");
+      HttpResponse<byte[]> plain = Http.get(SERVER.url() + path, "Accept", "text/html");
       HttpResponse<byte[]> gz =
-          Http.get(url + path, "Accept", "text/html", "Accept-Encoding", "gzip");
+          Http.get(SERVER.url() + path, "Accept", "text/html", "Accept-Encoding", "gzip");
       assertEquals("gzip", Http.header(gz, "Content-Encoding"), path);
       assertNotEquals(Http.header(plain, "ETag"), Http.header(gz, "ETag"), path);
       assertTrue(Http.header(gz, "Vary").contains("Accept-Encoding"), path);
@@ -142,7 +126,7 @@ class ValidatorsTest {
       assertArrayEquals(plain.body(), unzipped, path);
       HttpResponse<byte[]> again =
           Http.get(
-              url + path,
+              SERVER.url() + path,
               "Accept",
               "text/html",
               "Accept-Encoding",
@@ -155,16 +139,16 @@ class ValidatorsTest {
 
   @Test
   void failuresAndRedirectsAreNotTaggedAsAnswers() throws Exception {
-    HttpResponse<byte[]> missing = Http.get(url + "page/nothing/here");
+    HttpResponse<byte[]> missing = Http.get(SERVER.url() + "page/nothing/here");
     assertEquals(404, missing.statusCode());
     assertFalse(
         Http.header(missing, "ETag") != null,
         "a 404 page is not tagged: " + Http.header(missing, "ETag"));
-    HttpResponse<byte[]> bad = Http.get(url + "sparql?query=SELEC", "Accept", "text/csv");
+    HttpResponse<byte[]> bad = Http.get(SERVER.url() + "sparql?query=SELEC", "Accept", "text/csv");
     assertEquals(400, bad.statusCode());
     assertEquals(null, Http.header(bad, "ETag"));
     assertEquals("no-store", Http.header(bad, "Cache-Control"));
-    HttpResponse<byte[]> see = Http.get(url + "id/org/council", "Accept", "text/turtle");
+    HttpResponse<byte[]> see = Http.get(SERVER.url() + "id/org/council", "Accept", "text/turtle");
     assertEquals(303, see.statusCode());
     assertNotNull(Http.header(see, "Cache-Control"), "a 303 may be kept too");
   }
@@ -174,9 +158,9 @@ class ValidatorsTest {
     for (String path :
         List.of("page/org/council", "data/org/council.ttl", "ontology", "", "id/org/council")) {
       for (String accept : List.of("text/html", "text/turtle")) {
-        HttpResponse<byte[]> fresh = Http.get(url + path, "Accept", accept);
+        HttpResponse<byte[]> fresh = Http.get(SERVER.url() + path, "Accept", accept);
         HttpResponse<byte[]> kept =
-            Http.get(url + path, "Accept", accept, "Origin", "https://portal.example");
+            Http.get(SERVER.url() + path, "Accept", accept, "Origin", "https://portal.example");
         assertEquals(fresh.statusCode(), kept.statusCode(), path);
         assertArrayEquals(fresh.body(), kept.body(), path);
         Set<String> names = headerNames(fresh);
@@ -201,7 +185,8 @@ class ValidatorsTest {
 
   @Test
   void anETagNamesThisProgramBuildAndPublication() throws Exception {
-    String etag = Http.header(Http.get(url + "page/org/council", "Accept", "text/html"), "ETag");
-    assertTrue(etag.startsWith("\"" + server.site().tag() + "-"), etag);
+    String etag =
+        Http.header(Http.get(SERVER.url() + "page/org/council", "Accept", "text/html"), "ETag");
+    assertTrue(etag.startsWith("\"" + SERVER.server().site().tag() + "-"), etag);
   }
 }
