@@ -3,7 +3,9 @@ package org.w3id.tonet.server;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Chooses a representation from an Accept header: the offer the client values most, ties going to
@@ -101,9 +103,17 @@ public final class Conneg {
     }
 
     boolean matches(String mediaType) {
-      String[] parts = mediaType.split("/", 2);
-      return (type.equals("*") || type.equals(parts[0]))
-          && (subtype.equals("*") || subtype.equals(parts[1]));
+      int slash = mediaType.indexOf('/');
+      if (slash < 0) {
+        return false;
+      }
+      boolean typeMatches =
+          type.equals("*") || (type.length() == slash && mediaType.startsWith(type));
+      boolean subtypeMatches =
+          subtype.equals("*")
+              || (subtype.length() == mediaType.length() - slash - 1
+                  && mediaType.endsWith(subtype));
+      return typeMatches && subtypeMatches;
     }
   }
 
@@ -167,7 +177,31 @@ public final class Conneg {
     return match == null ? 0 : match.q();
   }
 
+  /**
+   * Accept headers already read: clients send the same few again and again. Bounded: emptied when
+   * full, and long headers are not kept.
+   */
+  private static final Map<String, List<Range>> READ = new ConcurrentHashMap<>();
+
+  private static final int READ_MOST = 256;
+  private static final int READ_LONGEST = 512;
+
   private static List<Range> parse(String accept) {
+    List<Range> known = READ.get(accept);
+    if (known != null) {
+      return known;
+    }
+    List<Range> ranges = List.copyOf(read(accept));
+    if (accept.length() <= READ_LONGEST) {
+      if (READ.size() >= READ_MOST) {
+        READ.clear();
+      }
+      READ.put(accept, ranges);
+    }
+    return ranges;
+  }
+
+  private static List<Range> read(String accept) {
     List<Range> ranges = new ArrayList<>();
     for (String item : accept.split(",")) {
       String[] params = item.strip().split(";", -1);

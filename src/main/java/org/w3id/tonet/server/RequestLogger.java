@@ -26,9 +26,23 @@ final class RequestLogger implements RequestLog {
     LOG.info("{} {} {} {} ms", request.getMethod(), target, response.getStatus(), millis);
   }
 
-  /** Long queries are cut so one request stays one readable line. */
-  private static String abbreviate(String query) {
-    String oneLine = query.replaceAll("[\\r\\n]+", " ");
-    return oneLine.length() <= 160 ? oneLine : oneLine.substring(0, 160) + "…";
+  /** Long queries are cut, and line breaks made one space, so one request stays one line. */
+  static String abbreviate(String query) {
+    // Cut first: a query string may be kilobytes long, and only its start is logged.
+    int end = Math.min(query.length(), 160);
+    StringBuilder line = new StringBuilder(end + 1);
+    for (int i = 0; i < end; i++) {
+      char c = query.charAt(i);
+      if (!isBreak(c)) {
+        line.append(c);
+      } else if (i == 0 || !isBreak(query.charAt(i - 1))) {
+        line.append(' ');
+      }
+    }
+    return end < query.length() ? line.append('…').toString() : line.toString();
+  }
+
+  private static boolean isBreak(char c) {
+    return c == '\r' || c == '\n';
   }
 }

@@ -1,6 +1,5 @@
 package org.w3id.tonet.server;
 
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -271,9 +270,7 @@ final class SparqlHandler extends Handler.Abstract {
       String name = eq < 0 ? pair : pair.substring(0, eq);
       String value = eq < 0 ? "" : pair.substring(eq + 1);
       try {
-        params.add(
-            URLDecoder.decode(name, StandardCharsets.UTF_8),
-            URLDecoder.decode(value, StandardCharsets.UTF_8));
+        params.add(FormDecoding.decode(name), FormDecoding.decode(value));
       } catch (IllegalArgumentException e) {
         throw new Refused(400, where + " has a malformed %-escape; encode the query as UTF-8");
       }
@@ -311,8 +308,11 @@ final class SparqlHandler extends Handler.Abstract {
           request.getHeaders().get(HttpHeader.IF_NONE_MATCH));
       return;
     }
+    // A character is at most 3 bytes of UTF-8 (4 for a pair of 2 chars): a short text needs no
+    // count.
     if (text.length() > limits.maxQueryBytes()
-        || text.getBytes(StandardCharsets.UTF_8).length > limits.maxQueryBytes()) {
+        || (text.length() > limits.maxQueryBytes() / 3
+            && text.getBytes(StandardCharsets.UTF_8).length > limits.maxQueryBytes())) {
       throw new Refused(413, "a query may be at most " + Sizes.bytes(limits.maxQueryBytes()));
     }
     boolean html = wantsHtml(params.output, accept);
@@ -338,7 +338,9 @@ final class SparqlHandler extends Handler.Abstract {
             Long.toString(limits.maxResults()));
     boolean cacheable = !request.getMethod().equals("POST");
     boolean gzip = HttpCaching.acceptsGzip(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING));
-    String etag = HttpCaching.etag(site.tag(), key);
+    Kept hit = answers.get(key);
+    // A kept answer has its ETag: the digest is computed once per answer, not per request.
+    String etag = hit != null ? hit.etag() : HttpCaching.etag(site.tag(), key);
     if (cacheable
         && HttpCaching.matches(
             request.getHeaders().get(HttpHeader.IF_NONE_MATCH),
@@ -347,7 +349,6 @@ final class SparqlHandler extends Handler.Abstract {
       notModified(response, callback, gzip ? HttpCaching.gzipped(etag) : etag);
       return;
     }
-    Kept hit = answers.get(key);
     if (hit != null) {
       send(response, callback, head, hit, cacheable ? etag : null, gzip);
       return;
@@ -358,7 +359,7 @@ final class SparqlHandler extends Handler.Abstract {
     Consumer<Answer> reply =
         answer -> {
           if (answer.ok()) {
-            send(response, callback, head, kept(key, answer), cacheable ? etag : null, gzip);
+            send(response, callback, head, kept(key, etag, answer), cacheable ? etag : null, gzip);
           } else {
             x.fail(answer.status(), answer.message(), answer.retryAfterSeconds());
           }
@@ -409,8 +410,9 @@ final class SparqlHandler extends Handler.Abstract {
       Site site, QueryRunner.Request query, QueryRunner.Formats formats, Duration timeout) {}
 
   /** An answer as it is kept, kept. */
-  private Kept kept(String key, Answer answer) {
-    Kept kept = new Kept(answer.contentType(), answer.body(), answer.capped(), 2L * key.length());
+  private Kept kept(String key, String etag, Answer answer) {
+    Kept kept =
+        new Kept(answer.contentType(), answer.body(), answer.capped(), etag, 2L * key.length());
     answers.put(key, kept);
     return kept;
   }
@@ -648,10 +650,12 @@ final class SparqlHandler extends Handler.Abstract {
   /** The response header that says the result cap was applied to a query. */
   static final String RESULT_LIMIT_HEADER = "X-Result-Limit";
 
-  /** An answer as it is kept and sent: its bytes, their type, and whether the cap cut it. */
-  record Kept(String contentType, byte[] body, boolean capped, long keyBytes) {
+  /**
+   * An answer as it is kept and sent: its bytes, their type, whether the cap cut it, and its ETag.
+   */
+  record Kept(String contentType, byte[] body, boolean capped, String etag, long keyBytes) {
     long bytes() {
-      return body.length + keyBytes + 128;
+      return body.length + keyBytes + 2L * etag.length() + 128;
     }
   }
 

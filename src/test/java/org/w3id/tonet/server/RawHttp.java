@@ -42,11 +42,28 @@ final class RawHttp {
     return socket;
   }
 
-  /** Sends {@code request} as it is and reads the response until the server closes or stops. */
+  /**
+   * Sends {@code request} as it is and reads the response until the server closes or stops. The
+   * response is read while the request is still being written: a server may answer a long request
+   * before it is all sent (413 for a body past the limit) and close, and a client that read only
+   * after writing would meet a reset instead of the answer.
+   */
   static Reply exchange(int port, String request, int timeoutMillis) throws IOException {
     try (Socket socket = open(port)) {
-      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-      socket.getOutputStream().flush();
+      byte[] bytes = request.getBytes(StandardCharsets.ISO_8859_1);
+      Thread writer =
+          new Thread(
+              () -> {
+                try {
+                  socket.getOutputStream().write(bytes);
+                  socket.getOutputStream().flush();
+                } catch (IOException closedBeforeTheEnd) {
+                  // the server answered (or gave up) before the request ended
+                }
+              },
+              "raw-http-writer");
+      writer.setDaemon(true);
+      writer.start();
       return read(socket, timeoutMillis);
     }
   }
