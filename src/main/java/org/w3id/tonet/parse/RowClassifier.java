@@ -174,26 +174,23 @@ final class RowClassifier {
     if ((m = JOINT_SECTIONS.matcher(main)).matches()) {
       Name a = name(row, Name.Kind.UNIT, m.group(2));
       Name b = name(row, Name.Kind.UNIT, m.group(3));
+      String ja = m.group(1).strip();
+      String en = "Joint meeting of the " + a.labelEn() + " and the " + b.labelEn();
       List<Entry> meetings = new ArrayList<>();
       List<When> days = eachDay(row);
       for (When when : days) {
-        String ja = m.group(1).strip();
-        String en = "Joint meeting of the " + a.labelEn() + " and the " + b.labelEn();
-        Entry.Base base = base(row, text, ja, en, when);
         // One row, several meetings (8月5日、20日): each label names its day, so no two meetings
         // share one; the name as written is kept as skos:altLabel.
-        if (days.size() > 1 && when.isDated()) {
-          base =
-              new Entry.Base(
-                      ja + "（" + JapaneseEras.format(when.start()) + "）",
-                      en + ", " + ENGLISH_DAY.format(when.start()),
-                      when,
-                      row.fiscalYear(),
-                      List.of(row.line()),
-                      text.notes(),
-                      List.of())
-                  .withAltLabel(ja);
-        }
+        Entry.Base base =
+            days.size() > 1 && when.isDated()
+                ? base(
+                        row,
+                        text,
+                        ja + "（" + JapaneseEras.format(when.start()) + "）",
+                        en + ", " + ENGLISH_DAY.format(when.start()),
+                        when)
+                    .withAltLabel(ja)
+                : base(row, text, ja, en, when);
         meetings.add(
             new Entry.Meeting(
                 base, "joint-section-meeting", List.of(a.slug(), b.slug()), List.of(), List.of()));
