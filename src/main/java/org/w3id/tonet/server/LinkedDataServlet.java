@@ -103,8 +103,7 @@ final class LinkedDataServlet extends SiteServlet {
   /** The RDF document of a resource in a format (also written by the static site). */
   String dataDocument(String iri, Conneg.Format format) {
     return made.get(
-        format + " " + iri,
-        () -> RdfWriters.write(describe(site().union(), iri), format, namedGraphs()));
+        format + " " + iri, () -> RdfWriters.write(describe(site().union(), iri), format));
   }
 
   private void data(HttpServletRequest request, HttpServletResponse response, String path)

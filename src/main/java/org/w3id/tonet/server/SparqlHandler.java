@@ -684,7 +684,7 @@ final class SparqlHandler extends Handler.Abstract {
     return switch (f) {
       case JSON -> List.of(f.mediaType(), "application/json");
       case XML -> List.of(f.mediaType(), "application/xml", "text/xml");
-      case TURTLE -> List.of(f.mediaType(), "application/x-turtle", "text/n3");
+      case TURTLE -> List.of(f.mediaType(), "application/x-turtle", "text/n3", "text/rdf+n3");
       case NTRIPLES -> List.of(f.mediaType(), "text/plain");
       case JSONLD -> List.of(f.mediaType(), "application/json");
       case RDFXML -> List.of(f.mediaType(), "application/xml", "text/xml");
