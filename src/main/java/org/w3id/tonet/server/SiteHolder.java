@@ -16,6 +16,8 @@ final class SiteHolder {
   private final AtomicReference<Site> site = new AtomicReference<>();
   private final AtomicReference<Links> links = new AtomicReference<>();
   private final AtomicReference<Pages> pages = new AtomicReference<>();
+  private final AtomicReference<org.apache.jena.rdf.model.Model> documents =
+      new AtomicReference<>();
   private final LruBytes<String, byte[]> gzipped;
   private final java.time.Duration maxAge;
 
@@ -46,6 +48,7 @@ final class SiteHolder {
     Links l = new Links(value.base());
     links.set(l);
     pages.set(new Pages(l));
+    documents.set(ServiceDescription.documents(value));
     site.set(value);
   }
 
@@ -60,5 +63,13 @@ final class SiteHolder {
 
   Pages pages() {
     return pages.get();
+  }
+
+  /**
+   * What /id/ dereferences: the three graphs and the service description, whose IRIs (the
+   * endpoint's dataset, default graph and named graphs) are minted here too.
+   */
+  org.apache.jena.rdf.model.Model documents() {
+    return documents.get();
   }
 }

@@ -139,6 +139,33 @@ class RdfClientsTest {
     }
   }
 
+  @Test
+  void everyIriOfTheServiceDescriptionDereferences() throws Exception {
+    HttpResponse<byte[]> sd = Http.get(SERVER.url() + "sparql", "Accept", "text/turtle");
+    assertEquals(200, sd.statusCode());
+    Model m = union(Http.text(sd), Lang.TURTLE);
+    java.util.Set<String> iris = new java.util.TreeSet<>();
+    m.listStatements()
+        .forEachRemaining(
+            st -> {
+              for (org.apache.jena.rdf.model.RDFNode n : List.of(st.getSubject(), st.getObject())) {
+                if (n.isURIResource() && n.asResource().getURI().startsWith(SERVER.url())) {
+                  iris.add(n.asResource().getURI());
+                }
+              }
+            });
+    assertTrue(iris.contains(SERVER.url() + "id/service/sparql/default-graph"), iris.toString());
+    for (String iri : iris) {
+      HttpResponse<byte[]> r = Http.get(iri, "Accept", "text/turtle");
+      if (r.statusCode() == 303) {
+        r = Http.get(Http.header(r, "Location"), "Accept", "text/turtle");
+      }
+      assertEquals(200, r.statusCode(), iri);
+      Model doc = union(Http.text(r), Lang.TURTLE);
+      assertTrue(doc.containsResource(doc.getResource(iri)), iri + " is described");
+    }
+  }
+
   // ---- the graph names --------------------------------------------------------------------
 
   @ParameterizedTest(name = "graph/{0} as RDF")

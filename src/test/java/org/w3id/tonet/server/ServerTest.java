@@ -358,6 +358,50 @@ class ServerTest {
     assertEquals(403, put.statusCode());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "authorization",
+        "x-requested-with",
+        "content-type",
+        "Authorization, X-Requested-With, Content-Type"
+      })
+  void corsLetsBrowserClientsSendTheirHeadersWithoutCredentials(String requested) throws Exception {
+    HttpResponse<byte[]> preflight =
+        Http.method(
+            "OPTIONS",
+            SERVER.url() + "sparql",
+            null,
+            "Origin",
+            "https://yasgui.example",
+            "Access-Control-Request-Method",
+            "POST",
+            "Access-Control-Request-Headers",
+            requested);
+    assertEquals(204, preflight.statusCode());
+    // As a browser checks: every requested header named (case-insensitively) in the answer.
+    java.util.Set<String> allowed = new java.util.HashSet<>();
+    for (String h : Http.header(preflight, "Access-Control-Allow-Headers").split(",")) {
+      allowed.add(h.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+    for (String h : requested.split(",")) {
+      assertTrue(allowed.contains(h.strip().toLowerCase(java.util.Locale.ROOT)), h + " " + allowed);
+    }
+    assertEquals(null, Http.header(preflight, "Access-Control-Allow-Credentials"));
+    HttpResponse<byte[]> get =
+        Http.get(
+            SERVER.url() + "sparql?query=" + enc(COUNT_SYMPOSIA),
+            "Origin",
+            "https://yasgui.example",
+            "Authorization",
+            "Bearer token",
+            "X-Requested-With",
+            "XMLHttpRequest");
+    assertEquals(200, get.statusCode());
+    assertEquals("*", Http.header(get, "Access-Control-Allow-Origin"));
+    assertEquals(null, Http.header(get, "Access-Control-Allow-Credentials"));
+  }
+
   // ---- pages ---------------------------------------------------------------------------------
 
   @Test
