@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.w3id.tonet.publish.Build;
 import org.w3id.tonet.publish.Exporter;
+import org.w3id.tonet.publish.Publisher;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.server.Site;
 import org.w3id.tonet.server.StaticSite;
@@ -42,6 +43,8 @@ public final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin SourceOptions source;
+
+  @Mixin PublisherOptions publisher;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Folder to write the dumps to.")
   Path out;
@@ -97,6 +100,13 @@ public final class ExportCommand implements Callable<Integer> {
       err.println("error: --base-iri: " + e.getMessage());
       return ExitCodes.USAGE;
     }
+    Publisher who;
+    try {
+      who = publisher.publisher();
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     Optional<Build> valid = source.validBuild(iris, err, "nothing was written");
     if (valid.isEmpty()) {
       return ExitCodes.INVALID;
@@ -105,14 +115,21 @@ public final class ExportCommand implements Callable<Integer> {
     Path target = out;
     try {
       if (out != null) {
-        List<Path> written = Exporter.export(build, out, license);
+        List<Path> written = Exporter.export(build, out, license, who);
         outWriter.printf(
             "wrote %d files to %s (%d triples from %s)%n",
             written.size(), out, build.data().size(), build.timeline().source().fileName());
       }
       if (site != null) {
         target = site;
-        List<Path> written = StaticSite.write(Site.of(build, license), site);
+        List<Path> written =
+            StaticSite.write(
+                Site.of(
+                    build,
+                    license,
+                    who,
+                    org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem()),
+                site);
         outWriter.printf(
             "wrote a static site of %d files to %s for %s (see %s)%n",
             written.size(), site, iris.base(), StaticSite.NGINX);

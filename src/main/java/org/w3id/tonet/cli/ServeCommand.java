@@ -46,6 +46,8 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Mixin SourceOptions source;
 
+  @Mixin PublisherOptions publisher;
+
   @Option(
       names = "--port",
       paramLabel = "PORT",
@@ -283,6 +285,7 @@ public final class ServeCommand implements Callable<Integer> {
               .seed(source.read())
               .mode(source.lenient ? TimelineParser.Mode.LENIENT : TimelineParser.Mode.STRICT)
               .license(license)
+              .publisher(publisher.publisher())
               .queryTimeout(seconds(queryTimeoutSeconds, "--query-timeout"))
               .maxResults(maxResults)
               .allInterfaces(allInterfaces)

@@ -25,6 +25,7 @@ import org.apache.jena.vocabulary.VOID;
 import org.w3id.tonet.model.Timeline;
 import org.w3id.tonet.rdf.GazetteerRdf;
 import org.w3id.tonet.rdf.Iris;
+import org.w3id.tonet.rdf.PROV;
 import org.w3id.tonet.rdf.Prefixes;
 import org.w3id.tonet.rdf.SCHEMA;
 import org.w3id.tonet.rdf.TONET;
@@ -68,6 +69,11 @@ public final class DatasetDescription {
   private final Timeline.SourceInfo source;
   private final Map<String, FileInfo> files = new LinkedHashMap<>();
   private String license;
+  private Publisher publisher = Publisher.UNNAMED;
+
+  /** The vCard namespace DCAT-AP uses for contact points. */
+  public static final String VCARD = "http://www.w3.org/2006/vcard/ns#";
+
   private Quality quality;
 
   /** The W3C Data Quality Vocabulary. */
@@ -96,6 +102,12 @@ public final class DatasetDescription {
     return this;
   }
 
+  /** Sets who publishes (dct:publisher, dcat:contactPoint); without it, the defaults. */
+  public DatasetDescription publisher(Publisher who) {
+    this.publisher = Objects.requireNonNull(who, "who");
+    return this;
+  }
+
   /** Sets the licence (dcterms:license); without it, no licence is claimed. */
   public DatasetDescription license(String licenseIri) {
     this.license = licenseIri;
@@ -108,6 +120,7 @@ public final class DatasetDescription {
     Prefixes.apply(meta);
     meta.setNsPrefix("foaf", FOAF.NS);
     meta.setNsPrefix("spdx", SPDX);
+    meta.setNsPrefix("vcard", VCARD);
     if (quality != null) {
       meta.setNsPrefix("dqv", DQV);
     }
@@ -175,10 +188,11 @@ public final class DatasetDescription {
     if (license != null) {
       dataset.addProperty(DCTerms.license, licenseResource(meta));
     }
+    publisher(meta, dataset);
 
     Resource seed = meta.createResource(iris.source(source.shortHash()));
-    seed.addProperty(RDF.type, DCAT.Dataset);
     seed.addProperty(RDF.type, TONET.SourceDocument);
+    seed.addProperty(RDF.type, PROV.Entity);
     String title = source.title().isEmpty() ? source.fileName() : source.title();
     seed.addProperty(DCTerms.title, title, "ja");
     text(
@@ -191,16 +205,42 @@ public final class DatasetDescription {
     dataset.addProperty(DCTerms.source, seed);
 
     gazetteer(meta, dataset);
+    // The source tables are datasets (DCAT-AP gives dcterms:source the range dcat:Dataset), but
+    // not ours: typed dcat:Dataset, a harvester that reads types as written (CKAN's ckanext-dcat)
+    // would list them as two more, empty, datasets of this publication. Their class says it, so
+    // DCAT-AP's shapes and RDFS reasoners find them datasets, and harvesters find one: this.
+    meta.createResource(TONET.SourceDocument.getURI()).addProperty(RDFS.subClassOf, DCAT.Dataset);
     temporal(meta, dataset);
     spatial(meta, dataset, council);
+  }
+
+  /**
+   * Who publishes (dct:publisher, a foaf:Agent) and how to reach them (dcat:contactPoint, a vCard
+   * with an e-mail or a web address), as DCAT-AP 3 recommends; the defaults say that whoever runs
+   * the publication at the base IRI publishes it.
+   */
+  private void publisher(Model meta, Resource dataset) {
+    Resource agent = meta.createResource(publisher.iri(iris));
+    agent.addProperty(RDF.type, FOAF.Agent);
+    agent.addProperty(FOAF.name, publisher.name(iris));
+    dataset.addProperty(DCTerms.publisher, agent);
+    Resource contact = meta.createResource(publisher.contactPoint(iris));
+    contact.addProperty(RDF.type, meta.createResource(VCARD + "Kind"));
+    contact.addProperty(meta.createProperty(VCARD, "fn"), publisher.name(iris));
+    String address = publisher.contact(iris);
+    contact.addProperty(
+        meta.createProperty(VCARD, address.startsWith("mailto:") ? "hasEmail" : "hasURL"),
+        meta.createResource(address));
+    dataset.addProperty(DCAT.contactPoint, contact);
   }
 
   /** The hand-kept gazetteer the places come from: the dataset's second source. */
   private void gazetteer(Model meta, Resource dataset) {
     for (Resource g : data.listSubjectsWithProperty(RDF.type, TONET.Gazetteer).toList()) {
       Resource r = meta.createResource(g.getURI());
-      r.addProperty(RDF.type, DCAT.Dataset);
       r.addProperty(RDF.type, TONET.Gazetteer);
+      r.addProperty(RDF.type, TONET.SourceDocument);
+      r.addProperty(RDF.type, PROV.Entity);
       g.listProperties(DCTerms.title)
           .forEachRemaining(t -> r.addProperty(DCTerms.title, t.getObject()));
       text(

@@ -53,6 +53,15 @@ public final class Exporter {
    * @param licenseIri the licence to state, or null to claim none
    */
   public static Publication publication(Build build, String licenseIri) {
+    return publication(build, licenseIri, Publisher.UNNAMED);
+  }
+
+  /**
+   * Every dump file with its description graph, which names {@code publisher}.
+   *
+   * @param licenseIri the licence to state, or null to claim none
+   */
+  public static Publication publication(Build build, String licenseIri, Publisher publisher) {
     Map<String, String> prefixes = Prefixes.all();
     Map<String, byte[]> files = new LinkedHashMap<>();
     Graph data = build.data().getGraph();
@@ -74,7 +83,8 @@ public final class Exporter {
 
     DatasetDescription description =
         DatasetDescription.builder(build.iris(), build.data(), build.timeline().source())
-            .quality(Quality.of(build));
+            .quality(Quality.of(build))
+            .publisher(publisher);
     // Each file's checksum is computed once, for the description and for SHA256SUMS.
     Map<String, String> checksums = new LinkedHashMap<>();
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
@@ -122,7 +132,13 @@ public final class Exporter {
    * @return the paths written, SHA256SUMS last
    */
   public static List<Path> export(Build build, Path folder, String licenseIri) throws IOException {
-    return FolderWriter.write(folder, files(build, licenseIri));
+    return export(build, folder, licenseIri, Publisher.UNNAMED);
+  }
+
+  /** Writes every dump file, naming {@code publisher}, into a folder, all or nothing. */
+  public static List<Path> export(Build build, Path folder, String licenseIri, Publisher publisher)
+      throws IOException {
+    return FolderWriter.write(folder, publication(build, licenseIri, publisher).files());
   }
 
   /** Hex SHA-256 of bytes. */

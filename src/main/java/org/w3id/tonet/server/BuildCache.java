@@ -98,6 +98,16 @@ public final class BuildCache {
    * the base IRI, the licence and the reading mode.
    */
   public static String key(SourceFile seed, String base, String license, TimelineParser.Mode mode) {
+    return key(seed, base, license, org.w3id.tonet.publish.Publisher.UNNAMED, mode);
+  }
+
+  /** The key of a build that names its publisher (part of the description it holds). */
+  public static String key(
+      SourceFile seed,
+      String base,
+      String license,
+      org.w3id.tonet.publish.Publisher publisher,
+      TimelineParser.Mode mode) {
     String what =
         String.join(
             "\n",
@@ -106,6 +116,7 @@ public final class BuildCache {
             "seed " + seed.sha256(),
             "base " + base,
             "license " + (license == null ? "" : license),
+            "publisher " + publisher.key(),
             "mode " + mode);
     return Exporter.sha256(what.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
   }

@@ -168,6 +168,7 @@ public final class TonetServer {
     private SourceFile seed;
     private TimelineParser.Mode mode = TimelineParser.Mode.STRICT;
     private String license;
+    private org.w3id.tonet.publish.Publisher publisher = org.w3id.tonet.publish.Publisher.UNNAMED;
     private Duration queryTimeout = QueryLimits.DEFAULT_TIMEOUT;
     private boolean allInterfaces;
     private long maxResults = QueryLimits.DEFAULT_MAX_RESULTS;
@@ -215,6 +216,12 @@ public final class TonetServer {
     }
 
     /** The licence to state, or null for none. */
+    /** Who publishes the dataset (dct:publisher, dcat:contactPoint); default: see Publisher. */
+    public Builder publisher(org.w3id.tonet.publish.Publisher publisher) {
+      this.publisher = java.util.Objects.requireNonNull(publisher, "publisher");
+      return this;
+    }
+
     public Builder license(String license) {
       this.license = license;
       return this;
@@ -421,7 +428,7 @@ public final class TonetServer {
           baseIri != null ? baseIri : port != 0 ? "http://localhost:" + port + "/" : null;
       String cacheKey =
           buildCache != null && knownBase != null
-              ? BuildCache.key(seed, knownBase, license, mode)
+              ? BuildCache.key(seed, knownBase, license, publisher, mode)
               : null;
       DatasetGraph dataset =
           tdb2 == null ? DatasetGraphFactory.createTxnMem() : Tdb2Store.open(tdb2);
@@ -492,7 +499,9 @@ public final class TonetServer {
           Build build = Build.of(parsed, new Iris(base));
           step.accept("mapped to RDF: " + build.data().size() + " triples in the data graph");
           site =
-              tdb2 == null ? Site.of(build, license, dataset) : Site.over(build, license, dataset);
+              tdb2 == null
+                  ? Site.of(build, license, publisher, dataset)
+                  : Site.over(build, license, publisher, dataset);
         }
         Tdb2Store.Outcome stored = tdb2 == null ? null : Tdb2Store.prepare(dataset, site, rebuild);
         holder.set(site);
