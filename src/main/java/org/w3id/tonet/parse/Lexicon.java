@@ -59,7 +59,7 @@ public final class Lexicon {
     for (String[] row : rows("names.tsv", 7)) {
       String kind = row[0];
       if (kind.equals("alias")) {
-        lexicon.aliases.put(row[1], List.of(row[2].split(" ")));
+        lexicon.aliases.put(form(row[1]), List.of(row[2].split(" ")));
         continue;
       }
       Name name =
@@ -82,11 +82,11 @@ public final class Lexicon {
         case "agenda-unit" -> lexicon.agendaUnits.add(row[1]);
         case "legal-form" ->
             lexicon.legalForms.put(
-                row[1], new Phrase(row[0], row[1], row[2], dash(row[3]), dash(row[4])));
+                form(row[1]), new Phrase(row[0], row[1], row[2], dash(row[3]), dash(row[4])));
         case "concern" -> lexicon.concerns.put(row[1], row[2]);
         case "process", "system-launch", "meeting" ->
             lexicon.phrases.put(
-                row[1], new Phrase(row[0], row[1], row[2], dash(row[3]), dash(row[4])));
+                form(row[1]), new Phrase(row[0], row[1], row[2], dash(row[3]), dash(row[4])));
         default -> throw new IllegalStateException("phrases.tsv: unknown kind " + row[0]);
       }
     }
@@ -97,7 +97,7 @@ public final class Lexicon {
             case "item" -> lexicon.agendaItems;
             default -> throw new IllegalStateException("agenda.tsv: unknown kind " + row[0]);
           };
-      if (table.put(row[1], row[2]) != null) {
+      if (table.put(form(row[1]), row[2]) != null) {
         throw new IllegalStateException("agenda.tsv lists " + row[1] + " twice");
       }
       if (row[0].equals("rule") && count(row[1], FISCAL_YEAR_JA) != count(row[2], FISCAL_YEAR_EN)) {
@@ -110,7 +110,7 @@ public final class Lexicon {
 
   /** The entry for a name as written, if the table has one. */
   public Optional<Name> name(Name.Kind kind, String japanese) {
-    return Optional.ofNullable(names.get(key(kind, japanese.strip())));
+    return Optional.ofNullable(names.get(key(kind, japanese)));
   }
 
   /** The entry with a slug, if any (the first listed, for slugs with several spellings). */
@@ -120,17 +120,17 @@ public final class Lexicon {
 
   /** The slugs an alias stands for (作業部会 → the two sections), if it is one. */
   public Optional<List<String>> alias(String japanese) {
-    return Optional.ofNullable(aliases.get(japanese.strip()));
+    return Optional.ofNullable(aliases.get(form(japanese)));
   }
 
   /** The known clause, if this text is one. */
   public Optional<Phrase> phrase(String japanese) {
-    return Optional.ofNullable(phrases.get(japanese.strip()));
+    return Optional.ofNullable(phrases.get(form(japanese)));
   }
 
   /** A legal form as written (権利能力なき社団), with its concept in the ontology as slug. */
   public Optional<Phrase> legalForm(String japanese) {
-    return Optional.ofNullable(legalForms.get(japanese.strip()));
+    return Optional.ofNullable(legalForms.get(form(japanese)));
   }
 
   /** Texts whose 、 joins parts of one agenda item. */
@@ -152,14 +152,16 @@ public final class Lexicon {
    * @param startYears the Gregorian year each of them begins in, in the same order
    */
   public Optional<String> agendaEnglish(
-      String item, List<String> mentions, List<Integer> startYears) {
+      String asWritten, List<String> mentions, List<Integer> startYears) {
+    String item = form(asWritten);
     String english = agendaItems.get(item);
     if (english != null) {
       return Optional.of(english);
     }
     StringBuilder pattern = new StringBuilder();
     int from = 0;
-    for (String mention : mentions) {
+    for (String asWrittenMention : mentions) {
+      String mention = form(asWrittenMention);
       int at = item.indexOf(mention, from);
       if (at < 0) {
         return Optional.empty();
@@ -183,7 +185,21 @@ public final class Lexicon {
   }
 
   private static String key(Name.Kind kind, String japanese) {
-    return kind + "\t" + japanese;
+    return kind + "\t" + form(japanese);
+  }
+
+  /**
+   * Text in the form the tables are compared in: the parser's normal form (NFKC, no white space),
+   * so that a seed written with full-width digits (第２期募集, as Japanese input methods write it) finds
+   * the entry written with ASCII ones, and the reverse.
+   */
+  static String form(String text) {
+    return JapaneseEras.normalize(text);
+  }
+
+  /** Whether {@code text} contains {@code keyword}, both in the tables' form. */
+  static boolean mentions(String text, String keyword) {
+    return form(text).contains(form(keyword));
   }
 
   private static String dash(String cell) {
