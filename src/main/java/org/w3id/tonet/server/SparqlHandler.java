@@ -721,7 +721,8 @@ final class SparqlHandler extends Handler.Abstract {
       body =
           RdfWriters.write(ServiceDescription.of(site).getGraph(), format.get())
               .getBytes(StandardCharsets.UTF_8);
-      contentType = format.get().contentType();
+      // A client that asked only under an older name (text/plain) gets that name back.
+      contentType = Conneg.contentType(accept, format.get());
     }
     // Like every answer here, it cannot change while this publication is served.
     String etag = HttpCaching.etag(site.tag(), "/sparql " + contentType);
