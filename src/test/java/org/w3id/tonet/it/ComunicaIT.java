@@ -18,13 +18,12 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.vocabulary.DCAT;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.w3id.tonet.TestSeeds;
-import org.w3id.tonet.server.TonetServer;
+import org.w3id.tonet.server.ServerOnTestSeed;
 
 /**
  * Comunica ({@code @comunica/query-sparql}, run by Node as its users run it) against the server:
@@ -36,19 +35,11 @@ class ComunicaIT {
 
   private static final Duration LIMIT = Duration.ofSeconds(120);
 
-  private static TonetServer server;
+  @RegisterExtension static final ServerOnTestSeed SERVER = new ServerOnTestSeed();
 
   @BeforeAll
-  static void start() throws Exception {
+  static void clients() {
     NodeClients.requireInstalled();
-    server = TonetServer.create().port(0).seed(TestSeeds.seed()).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.stop();
-    }
   }
 
   private static Model turtle(String url) throws Exception {
@@ -78,7 +69,7 @@ class ComunicaIT {
         "id/service/sparql/default-graph"
       })
   void fromAnIdIriComunicaFindsTheDocumentsTriples(String path) throws Exception {
-    String iri = server.site().base() + path;
+    String iri = SERVER.server().site().base() + path;
     List<String> rows =
         NodeClients.run(LIMIT, null, "comunica", iri, "SELECT ?s ?p ?o WHERE { ?s ?p ?o }");
     long expected = turtle(iri).size();
@@ -91,7 +82,7 @@ class ComunicaIT {
 
   @Test
   void fromTheVoidComunicaFindsTheDistributions() throws Exception {
-    String base = server.site().base();
+    String base = SERVER.server().site().base();
     List<String> rows =
         NodeClients.run(
             LIMIT,
@@ -104,7 +95,7 @@ class ComunicaIT {
                 + "id/dataset> dcat:distribution ?d . ?d dcat:downloadURL ?file }");
     Set<String> found = new TreeSet<>();
     rows.forEach(r -> found.add(JSON.parse(r).get("file").getAsString().value()));
-    Model meta = server.site().meta();
+    Model meta = SERVER.server().site().meta();
     Set<String> expected = new TreeSet<>();
     meta.listObjectsOfProperty(DCAT.downloadURL)
         .forEachRemaining(o -> expected.add(o.asResource().getURI()));
@@ -119,7 +110,7 @@ class ComunicaIT {
             LIMIT,
             null,
             "comunica-sparql",
-            server.localUrl() + "sparql",
+            SERVER.url() + "sparql",
             "SELECT ?s WHERE { ?s a <https://w3id.org/tonet/ontology#Symposium> }");
     assertEquals(8, rows.size(), rows.toString());
   }

@@ -33,12 +33,11 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.tonet.TestSeeds;
-import org.w3id.tonet.server.TonetServer;
+import org.w3id.tonet.server.ServerOnTestSeed;
 
 /**
  * Every document the site serves, in every RDF format it offers, read by a parser other than the
@@ -83,21 +82,13 @@ class FormatWalkIT {
           .connectTimeout(Duration.ofSeconds(10))
           .build();
 
-  private static TonetServer server;
+  @RegisterExtension static final ServerOnTestSeed SERVER = new ServerOnTestSeed();
 
   @TempDir static Path work;
 
   @BeforeAll
-  static void start() throws Exception {
+  static void clients() {
     NodeClients.requireInstalled();
-    server = TonetServer.create().port(0).seed(TestSeeds.seed()).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.stop();
-    }
   }
 
   /** One document fetched in one format. */
@@ -116,7 +107,7 @@ class FormatWalkIT {
   private static byte[] fetch(String url, String accept) throws Exception {
     HttpResponse<byte[]> r = get(url, accept);
     String where = url + " as " + accept;
-    if (url.startsWith(server.site().base() + "id/")) {
+    if (url.startsWith(SERVER.server().site().base() + "id/")) {
       assertEquals(303, r.statusCode(), where);
       String location = r.headers().firstValue("Location").orElseThrow();
       r = get(location, accept);
@@ -132,14 +123,13 @@ class FormatWalkIT {
 
   /** Every IRI under {base}id/ that the data and the service description name as a subject. */
   private static List<String> idIris() throws Exception {
-    String base = server.site().base();
+    String base = SERVER.server().site().base();
     Set<String> iris = new TreeSet<>();
     // Asked as a client would: the endpoint for the data, the service description for its own.
     String query =
         "SELECT DISTINCT ?s WHERE { ?s ?p ?o FILTER(STRSTARTS(STR(?s), \"" + base + "id/\")) }";
-    Model sd = parse(fetch(server.localUrl() + "sparql", "text/turtle"), Lang.TURTLE);
-    try (QueryExecution q =
-        QueryExecution.service(server.localUrl() + "sparql").query(query).build()) {
+    Model sd = parse(fetch(SERVER.url() + "sparql", "text/turtle"), Lang.TURTLE);
+    try (QueryExecution q = QueryExecution.service(SERVER.url() + "sparql").query(query).build()) {
       q.execSelect().forEachRemaining(row -> iris.add(row.getResource("s").getURI()));
     }
     sd.listSubjects()
@@ -163,7 +153,7 @@ class FormatWalkIT {
 
   @Test
   void everyDocumentInEveryFormatIsReadByAnotherParser() throws Exception {
-    String base = server.site().base();
+    String base = SERVER.server().site().base();
     List<String> ids = idIris();
     assertTrue(ids.size() > 400, "the IRIs to walk: " + ids.size());
     List<String> others =
@@ -177,7 +167,7 @@ class FormatWalkIT {
             "sparql");
     List<String> urls = new ArrayList<>(ids);
     for (String path : others) {
-      urls.add(server.localUrl() + path);
+      urls.add(SERVER.url() + path);
     }
     // Fetched four at a time; each document's formats compared with its Turtle.
     List<Fetched> fetched = Collections.synchronizedList(new ArrayList<>());
@@ -287,7 +277,7 @@ class FormatWalkIT {
     dumps.put("tonet.trig", "trig");
     dumps.put("void.ttl", "turtle");
     for (Map.Entry<String, String> dump : dumps.entrySet()) {
-      HttpResponse<byte[]> r = get(server.localUrl() + "downloads/" + dump.getKey(), "*/*");
+      HttpResponse<byte[]> r = get(SERVER.url() + "downloads/" + dump.getKey(), "*/*");
       assertEquals(200, r.statusCode(), dump.getKey());
       Path file = work.resolve(dump.getKey());
       Files.write(file, r.body());
@@ -295,13 +285,14 @@ class FormatWalkIT {
       assertEquals(
           parseStatements(r.body(), lang), rapperCount(file, dump.getValue()), dump.getKey());
     }
-    HttpResponse<byte[]> jsonLd = get(server.localUrl() + "downloads/tonet.jsonld", "*/*");
+    HttpResponse<byte[]> jsonLd = get(SERVER.url() + "downloads/tonet.jsonld", "*/*");
     List<String> counts =
         NodeClients.run(
             Duration.ofMinutes(2),
             "[" + new String(jsonLd.body(), StandardCharsets.UTF_8) + "]",
             "jsonld-count");
-    assertEquals(List.of(Long.toString(server.site().data().size())), counts, "tonet.jsonld");
+    assertEquals(
+        List.of(Long.toString(SERVER.server().site().data().size())), counts, "tonet.jsonld");
   }
 
   private static Lang lang(String rapperName) {

@@ -34,12 +34,8 @@ final class NodeClients {
     if (explicit != null && !explicit.isBlank()) {
       return Path.of(explicit);
     }
-    String cache = System.getenv("XDG_CACHE_HOME");
-    Path base =
-        cache != null && !cache.isBlank()
-            ? Path.of(cache)
-            : Path.of(System.getProperty("user.home"), ".cache");
-    return base.resolve("tonet-lod-node");
+    // Beside the build cache's folder, not in it (that one keeps only its own entries).
+    return org.w3id.tonet.server.BuildCache.defaultFolder().resolveSibling("tonet-lod-node");
   }
 
   /** Fails, saying what to run, unless node and the packages are installed. */

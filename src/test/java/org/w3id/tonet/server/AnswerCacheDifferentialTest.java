@@ -34,10 +34,8 @@ import org.apache.jena.sparql.resultset.ResultSetCompare;
 import org.apache.jena.sparql.resultset.ResultsReader;
 import org.apache.jena.sparql.resultset.SPARQLResult;
 import org.apache.jena.sparql.util.IsoMatcher;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3id.tonet.TestSeeds;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3id.tonet.sparql.QueryScheduler;
 import org.w3id.tonet.validate.QueryFolder;
 
@@ -73,51 +71,28 @@ class AnswerCacheDifferentialTest {
   /** The result cap: some answers are cut, and say so. */
   private static final long CAP = 300;
 
-  private static TonetServer cached;
-  private static TonetServer uncached;
   private static final HttpClient CLIENT =
       HttpClient.newBuilder()
           .followRedirects(HttpClient.Redirect.NEVER)
           .connectTimeout(Duration.ofSeconds(10))
           .build();
 
-  @BeforeAll
-  static void start() throws Exception {
-    // Room for every request at once: a 429 or a full queue on one server and not the other is
-    // fair use at work, not the cache.
-    QueryScheduler.Settings roomy = new QueryScheduler.Settings(2, 256, 64, Duration.ofHours(1));
-    cached =
-        TonetServer.create()
-            .port(0)
-            .seed(TestSeeds.seed())
-            .maxResults(CAP)
-            .fairUse(roomy)
-            .trustedProxies(List.of("127.0.0.1"))
-            .start();
-    uncached =
-        TonetServer.create()
-            .port(0)
-            .seed(TestSeeds.seed())
-            .baseIri(cached.site().base())
-            .maxResults(CAP)
-            .fairUse(roomy)
-            .trustedProxies(List.of("127.0.0.1"))
-            .cacheSize(0)
-            .start();
+  /**
+   * Room for every request at once: a 429 or a full queue on one server and not the other is fair
+   * use at work, not the cache. Both publish under one base, so that their answers can be equal.
+   */
+  private static TonetServer.Builder twin(TonetServer.Builder b) {
+    return b.baseIri("http://localhost:3030/")
+        .maxResults(CAP)
+        .fairUse(new QueryScheduler.Settings(2, 256, 64, Duration.ofHours(1)))
+        .trustedProxies(List.of("127.0.0.1"));
   }
 
-  @AfterAll
-  static void stop() {
-    try {
-      if (cached != null) {
-        cached.stop();
-      }
-    } finally {
-      if (uncached != null) {
-        uncached.stop();
-      }
-    }
-  }
+  @RegisterExtension
+  static final ServerOnTestSeed CACHED = new ServerOnTestSeed(AnswerCacheDifferentialTest::twin);
+
+  @RegisterExtension
+  static final ServerOnTestSeed UNCACHED = new ServerOnTestSeed(b -> twin(b).cacheSize(0));
 
   /** One generated request: enough to send it again, by hand too. */
   record Generated(
@@ -398,7 +373,7 @@ class AnswerCacheDifferentialTest {
   void theCacheNeverChangesAnAnswer() throws Exception {
     long seed = Long.getLong("tonet.differential.seed", 16L);
     System.out.println("AnswerCacheDifferentialTest: seed " + seed);
-    Generator generator = new Generator(seed, cached.site().base());
+    Generator generator = new Generator(seed, CACHED.server().site().base());
     List<Generated> distinct = new ArrayList<>();
     List<Generated> requests = new ArrayList<>();
     Random order = new Random(seed + 1);
@@ -442,7 +417,7 @@ class AnswerCacheDifferentialTest {
             pool.submit(
                 () -> {
                   if (System.nanoTime() < deadline) {
-                    TonetServer server = send[1] == 0 ? cached : uncached;
+                    TonetServer server = send[1] == 0 ? CACHED.server() : UNCACHED.server();
                     outcomes[send[0]][send[1]] = send(requests.get(send[0]), server);
                   }
                   return null;

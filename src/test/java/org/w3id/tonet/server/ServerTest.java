@@ -335,27 +335,19 @@ class ServerTest {
             "Origin",
             "https://portal.example");
     assertEquals("*", Http.header(get, "Access-Control-Allow-Origin"));
-    HttpResponse<byte[]> preflight =
-        Http.method(
-            "OPTIONS",
-            SERVER.url() + "sparql",
-            null,
-            "Origin",
-            "https://portal.example",
-            "Access-Control-Request-Method",
-            "POST");
+    HttpResponse<byte[]> preflight = preflight("POST");
     assertEquals(204, preflight.statusCode());
     assertEquals("GET, HEAD, POST", Http.header(preflight, "Access-Control-Allow-Methods"));
-    HttpResponse<byte[]> put =
-        Http.method(
-            "OPTIONS",
-            SERVER.url() + "sparql",
-            null,
-            "Origin",
-            "https://portal.example",
-            "Access-Control-Request-Method",
-            "PUT");
-    assertEquals(403, put.statusCode());
+    assertEquals(403, preflight("PUT").statusCode());
+  }
+
+  /** A browser's CORS preflight for /sparql, with any further headers given as name, value … */
+  private static HttpResponse<byte[]> preflight(String method, String... headers) throws Exception {
+    List<String> all =
+        new java.util.ArrayList<>(
+            List.of("Origin", "https://portal.example", "Access-Control-Request-Method", method));
+    all.addAll(List.of(headers));
+    return Http.method("OPTIONS", SERVER.url() + "sparql", null, all.toArray(String[]::new));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -367,17 +359,7 @@ class ServerTest {
         "Authorization, X-Requested-With, Content-Type"
       })
   void corsLetsBrowserClientsSendTheirHeadersWithoutCredentials(String requested) throws Exception {
-    HttpResponse<byte[]> preflight =
-        Http.method(
-            "OPTIONS",
-            SERVER.url() + "sparql",
-            null,
-            "Origin",
-            "https://yasgui.example",
-            "Access-Control-Request-Method",
-            "POST",
-            "Access-Control-Request-Headers",
-            requested);
+    HttpResponse<byte[]> preflight = preflight("POST", "Access-Control-Request-Headers", requested);
     assertEquals(204, preflight.statusCode());
     // As a browser checks: every requested header named (case-insensitively) in the answer.
     java.util.Set<String> allowed = new java.util.HashSet<>();
