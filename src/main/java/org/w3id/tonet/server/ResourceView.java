@@ -152,8 +152,8 @@ final class ResourceView {
       if (isBroader(model, s.getResource(), typeStatements)) {
         // Told apart by meaning, not by vocabulary: schema:Event and dcmitype:Event are one
         // "Event".
-        String en = Labels.of(model, type, "en");
-        broader.putIfAbsent(en == null ? type : en, Labels.name(model, type));
+        String typeEn = Labels.of(model, type, "en");
+        broader.putIfAbsent(typeEn == null ? type : typeEn, Labels.name(model, type));
         broaderTerms.add(Labels.shortName(type));
       } else {
         types.add(
