@@ -16,12 +16,14 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
-import org.w3id.tonet.publish.Build;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.rdf.Prefixes;
+import org.w3id.tonet.server.BuildCache;
 import org.w3id.tonet.server.Site;
 import org.w3id.tonet.source.SourceException;
+import org.w3id.tonet.source.SourceFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,6 +71,8 @@ public final class QueryCommand implements Callable<Integer> {
 
   @Mixin SourceOptions source;
 
+  @Mixin BuildCacheOptions cache;
+
   @Parameters(index = "0", paramLabel = "FILE.rq", description = "The SPARQL query to run.")
   Path file;
 
@@ -108,18 +112,40 @@ public final class QueryCommand implements Callable<Integer> {
       err.println("error: --base-iri: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    Build build;
+    Site site;
     try {
-      build = source.build(iris, err);
+      site = site(iris, err);
     } catch (SourceException e) {
       SourceOptions.report(e, err, "the query was not run");
       return ExitCodes.INVALID;
     }
-    // The server's dataset, made the server's way: what runs here runs the same on /sparql.
-    Dataset dataset = DatasetFactory.wrap(Site.of(build, null).dataset());
+    Dataset dataset = DatasetFactory.wrap(site.dataset());
     Txn.executeRead(dataset, () -> run(query, dataset, iris, out));
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * The server's dataset, made the server's way (what runs here runs the same on /sparql): the
+   * build {@code serve} or an earlier query kept for this seed, base and reading mode, else a new
+   * one, kept for the next time.
+   */
+  private Site site(Iris iris, PrintWriter err) throws SourceException {
+    SourceFile seed = source.read();
+    Path folder = cache.folder();
+    BuildCache kept = folder == null ? null : new BuildCache(folder);
+    String key = BuildCache.key(seed, iris.base(), null, source.mode());
+    if (kept != null) {
+      Optional<Site> found = kept.load(key, DatasetGraphFactory.createTxnMem(), true);
+      if (found.isPresent()) {
+        return found.get();
+      }
+    }
+    Site site = Site.of(source.build(seed, iris, err), null);
+    if (kept != null) {
+      kept.store(key, site);
+    }
+    return site;
   }
 
   private void run(Query query, Dataset dataset, Iris iris, PrintWriter out) {

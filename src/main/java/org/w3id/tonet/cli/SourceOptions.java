@@ -52,8 +52,21 @@ public final class SourceOptions {
    * @throws SourceException with every problem found
    */
   Build build(Iris iris, PrintWriter err) throws SourceException {
-    Build build =
-        Build.of(read(), lenient ? TimelineParser.Mode.LENIENT : TimelineParser.Mode.STRICT, iris);
+    return build(read(), iris, err);
+  }
+
+  /** The reading mode the options ask for. */
+  TimelineParser.Mode mode() {
+    return lenient ? TimelineParser.Mode.LENIENT : TimelineParser.Mode.STRICT;
+  }
+
+  /**
+   * Parses and maps a seed already read, printing lenient-mode warnings to err.
+   *
+   * @throws SourceException with every problem found
+   */
+  Build build(SourceFile seed, Iris iris, PrintWriter err) throws SourceException {
+    Build build = Build.of(seed, mode(), iris);
     for (String warning : grouped(build.warnings())) {
       err.println("kept as unread text: " + warning);
     }

@@ -26,8 +26,62 @@ class QueryCommandTest {
 
   @TempDir Path temp;
 
+  /** The kept builds of this class's queries: never the user's own cache. */
+  @TempDir static Path kept;
+
   private static CliTest.Run run(String... args) {
-    return CliTest.run(args);
+    List<String> all = new java.util.ArrayList<>(List.of(args));
+    if (all.get(0).equals("query") && !String.join(" ", all).contains("build-cache")) {
+      all.addAll(List.of("--build-cache", kept.toString()));
+    }
+    return CliTest.run(all.toArray(String[]::new));
+  }
+
+  /** The manifest of the one build kept in {@code folder}. */
+  private static Path onlyManifest(Path folder) throws Exception {
+    try (var entries = Files.list(folder)) {
+      List<Path> found = entries.filter(e -> Files.isDirectory(e)).toList();
+      assertEquals(1, found.size(), "one kept build: " + found);
+      return found.get(0).resolve("manifest.properties");
+    }
+  }
+
+  @Test
+  void aQueryStartsFromTheBuildServeKept() throws Exception {
+    Path cache = temp.resolve("cache");
+    org.w3id.tonet.server.TonetServer server =
+        org.w3id.tonet.server.TonetServer.create()
+            .port(0)
+            .baseIri("http://localhost:3030/")
+            .seed(org.w3id.tonet.source.SourceFile.bundled())
+            .buildCache(cache)
+            .start();
+    server.stop();
+    Path manifest = onlyManifest(cache);
+    java.nio.file.attribute.FileTime never = java.nio.file.attribute.FileTime.fromMillis(0);
+    Files.setLastModifiedTime(manifest, never);
+    CliTest.Run run = run("query", "queries/symposia.rq", "--build-cache", cache.toString());
+    assertEquals(ExitCodes.OK, run.exit(), run.err());
+    assertTrue(run.out().contains("| id/symposium/2012-03-17 |"), run.out());
+    assertEquals(manifest, onlyManifest(cache), "no second build kept");
+    assertTrue(Files.getLastModifiedTime(manifest).compareTo(never) > 0, "the kept build was read");
+  }
+
+  @Test
+  void aQueryKeepsItsBuildForTheNextAndNoneWithNoBuildCache() throws Exception {
+    Path cache = temp.resolve("cache");
+    CliTest.Run first = run("query", "queries/symposia.rq", "--build-cache", cache.toString());
+    assertEquals(ExitCodes.OK, first.exit(), first.err());
+    Path manifest = onlyManifest(cache);
+    Files.setLastModifiedTime(manifest, java.nio.file.attribute.FileTime.fromMillis(0));
+    CliTest.Run second = run("query", "queries/symposia.rq", "--build-cache", cache.toString());
+    assertEquals(first.out(), second.out());
+    assertTrue(Files.getLastModifiedTime(manifest).toMillis() > 0, "the second read it");
+    Path none = temp.resolve("none");
+    CliTest.Run uncached =
+        run("query", "queries/symposia.rq", "--no-build-cache", "--build-cache", none.toString());
+    assertEquals(first.out(), uncached.out());
+    assertFalse(Files.exists(none), "nothing kept with --no-build-cache");
   }
 
   @Test

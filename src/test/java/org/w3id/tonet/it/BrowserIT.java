@@ -4,15 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -29,7 +39,10 @@ import org.w3id.tonet.server.TonetServer;
 /**
  * A real headless Chromium (Debian's chromium and chromium-driver, installed by .ci/setup; no
  * driver download) opens the landing page, follows a timeline link, and finds the page's title, its
- * schema.org JSON-LD and a console without errors.
+ * schema.org JSON-LD and a console without errors; and opens every kind of page at a phone's width
+ * (390 px) and a laptop's (1280 px): nothing wider than the screen, no serious or critical
+ * violation that axe-core (npm, installed by .ci/setup) finds, a meta description, and no {@code
+ * ^^xsd:} in what the results show.
  */
 class BrowserIT {
 
@@ -83,6 +96,137 @@ class BrowserIT {
         server.stop();
       }
     }
+  }
+
+  /** A page's path, and what it is. */
+  record Target(String path, String what) {}
+
+  /**
+   * The pages a person opens: the landing page, a resource page of each kind in the data (one
+   * instance of each tonet class, found by SPARQL), the graph pages, /sparql, HTML results of a
+   * query that returns every kind of value, /ontology and every /query/NAME.
+   */
+  private static List<Target> targets() throws Exception {
+    Map<String, Target> pages = new LinkedHashMap<>();
+    pages.put("", new Target("", "landing page"));
+    String kinds =
+        "PREFIX tonet: <https://w3id.org/tonet/ontology#>\n"
+            + "SELECT ?kind (MIN(STR(?s)) AS ?one) WHERE { ?s a ?kind"
+            + " FILTER(STRSTARTS(STR(?kind), STR(tonet:)) && isIRI(?s)) } GROUP BY ?kind";
+    for (String[] row : select(kinds)) {
+      String path = row[1].replace(server.localUrl() + "id/", "page/");
+      pages.putIfAbsent(path, new Target(path, "a page of kind " + row[0]));
+    }
+    for (String g : List.of("data", "ontology", "meta")) {
+      pages.put("graph/" + g, new Target("graph/" + g, "graph page"));
+    }
+    pages.put("sparql", new Target("sparql", "the SPARQL form"));
+    String everyKind =
+        "PREFIX tonet: <https://w3id.org/tonet/ontology#>\n"
+            + "PREFIX schema: <http://schema.org/>\n"
+            + "SELECT * WHERE { ?s a tonet:Symposium ; schema:startDate ?date ;"
+            + " tonet:attendance ?n ; tonet:attendanceApproximate ?approx ; ?p ?o } LIMIT 80";
+    String results = "sparql?query=" + URLEncoder.encode(everyKind, StandardCharsets.UTF_8);
+    pages.put(results, new Target(results, "HTML results"));
+    pages.put("ontology", new Target("ontology", "the ontology"));
+    for (String name : queries()) {
+      pages.put("query/" + name, new Target("query/" + name, "example query " + name));
+    }
+    return new ArrayList<>(pages.values());
+  }
+
+  /** The example queries' names, from queries/. */
+  private static List<String> queries() throws Exception {
+    try (var files = Files.list(Path.of("queries"))) {
+      return files
+          .map(f -> f.getFileName().toString())
+          .filter(n -> n.endsWith(".rq"))
+          .map(n -> n.substring(0, n.length() - 3))
+          .sorted()
+          .toList();
+    }
+  }
+
+  /** A SELECT at the endpoint, as rows of CSV cells (the queries here return no commas). */
+  private static List<String[]> select(String query) throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            server.localUrl()
+                                + "sparql?query="
+                                + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+                    .header("Accept", "text/csv")
+                    .timeout(Duration.ofSeconds(30))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode(), r.body());
+    return r.body().lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",")).toList();
+  }
+
+  @Test
+  void everyPageFitsAPhoneAndALaptopAndAxeFindsNothingSerious() throws Exception {
+    String axe = Files.readString(NodeClients.axeCore());
+    List<Target> targets = targets();
+    assertTrue(targets.size() > 50, "pages of every kind: " + targets.size());
+    List<String> problems = new ArrayList<>();
+    try {
+      for (int width : new int[] {390, 1280}) {
+        browser.manage().window().setSize(new Dimension(width, 900));
+        for (Target t : targets) {
+          browser.get(server.localUrl() + t.path());
+          JavascriptExecutor js = browser;
+          String where = t.what() + " (/" + t.path() + ") at " + width + " px";
+          Number inner = (Number) js.executeScript("return window.innerWidth;");
+          assertEquals(width, inner.intValue(), "the window is as wide as asked");
+          Number scroll = (Number) js.executeScript("return document.documentElement.scrollWidth;");
+          if (scroll.intValue() > width) {
+            problems.add(where + ": " + scroll + " px wide");
+          }
+          String description =
+              (String)
+                  js.executeScript(
+                      "var m = document.querySelector('meta[name=description]');"
+                          + " return m ? m.content : '';");
+          if (description.isBlank()) {
+            problems.add(where + ": no meta description");
+          }
+          String text = (String) js.executeScript("return document.body.innerText;");
+          if (text.contains("^^xsd:")) {
+            problems.add(where + ": ^^xsd: in the text shown");
+          }
+          js.executeScript(axe);
+          @SuppressWarnings("unchecked")
+          List<String> violations =
+              (List<String>)
+                  js.executeAsyncScript(
+                      "var done = arguments[arguments.length - 1];"
+                          + " axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+                          + "  done(r.violations"
+                          + "   .filter(function (v) {"
+                          + "     return v.impact === 'serious' || v.impact === 'critical'; })"
+                          + "   .map(function (v) {"
+                          + "     return v.impact + ' ' + v.id + ': ' + v.help + ' at '"
+                          + "       + v.nodes.map(function (n) { return n.target.join(' '); })"
+                          + "         .slice(0, 3).join(', '); }));"
+                          + " }, function (e) { done(['axe failed: ' + e]); });");
+          violations.forEach(v -> problems.add(where + ": " + v));
+        }
+      }
+    } finally {
+      browser.manage().window().setSize(new Dimension(1280, 2000));
+    }
+    assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));
+  }
+
+  @Test
+  void theExactTermIsOneClickAway() throws Exception {
+    browser.get(server.localUrl() + "query/symposia");
+    WebElement cell = browser.findElement(By.cssSelector("table.results tbody tr td:nth-child(6)"));
+    assertEquals("230", cell.getText(), "the number as people read it");
+    browser.findElement(By.cssSelector("label[for='show-rdf']")).click();
+    assertEquals("\"230\"^^xsd:integer", cell.getText(), "the switch shows the exact term");
   }
 
   @Test
