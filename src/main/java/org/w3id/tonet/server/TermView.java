@@ -40,10 +40,15 @@ final class TermView {
    * http and https addresses), its language, a quiet language marker (set by {@link #marked} only
    * where two languages stand side by side), and the exact term.
    */
-  record Shown(String text, String en, String href, String lang, String marker, String rdf) {
+  record Shown(
+      String text, String en, String href, String lang, String marker, String rdf, String kind) {
+
+    Shown(String text, String en, String href, String lang, String marker, String rdf) {
+      this(text, en, href, lang, marker, rdf, null);
+    }
 
     Shown withMarker(String marker) {
-      return new Shown(text, en, href, lang, marker, rdf);
+      return new Shown(text, en, href, lang, marker, rdf, kind);
     }
   }
 
@@ -133,7 +138,10 @@ final class TermView {
     if (datatype.equals(XSD + "anyURI")) {
       return new Shown(lexical, null, Links.isWeb(lexical) ? lexical : null, null, null, rdf);
     }
-    return new Shown(read[0], read[1], null, null, null, rdf);
+    // The kind lets a page keep a date or a number on one line.
+    String kind =
+        read[1] == null ? "number" : datatype.equals(XSD + "boolean") ? "boolean" : "date";
+    return new Shown(read[0], read[1], null, null, null, rdf, kind);
   }
 
   /** The exact term as Turtle writes it, datatypes by their prefixed names. */
