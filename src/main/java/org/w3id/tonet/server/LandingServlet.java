@@ -200,13 +200,15 @@ final class LandingServlet extends SiteServlet {
               String notBefore = literal(event, TONET.notBefore);
               String notAfter = literal(event, TONET.notAfter);
               boolean undated = start == null;
-              LandingStory.Day on = LandingStory.Day.of(start);
-              LandingStory.Day from = LandingStory.Day.of(notBefore);
-              LandingStory.Day to = LandingStory.Day.of(notAfter);
+              TermView.Day on = TermView.Day.of(start);
+              TermView.Day from = TermView.Day.of(notBefore);
+              TermView.Day to = TermView.Day.of(notAfter);
               String shown =
                   !undated
-                      ? on.ja()
-                      : (from == null ? "" : from.ja()) + "～" + (to == null ? "" : to.ja());
+                      ? on.written()
+                      : (from == null ? "" : from.written())
+                          + "～"
+                          + (to == null ? "" : to.written());
               String iri = event.getURI();
               String day = undated ? (notBefore == null ? "9999" : notBefore) : start;
               Item item =
@@ -252,7 +254,7 @@ final class LandingServlet extends SiteServlet {
                       links().page(m.getURI()),
                       "%s %s"
                           .formatted(
-                              LandingStory.Day.of(day).ja(), Labels.of(union, m.getURI(), "ja"))));
+                              TermView.Day.of(day).written(), Labels.of(union, m.getURI(), "ja"))));
             });
     points.sort(Comparator.comparing(Charts.Point::day));
     return Charts.line(
@@ -279,7 +281,7 @@ final class LandingServlet extends SiteServlet {
               links().page(s.getURI()),
               "%s %s：%s%,d人"
                   .formatted(
-                      LandingStory.Day.of(day).ja(),
+                      TermView.Day.of(day).written(),
                       venue == null ? "" : Labels.name(union, venue.getURI()),
                       approx ? "約" : "",
                       n)));

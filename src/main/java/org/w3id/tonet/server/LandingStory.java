@@ -1,7 +1,5 @@
 package org.w3id.tonet.server;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -33,30 +31,18 @@ final class LandingStory {
 
   private LandingStory() {}
 
-  /** A day as people read it, with its ISO form for {@code <time>}. */
-  record Day(String iso, String ja, String en, String era) {
-
-    static Day of(String iso) {
-      if (iso == null) {
-        return null;
-      }
-      try {
-        LocalDate day = LocalDate.parse(iso);
-        String written =
-            day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
-        return new Day(iso, written, TermView.english(day), ResourceView.era(iso));
-      } catch (DateTimeParseException e) {
-        return new Day(iso, iso, null, null);
-      }
-    }
-  }
-
   /** A resource named in the story: its label (and English), its page. */
   record Named(String text, String en, String href) {}
 
   /** A moment of the history. */
   record Highlight(
-      Day day, String kind, String kindEn, String label, String labelEn, String href, String note) {
+      TermView.Day day,
+      String kind,
+      String kindEn,
+      String label,
+      String labelEn,
+      String href,
+      String note) {
 
     /** The calendar year, for the list's year marks. */
     public String year() {
@@ -70,13 +56,13 @@ final class LandingStory {
   /** Everything the story says. */
   record Story(
       Named organization,
-      Day established,
+      TermView.Day established,
       String establishedHref,
       Named area,
       List<Named> places,
       List<Named> units,
-      Day from,
-      Day to,
+      TermView.Day from,
+      TermView.Day to,
       List<Count> kinds,
       List<Highlight> highlights) {
 
@@ -117,13 +103,17 @@ final class LandingStory {
     String dcat = "http://www.w3.org/ns/dcat#";
     return new Story(
         named(union, org, links),
-        founding == null ? null : Day.of(literal(founding, SCHEMA.startDate)),
+        founding == null ? null : TermView.Day.of(literal(founding, SCHEMA.startDate)),
         founding == null ? null : links.href(founding.getURI()),
         named(union, area, links),
         area == null ? List.of() : sortedNames(union, area, SCHEMA.containsPlace, links),
         org == null ? List.of() : sortedNames(union, org, ORG.hasUnit, links),
-        period == null ? null : Day.of(literal(period, union.createProperty(dcat, "startDate"))),
-        period == null ? null : Day.of(literal(period, union.createProperty(dcat, "endDate"))),
+        period == null
+            ? null
+            : TermView.Day.of(literal(period, union.createProperty(dcat, "startDate"))),
+        period == null
+            ? null
+            : TermView.Day.of(literal(period, union.createProperty(dcat, "endDate"))),
         counts(data, union, links),
         highlights(data, union, links));
   }
@@ -163,7 +153,7 @@ final class LandingStory {
       String kindIri = mostSpecificKind(event, union).getURI();
       found.add(
           new Highlight(
-              Day.of(literal(event, SCHEMA.startDate)),
+              TermView.Day.of(literal(event, SCHEMA.startDate)),
               Labels.name(union, kindIri),
               Labels.of(union, kindIri, "en"),
               distinctLabel(union, event),

@@ -1,7 +1,5 @@
 package org.w3id.tonet.server;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,7 +13,6 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
-import org.w3id.tonet.parse.JapaneseEras;
 import org.w3id.tonet.rdf.Entailments;
 import org.w3id.tonet.rdf.PROV;
 import org.w3id.tonet.rdf.SCHEMA;
@@ -49,29 +46,12 @@ final class ResourceView {
    */
   record Source(int line, String name, String nameEn, String href, String text) {}
 
-  /** A day: in ISO form (for {@code <time>}), and as people read it in Japanese and English. */
-  record Day(String iso, String ja, String en) {
-
-    /** The day of an ISO date, or null; a date that does not parse is shown as written. */
-    static Day of(String iso) {
-      if (iso == null) {
-        return null;
-      }
-      try {
-        LocalDate day = LocalDate.parse(iso);
-        return new Day(iso, TermView.japanese(day), TermView.english(day));
-      } catch (DateTimeParseException e) {
-        return new Day(iso, iso, null);
-      }
-    }
-  }
-
   /** When it happened. */
   record When(
-      Day start,
-      Day end,
-      Day notBefore,
-      Day notAfter,
+      TermView.Day start,
+      TermView.Day end,
+      TermView.Day notBefore,
+      TermView.Day notAfter,
       String basis,
       String basisEn,
       String basisHref,
@@ -200,7 +180,7 @@ final class ResourceView {
         kindsEn.add(typeEn == null ? Labels.shortName(type) : typeEn);
       }
     }
-    Day day = when == null ? null : when.start();
+    TermView.Day day = when == null ? null : when.start();
     String ja =
         title
             + "（"
@@ -231,10 +211,10 @@ final class ResourceView {
       return null;
     }
     return new When(
-        Day.of(start),
-        Day.of(end),
-        Day.of(notBefore),
-        Day.of(notAfter),
+        TermView.Day.of(start),
+        TermView.Day.of(end),
+        TermView.Day.of(notBefore),
+        TermView.Day.of(notAfter),
         basis == null ? null : Labels.name(model, basis.getURI()),
         basis == null ? null : Labels.of(model, basis.getURI(), "en"),
         basis == null ? null : links.href(basis.getURI()),
@@ -391,18 +371,6 @@ final class ResourceView {
       }
     }
     return false;
-  }
-
-  /** The Japanese-era form of an ISO day (平成22年7月20日), from ICU4J. */
-  static String era(String isoDay) {
-    if (isoDay == null) {
-      return null;
-    }
-    try {
-      return JapaneseEras.format(LocalDate.parse(isoDay));
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 
   private static List<Statement> sorted(List<Statement> statements) {

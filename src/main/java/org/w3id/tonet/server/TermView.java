@@ -65,6 +65,31 @@ final class TermView {
   private static final DateTimeFormatter ENGLISH_MONTH =
       DateTimeFormatter.ofPattern("MMMM uuuu", Locale.ENGLISH);
 
+  /**
+   * A day as pages show it: its ISO form (for {@code <time>}), as written in Japanese (2012年3月17日),
+   * its era year (平成24年, or null before the eras' calendar) and in English (17 March 2012).
+   */
+  record Day(String iso, String written, String era, String en) {
+
+    /** The day of an ISO date, or null for null; a date that does not parse is shown as written. */
+    static Day of(String iso) {
+      if (iso == null) {
+        return null;
+      }
+      try {
+        LocalDate day = LocalDate.parse(iso);
+        return new Day(iso, TermView.written(day), TermView.era(day), english(day));
+      } catch (java.time.DateTimeException e) {
+        return new Day(iso, iso, null, null);
+      }
+    }
+
+    /** As written with its era year: 2012年3月17日 (平成24年). */
+    public String ja() {
+      return era == null ? written : written + " (" + era + ")";
+    }
+  }
+
   /** Japan's eras name days from the Meiji government's adoption of the Gregorian calendar. */
   private static final LocalDate ERAS_FROM = LocalDate.of(1873, 1, 1);
 
@@ -206,7 +231,8 @@ final class TermView {
           if (!ym.matches()) {
             return null;
           }
-          LocalDate first = LocalDate.of(Integer.parseInt(ym.group(1)), month(ym.group(2)), 1);
+          LocalDate first =
+              LocalDate.of(Integer.parseInt(ym.group(1)), Integer.parseInt(ym.group(2)), 1);
           return new String[] {
             first.getYear() + "年" + first.getMonthValue() + "月", ENGLISH_MONTH.format(first)
           };
@@ -224,8 +250,10 @@ final class TermView {
     return s.startsWith("+") ? s.substring(1) : s;
   }
 
-  private static int month(String mm) {
-    return Integer.parseInt(mm);
+  /** The day of the first three groups of a date's or a date-time's pattern. */
+  private static LocalDate day(Matcher m) {
+    return LocalDate.of(
+        Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
   }
 
   /** 2012年3月17日 (平成24年), 17 March 2012; with the time zone as written when there is one. */
@@ -234,8 +262,7 @@ final class TermView {
     if (!m.matches()) {
       return null;
     }
-    LocalDate day =
-        LocalDate.of(Integer.parseInt(m.group(1)), month(m.group(2)), Integer.parseInt(m.group(3)));
+    LocalDate day = day(m);
     String zone = m.group(4) == null ? "" : " " + m.group(4);
     return new String[] {japanese(day) + zone, ENGLISH_DAY.format(day) + zone};
   }
@@ -245,8 +272,7 @@ final class TermView {
     if (!m.matches()) {
       return null;
     }
-    LocalDate day =
-        LocalDate.of(Integer.parseInt(m.group(1)), month(m.group(2)), Integer.parseInt(m.group(3)));
+    LocalDate day = day(m);
     String time =
         m.group(4)
             + ":"
@@ -260,8 +286,18 @@ final class TermView {
 
   /** A day in Japanese with its era year: 2012年3月17日 (平成24年). */
   static String japanese(LocalDate day) {
-    String written = day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
-    return day.isBefore(ERAS_FROM) ? written : written + " (" + JapaneseEras.eraYear(day) + ")";
+    String era = era(day);
+    return era == null ? written(day) : written(day) + " (" + era + ")";
+  }
+
+  /** A day as written in Japanese: 2012年3月17日. */
+  static String written(LocalDate day) {
+    return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
+  }
+
+  /** A day's era year (平成24年, 令和元年), from ICU4J; null before the eras' calendar. */
+  static String era(LocalDate day) {
+    return day.isBefore(ERAS_FROM) ? null : JapaneseEras.eraYear(day);
   }
 
   /** A day in English: 17 March 2012. */

@@ -68,7 +68,8 @@ class SparqlPageTest {
     assertFalse(html.contains("class=\"lang-tag\""), "no marker where one language stands alone");
     assertTrue(html.contains("8 rows"), "the row count");
     assertTrue(html.matches("(?s).*in \\d+ ms.*"), "the time taken");
-    assertTrue(html.contains("&amp;format=csv\" rel=\"nofollow\">CSV</a>"), "the same query as CSV");
+    assertTrue(
+        html.contains("&amp;format=csv\" rel=\"nofollow\">CSV</a>"), "the same query as CSV");
     assertTrue(
         html.contains(">PREFIX tonet: &lt;https://w3id.org/tonet/ontology#&gt;"),
         "the query stays in the editor");
