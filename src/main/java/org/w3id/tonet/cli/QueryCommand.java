@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.Query;
@@ -16,6 +17,7 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
 import org.w3id.tonet.rdf.Iris;
@@ -119,7 +121,7 @@ public final class QueryCommand implements Callable<Integer> {
       SourceOptions.report(e, err, "the query was not run");
       return ExitCodes.INVALID;
     }
-    Dataset dataset = DatasetFactory.wrap(site.dataset());
+    Dataset dataset = DatasetFactory.wrap(linked(site));
     Txn.executeRead(dataset, () -> run(query, dataset, iris, out));
     out.flush();
     return ExitCodes.OK;
@@ -136,16 +138,28 @@ public final class QueryCommand implements Callable<Integer> {
     BuildCache kept = folder == null ? null : new BuildCache(folder);
     String key = BuildCache.key(seed, iris.base(), null, source.mode());
     if (kept != null) {
-      Optional<Site> found = kept.load(key, DatasetGraphFactory.createTxnMem(), true);
+      Optional<Site> found = kept.load(key, DatasetGraphFactory.createTxnMem(), false);
       if (found.isPresent()) {
         return found.get();
       }
     }
-    Site site = Site.of(source.build(seed, iris, err), null);
+    Site site = Site.over(source.build(seed, iris, err), null, DatasetGraphFactory.createTxnMem());
     if (kept != null) {
       kept.store(key, site);
     }
     return site;
+  }
+
+  /**
+   * The server's dataset (the three named graphs, their union as the default graph) over the site's
+   * own graphs, linked rather than copied: copying them into a transactional dataset, as the server
+   * does once for its life, took half of a kept build's query time.
+   */
+  private static DatasetGraph linked(Site site) {
+    DatasetGraph dataset = DatasetGraphFactory.create(site.union().getGraph());
+    site.namedGraphs()
+        .forEach((name, model) -> dataset.addGraph(NodeFactory.createURI(name), model.getGraph()));
+    return dataset;
   }
 
   private void run(Query query, Dataset dataset, Iris iris, PrintWriter out) {
