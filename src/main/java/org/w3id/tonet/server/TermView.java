@@ -142,7 +142,59 @@ final class TermView {
       }
     }
     String text = local ? iri.substring(links.base().length()) : Labels.shortName(iri);
-    return new Shown(text, null, href, null, null, rdf);
+    return new Shown(readable(text), null, href, null, null, rdf);
+  }
+
+  /**
+   * An address with its percent-encoded UTF-8 written as the characters it encodes (…/wiki/白岡市, not
+   * …/wiki/%E7%99%BD…), as a browser's address bar shows it; encoded ASCII (%2F, %20) stays
+   * encoded, since decoding it could change what the address says.
+   */
+  static String readable(String iri) {
+    if (iri.indexOf('%') < 0) {
+      return iri;
+    }
+    StringBuilder out = new StringBuilder();
+    java.io.ByteArrayOutputStream run = new java.io.ByteArrayOutputStream();
+    int i = 0;
+    while (i < iri.length()) {
+      int b = i + 2 < iri.length() && iri.charAt(i) == '%' ? hexByte(iri, i + 1) : -1;
+      if (b >= 0x80) {
+        run.write(b);
+        i += 3;
+        continue;
+      }
+      flush(run, out);
+      out.append(iri.charAt(i));
+      i++;
+    }
+    flush(run, out);
+    return out.toString();
+  }
+
+  private static int hexByte(String s, int at) {
+    int hi = Character.digit(s.charAt(at), 16);
+    int lo = Character.digit(s.charAt(at + 1), 16);
+    return hi < 0 || lo < 0 ? -1 : hi * 16 + lo;
+  }
+
+  /** Appends the bytes as UTF-8 if they are valid UTF-8, else as the %XX they were written as. */
+  private static void flush(java.io.ByteArrayOutputStream run, StringBuilder out) {
+    if (run.size() == 0) {
+      return;
+    }
+    byte[] bytes = run.toByteArray();
+    run.reset();
+    try {
+      out.append(
+          java.nio.charset.StandardCharsets.UTF_8
+              .newDecoder()
+              .decode(java.nio.ByteBuffer.wrap(bytes)));
+    } catch (java.nio.charset.CharacterCodingException e) {
+      for (byte b : bytes) {
+        out.append('%').append(String.format("%02X", b & 0xff));
+      }
+    }
   }
 
   private static Shown literal(Node node) {

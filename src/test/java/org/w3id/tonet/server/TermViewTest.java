@@ -88,6 +88,22 @@ class TermViewTest {
   }
 
   @Test
+  void addressesShowTheirCharactersNotTheirPercentEncoding() {
+    assertEquals(
+        "https://ja.wikipedia.org/wiki/白岡市",
+        TermView.readable("https://ja.wikipedia.org/wiki/%E7%99%BD%E5%B2%A1%E5%B8%82"));
+    assertEquals("http://x.example/a%2Fb%20c", TermView.readable("http://x.example/a%2Fb%20c"));
+    assertEquals("http://x.example/%E7%99", TermView.readable("http://x.example/%E7%99"));
+    TermView.Shown s =
+        new TermView(null, LINKS, false)
+            .of(
+                org.apache.jena.graph.NodeFactory.createURI(
+                    "https://ja.wikipedia.org/wiki/%E7%99%BD"));
+    assertEquals("https://ja.wikipedia.org/wiki/白", s.text());
+    assertEquals("https://ja.wikipedia.org/wiki/%E7%99%BD", s.href(), "the link as it is");
+  }
+
+  @Test
   void languagesAreMarkedOnlyWhereTwoStandSideBySide() {
     TermView view = new TermView(null, LINKS, false);
     TermView.Shown ja = view.of(NodeFactory.createLiteralLang("協議会", "ja"));
