@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.server.BuildCache;
 import org.w3id.tonet.server.Tdb2Store;
 import org.w3id.tonet.server.TonetServer;
@@ -280,8 +279,8 @@ public final class ServeCommand implements Callable<Integer> {
           TonetServer.create()
               .port(port)
               .baseIri(baseIri)
-              .seed(source.read())
-              .mode(source.lenient ? TimelineParser.Mode.LENIENT : TimelineParser.Mode.STRICT)
+              .council(source.council())
+              .mode(source.mode())
               .license(license)
               .queryTimeout(seconds(queryTimeoutSeconds, "--query-timeout"))
               .maxResults(maxResults)

@@ -21,7 +21,7 @@ import org.w3id.tonet.model.When;
  * with its agenda, venue, attendance, notes and the people it names.
  *
  * <pre>
- * List&lt;Entry&gt; entries = new RowClassifier(Lexicon.load()).classify(facts);
+ * List&lt;Entry&gt; entries = new RowClassifier(lexicon, phrasing).classify(facts);
  * </pre>
  *
  * <p>Rules are tried in order; a row no rule reads becomes an {@link Entry.Unclassified} with its
@@ -76,9 +76,11 @@ final class RowClassifier {
       java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH);
 
   private final Lexicon lexicon;
+  private final Phrasing phrasing;
 
-  RowClassifier(Lexicon lexicon) {
+  RowClassifier(Lexicon lexicon, Phrasing phrasing) {
     this.lexicon = lexicon;
+    this.phrasing = phrasing;
   }
 
   /** The text of a row with its markup stripped and its notes (after ※) split off. */
@@ -319,7 +321,7 @@ final class RowClassifier {
                 .orElseThrow(
                     () ->
                         new RowProblem(
-                            "\"%s\" is not in lexicon/names.tsv (kind alias or unit): add a row"
+                            "\"%s\" is not in names.tsv (kind alias or unit): add a row"
                                 .formatted(joint.group(1)),
                             row.textCell())));
       } else {
@@ -438,7 +440,7 @@ final class RowClassifier {
               .orElseThrow(
                   () ->
                       new RowProblem(
-                          ("\"%s\" is not a legal form lexicon/phrases.tsv knows (kind legal-form):"
+                          ("\"%s\" is not a legal form phrases.tsv knows (kind legal-form):"
                                   + " add a row with its concept and English")
                               .formatted(m.group(3)),
                           row.textCell()));
@@ -447,7 +449,9 @@ final class RowClassifier {
               label,
               "%s began to operate as %s"
                   .formatted(
-                      org.slug().equals("council") ? "The council" : "The " + org.labelEn(),
+                      org.slug().equals(phrasing.council())
+                          ? "The council"
+                          : "The " + org.labelEn(),
                       form.english()),
               When.on(day, DateBasis.AS_WRITTEN),
               row.fiscalYear(),
@@ -467,7 +471,7 @@ final class RowClassifier {
    */
   private Entry establishment(RowFacts row, Text text, Name org, String written, When when) {
     String english =
-        org.slug().equals("council")
+        org.slug().equals(phrasing.council())
             ? "The council was established"
             : "The %s was set up".formatted(org.labelEn());
     return new Entry.Establishment(
@@ -639,7 +643,7 @@ final class RowClassifier {
         .orElseThrow(
             () ->
                 new RowProblem(
-                    "\"%s\" is not in lexicon/names.tsv (kind %s): add a row with its slug and English name"
+                    "\"%s\" is not in names.tsv (kind %s): add a row with its slug and English name"
                         .formatted(
                             japanese.strip(), kind.name().toLowerCase(java.util.Locale.ROOT)),
                     row.textCell()));

@@ -33,8 +33,9 @@ import org.w3id.tonet.source.SourceProblem;
  * day, every row classified, the closing summary's counts read, undated entries bounded.
  *
  * <pre>
- * Timeline t = TimelineParser.parse(SourceFile.bundled());                 // strict
- * TimelineParser.Result r = TimelineParser.parse(file, TimelineParser.Mode.LENIENT);
+ * Council tone = Council.bundled();
+ * Timeline t = tone.parse(Mode.STRICT).timeline();
+ * TimelineParser.Result r = TimelineParser.parse(file, Mode.LENIENT, tone.lexicon(), tone.phrasing());
  * r.problems().forEach(System.err::println);                               // what was kept as text
  * </pre>
  *
@@ -76,8 +77,9 @@ public final class TimelineParser {
 
   private final SourceFile file;
   private final Mode mode;
-  private final Lexicon lexicon = Lexicon.load();
-  private final RowClassifier classifier = new RowClassifier(lexicon);
+  private final Lexicon lexicon;
+  private final Phrasing phrasing;
+  private final RowClassifier classifier;
   private final List<SourceProblem> problems = new ArrayList<>();
   private final List<SourceRow> rows = new ArrayList<>();
   private final List<Entry> entries = new ArrayList<>();
@@ -90,19 +92,21 @@ public final class TimelineParser {
   private String title = "";
   private int titleLine;
 
-  private TimelineParser(SourceFile file, Mode mode) {
+  private TimelineParser(SourceFile file, Mode mode, Lexicon lexicon, Phrasing phrasing) {
     this.file = file;
     this.mode = mode;
+    this.lexicon = lexicon;
+    this.phrasing = phrasing;
+    this.classifier = new RowClassifier(lexicon, phrasing);
   }
 
-  /** Reads a file strictly. */
-  public static Timeline parse(SourceFile file) throws SourceException {
-    return parse(file, Mode.STRICT).timeline();
-  }
-
-  /** Reads a file in the given mode; strict mode throws with every problem found. */
-  public static Result parse(SourceFile file, Mode mode) throws SourceException {
-    TimelineParser parser = new TimelineParser(file, mode);
+  /**
+   * Reads a file in the given mode with a council folder's lexicon and phrasing; strict mode throws
+   * with every problem found.
+   */
+  public static Result parse(SourceFile file, Mode mode, Lexicon lexicon, Phrasing phrasing)
+      throws SourceException {
+    TimelineParser parser = new TimelineParser(file, mode, lexicon, phrasing);
     Timeline timeline = parser.run();
     if (mode == Mode.STRICT && !parser.problems.isEmpty()) {
       throw new SourceException(parser.problems);
@@ -465,7 +469,7 @@ public final class TimelineParser {
       report(
           line,
           cell,
-          "\"%s\" is not in lexicon/names.tsv (kind series): add a row with its slug and English name"
+          "\"%s\" is not in names.tsv (kind series): add a row with its slug and English name"
               .formatted(name),
           null);
       return;
@@ -790,7 +794,7 @@ public final class TimelineParser {
     Set<String> slugs = new LinkedHashSet<>();
     for (Entry entry : entries) {
       if (entry instanceof Entry.Assembly a) {
-        slugs.add("council");
+        slugs.add(phrasing.council());
         slugs.addAll(a.jointWith());
       } else if (entry instanceof Entry.Symposium s) {
         slugs.add(s.venue().slug());

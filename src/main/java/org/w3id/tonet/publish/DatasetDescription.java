@@ -22,6 +22,9 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.apache.jena.vocabulary.VOID;
+import org.w3id.tonet.council.Council;
+import org.w3id.tonet.model.Identity;
+import org.w3id.tonet.model.Name;
 import org.w3id.tonet.model.Timeline;
 import org.w3id.tonet.rdf.GazetteerRdf;
 import org.w3id.tonet.rdf.Iris;
@@ -34,7 +37,7 @@ import org.w3id.tonet.rdf.TONET;
  * points, and DCAT 3 / DCAT-AP 3 for data portals, with the licence, rights and provenance.
  *
  * <pre>
- * Model meta = DatasetDescription.builder(iris, data, timeline.source())
+ * Model meta = DatasetDescription.builder(iris, data, timeline.source(), council)
  *     .file(Dump.TURTLE.fileName(), sha256, size)
  *     .license("https://creativecommons.org/licenses/by/4.0/")
  *     .build();
@@ -43,9 +46,6 @@ import org.w3id.tonet.rdf.TONET;
  * <p>No blank nodes and no clock readings: the same input gives the same description.
  */
 public final class DatasetDescription {
-
-  /** The attribution the council asks for (出典の記載). */
-  public static final String ATTRIBUTION = "出典：埼玉利根保健医療圏医療連携推進協議会「協議会の経過」を加工して作成";
 
   private static final String SPDX = "http://spdx.org/rdf/terms#";
   private static final String IANA = "http://www.iana.org/assignments/media-types/";
@@ -66,22 +66,37 @@ public final class DatasetDescription {
   private final Iris iris;
   private final Model data;
   private final Timeline.SourceInfo source;
+  private final Identity identity;
+  private final Name council;
   private final Map<String, FileInfo> files = new LinkedHashMap<>();
   private String license;
   private Quality quality;
 
+  /** The vCard ontology, for a contact point. */
+  private static final String VCARD = "http://www.w3.org/2006/vcard/ns#";
+
   /** The W3C Data Quality Vocabulary. */
   public static final String DQV = "http://www.w3.org/ns/dqv#";
 
-  private DatasetDescription(Iris iris, Model data, Timeline.SourceInfo source) {
+  private DatasetDescription(Iris iris, Model data, Timeline.SourceInfo source, Council council) {
     this.iris = Objects.requireNonNull(iris, "iris");
     this.data = Objects.requireNonNull(data, "data");
     this.source = Objects.requireNonNull(source, "source");
+    this.identity = council.identity();
+    this.council =
+        council
+            .lexicon()
+            .bySlug(identity.council())
+            .orElseThrow(() -> new IllegalStateException("no council " + identity.council()));
   }
 
-  /** Starts a description of a data graph made from a source file. */
-  public static DatasetDescription builder(Iris iris, Model data, Timeline.SourceInfo source) {
-    return new DatasetDescription(iris, data, source);
+  /**
+   * Starts a description of a data graph made from a council's table; its folder's identity gives
+   * the titles, description, keywords, attribution and publisher.
+   */
+  public static DatasetDescription builder(
+      Iris iris, Model data, Timeline.SourceInfo source, Council council) {
+    return new DatasetDescription(iris, data, source, council);
   }
 
   /** Adds a dump file with its checksum (null when it cannot be stated) and size. */
@@ -124,32 +139,13 @@ public final class DatasetDescription {
     dataset.addProperty(RDF.type, DCAT.Dataset);
     dataset.addProperty(RDF.type, VOID.Dataset);
     dataset.addProperty(RDF.type, SCHEMA.Dataset);
-    text(
-        dataset,
-        DCTerms.title,
-        "とねっと協議会の経過（Linked Open Data）",
-        "Timeline of the Tonet regional healthcare council (Linked Open Data)");
-    text(
-        dataset,
-        RDFS.label,
-        "とねっと協議会の経過（Linked Open Data）",
-        "Timeline of the Tonet regional healthcare council (Linked Open Data)");
-    text(
-        dataset,
-        DCTerms.description,
-        "埼玉利根保健医療圏医療連携推進協議会（地域医療ネットワーク「とねっと」、2009–2024年）の経過表を"
-            + "Linked Open Data にしたもの。計画、総会、シンポジウム（会場・参加者数）、参加登録者数の節目、"
-            + "システムの稼働、協議会の設置と解散（案）を、年度と日付、出典の行とともに収める。",
-        "The timeline of the Saitama Tone Healthcare Area Medical Cooperation Promotion Council"
-            + " (the regional healthcare network 「とねっと」, 2009–2024) as Linked Open Data: plans,"
-            + " general assemblies, symposia with venues and attendance, registrant milestones,"
-            + " system launches, the council's establishment and the proposal to dissolve it, each"
-            + " with its fiscal year, its date and the source line it comes from.");
-    for (String keyword : List.of("とねっと", "地域医療連携", "埼玉県", "利根保健医療圏")) {
+    text(dataset, DCTerms.title, identity.title());
+    text(dataset, RDFS.label, identity.title());
+    text(dataset, DCTerms.description, identity.description());
+    for (String keyword : identity.keywordsJa()) {
       dataset.addProperty(DCAT.keyword, keyword, "ja");
     }
-    for (String keyword :
-        List.of("regional healthcare network", "Saitama", "medical cooperation", "timeline")) {
+    for (String keyword : identity.keywordsEn()) {
       dataset.addProperty(DCAT.keyword, keyword, "en");
     }
     Resource health = meta.createResource(EU_THEME + "HEAL").addProperty(RDF.type, SKOS.Concept);
@@ -164,17 +160,18 @@ public final class DatasetDescription {
     Resource landing = meta.createResource(iris.base()).addProperty(RDF.type, FOAF.Document);
     dataset.addProperty(DCAT.landingPage, landing);
 
-    Resource council = meta.createResource(iris.organization("council"));
+    Resource council = meta.createResource(iris.organization(this.council.slug()));
     council.addProperty(RDF.type, FOAF.Agent);
-    council.addProperty(FOAF.name, "埼玉利根保健医療圏医療連携推進協議会", "ja");
+    council.addProperty(FOAF.name, this.council.labelJa(), "ja");
     dataset.addProperty(DCTerms.rightsHolder, council);
     Resource rights = meta.createResource(iris.dataset() + "/rights");
     rights.addProperty(RDF.type, DCTerms.RightsStatement);
-    rights.addProperty(RDFS.label, ATTRIBUTION, "ja");
+    rights.addProperty(RDFS.label, identity.attribution(), "ja");
     dataset.addProperty(DCTerms.rights, rights);
     if (license != null) {
       dataset.addProperty(DCTerms.license, licenseResource(meta));
     }
+    publisher(meta, dataset);
 
     Resource seed = meta.createResource(iris.source(source.shortHash()));
     seed.addProperty(RDF.type, DCAT.Dataset);
@@ -195,6 +192,35 @@ public final class DatasetDescription {
     spatial(meta, dataset, council);
   }
 
+  /**
+   * Who publishes the dataset and where to write about it, as the folder's identity says (DCAT-AP's
+   * dcterms:publisher and dcat:contactPoint); nothing when it does not say.
+   */
+  private void publisher(Model meta, Resource dataset) {
+    if (!identity.publisher().isEmpty()) {
+      Resource publisher = meta.createResource(iris.dataset() + "/publisher");
+      publisher.addProperty(RDF.type, FOAF.Agent);
+      text(publisher, FOAF.name, identity.publisher());
+      if (!identity.publisherPage().isEmpty()) {
+        publisher.addProperty(FOAF.homepage, meta.createResource(identity.publisherPage()));
+      }
+      dataset.addProperty(DCTerms.publisher, publisher);
+    }
+    if (!identity.contact().isEmpty()) {
+      meta.setNsPrefix("vcard", VCARD);
+      Resource contact = meta.createResource(iris.dataset() + "/contact");
+      contact.addProperty(RDF.type, meta.createResource(VCARD + "Kind"));
+      String name =
+          identity.publisher().isEmpty() ? identity.siteName().ja() : identity.publisher().ja();
+      contact.addProperty(meta.createProperty(VCARD, "fn"), name, "ja");
+      contact.addProperty(
+          meta.createProperty(
+              VCARD, identity.contact().startsWith("mailto:") ? "hasEmail" : "hasURL"),
+          meta.createResource(identity.contact()));
+      dataset.addProperty(DCAT.contactPoint, contact);
+    }
+  }
+
   /** The hand-kept gazetteer the places come from: the dataset's second source. */
   private void gazetteer(Model meta, Resource dataset) {
     for (Resource g : data.listSubjectsWithProperty(RDF.type, TONET.Gazetteer).toList()) {
@@ -203,13 +229,7 @@ public final class DatasetDescription {
       r.addProperty(RDF.type, TONET.Gazetteer);
       g.listProperties(DCTerms.title)
           .forEachRemaining(t -> r.addProperty(DCTerms.title, t.getObject()));
-      text(
-          r,
-          DCTerms.description,
-          "利根保健医療圏の市町村・県・医療圏とその歴史、会場の所在市町村、統計に用いる標準地域コードへのリンクと出典を手作業でまとめた地名表。",
-          "The hand-kept gazetteer of the Tone healthcare area: its municipalities, the prefecture"
-              + " and the area, their history, where each venue lies, their links to the standard"
-              + " area codes, and the sources of all of it.");
+      text(r, DCTerms.description, identity.gazetteer());
       g.listProperties(TONET.sha256)
           .forEachRemaining(t -> r.addProperty(TONET.sha256, t.getObject()));
       dataset.addProperty(DCTerms.source, r);
@@ -451,8 +471,9 @@ public final class DatasetDescription {
     text(
         service,
         DCTerms.title,
-        "とねっと協議会の経過 SPARQL エンドポイント",
-        "SPARQL endpoint of the Tonet council timeline");
+        new Identity.Text(
+            identity.siteName().ja() + " SPARQL エンドポイント",
+            "SPARQL endpoint of the " + identity.siteName().en()));
     service.addProperty(DCAT.endpointURL, endpoint);
     service.addProperty(DCAT.endpointDescription, endpoint);
     Resource standard = meta.createResource("https://www.w3.org/TR/sparql11-protocol/");
@@ -477,6 +498,16 @@ public final class DatasetDescription {
   private static void text(Resource r, Property p, String ja, String en) {
     r.addProperty(p, ja, "ja");
     r.addProperty(p, en, "en");
+  }
+
+  /** A text of the identity, in each language it is given in. */
+  private static void text(Resource r, Property p, Identity.Text text) {
+    if (!text.ja().isEmpty()) {
+      r.addProperty(p, text.ja(), "ja");
+    }
+    if (!text.en().isEmpty()) {
+      r.addProperty(p, text.en(), "en");
+    }
   }
 
   private static Literal date(Model meta, String day) {

@@ -73,7 +73,8 @@ public final class Exporter {
     }
 
     DatasetDescription description =
-        DatasetDescription.builder(build.iris(), build.data(), build.timeline().source())
+        DatasetDescription.builder(
+                build.iris(), build.data(), build.timeline().source(), build.council())
             .quality(Quality.of(build));
     // Each file's checksum is computed once, for the description and for SHA256SUMS.
     Map<String, String> checksums = new LinkedHashMap<>();

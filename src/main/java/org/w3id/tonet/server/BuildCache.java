@@ -35,25 +35,25 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.w3id.tonet.council.Council;
 import org.w3id.tonet.model.Timeline;
 import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.publish.Exporter;
 import org.w3id.tonet.publish.ProgramBuild;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.rdf.Prefixes;
-import org.w3id.tonet.source.SourceFile;
 
 /**
  * What a start made, kept for the next one: the three graphs (in RDF Thrift, a binary form Jena
- * reads fast), every dump file and a manifest with the SHA-256 of each. A start with the same seed,
- * program build and options finds its entry, checks every digest and serves it, instead of parsing,
- * mapping, validating and writing the dumps again; a start that finds no entry (or one that does
- * not check out, which is removed) builds as usual and writes one. Entries are written to a
- * temporary folder and moved into place, so a start never reads a half-written one.
+ * reads fast), every dump file and a manifest with the SHA-256 of each. A start with the same
+ * council folder, program build and options finds its entry, checks every digest and serves it,
+ * instead of parsing, mapping, validating and writing the dumps again; a start that finds no entry
+ * (or one that does not check out, which is removed) builds as usual and writes one. Entries are
+ * written to a temporary folder and moved into place, so a start never reads a half-written one.
  *
  * <pre>
  * BuildCache cache = new BuildCache(BuildCache.defaultFolder());
- * String key = BuildCache.key(seed, base, license, mode);
+ * String key = BuildCache.key(council, base, license, mode);
  * Optional&lt;Site&gt; site = cache.load(key, dataset); // checked; empty when absent or damaged
  * cache.store(key, site);                                // after a build
  * </pre>
@@ -94,16 +94,16 @@ public final class BuildCache {
   }
 
   /**
-   * The key of a build: everything its output depends on — the seed's bytes, this program build,
-   * the base IRI, the licence and the reading mode.
+   * The key of a build: everything its output depends on — the council folder's bytes (the table's
+   * and every other file's), this program build, the base IRI, the licence and the reading mode.
    */
-  public static String key(SourceFile seed, String base, String license, TimelineParser.Mode mode) {
+  public static String key(Council council, String base, String license, TimelineParser.Mode mode) {
     String what =
         String.join(
             "\n",
             "format " + FORMAT,
             "program " + ProgramBuild.id(),
-            "seed " + seed.sha256(),
+            "council " + council.digest(),
             "base " + base,
             "license " + (license == null ? "" : license),
             "mode " + mode);

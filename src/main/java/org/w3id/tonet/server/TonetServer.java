@@ -13,11 +13,11 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.w3id.tonet.council.Council;
 import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.publish.Build;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.source.SourceException;
-import org.w3id.tonet.source.SourceFile;
 import org.w3id.tonet.sparql.QueryLimits;
 import org.w3id.tonet.sparql.QueryScheduler;
 import org.w3id.tonet.sparql.ServiceAllowList;
@@ -28,7 +28,7 @@ import org.w3id.tonet.sparql.ServiceAllowList;
  * port.
  *
  * <pre>
- * TonetServer server = TonetServer.create().port(0).seed(SourceFile.bundled()).start();
+ * TonetServer server = TonetServer.create().port(0).council(Council.bundled()).start();
  * try { … server.url() … } finally { server.stop(); }
  * </pre>
  */
@@ -165,7 +165,7 @@ public final class TonetServer {
   public static final class Builder {
     private int port = 3030;
     private String baseIri;
-    private SourceFile seed;
+    private Council council;
     private TimelineParser.Mode mode = TimelineParser.Mode.STRICT;
     private String license;
     private Duration queryTimeout = QueryLimits.DEFAULT_TIMEOUT;
@@ -202,9 +202,9 @@ public final class TonetServer {
       return this;
     }
 
-    /** The source table. */
-    public Builder seed(SourceFile seed) {
-      this.seed = Objects.requireNonNull(seed, "seed");
+    /** The council folder to publish: its table, names, words, places and identity. */
+    public Builder council(Council council) {
+      this.council = Objects.requireNonNull(council, "council");
       return this;
     }
 
@@ -410,7 +410,7 @@ public final class TonetServer {
      * @throws SourceException when the seed does not convert; nothing is left running
      */
     public TonetServer start() throws SourceException {
-      Objects.requireNonNull(seed, "seed");
+      Objects.requireNonNull(council, "council");
       Limits limits = limits();
       long began = System.nanoTime();
       java.util.function.Consumer<String> step =
@@ -421,7 +421,7 @@ public final class TonetServer {
           baseIri != null ? baseIri : port != 0 ? "http://localhost:" + port + "/" : null;
       String cacheKey =
           buildCache != null && knownBase != null
-              ? BuildCache.key(seed, knownBase, license, mode)
+              ? BuildCache.key(council, knownBase, license, mode)
               : null;
       DatasetGraph dataset =
           tdb2 == null ? DatasetGraphFactory.createTxnMem() : Tdb2Store.open(tdb2);
@@ -437,7 +437,7 @@ public final class TonetServer {
                     return new Prepared(kept.get(), null);
                   }
                 }
-                return new Prepared(null, TimelineParser.parse(seed, mode));
+                return new Prepared(null, council.parse(mode));
               });
       Thread preparer = new Thread(preparing, "tonet-lod-prepare");
       preparer.setDaemon(true);
@@ -489,7 +489,7 @@ public final class TonetServer {
                   + " lines");
           String base =
               baseIri != null ? baseIri : "http://localhost:" + fuseki.getHttpPort() + "/";
-          Build build = Build.of(parsed, new Iris(base));
+          Build build = Build.of(council, parsed, new Iris(base));
           step.accept("mapped to RDF: " + build.data().size() + " triples in the data graph");
           site =
               tdb2 == null ? Site.of(build, license, dataset) : Site.over(build, license, dataset);

@@ -46,7 +46,8 @@ class ExportTest {
 
   @Test
   void twoRunsGiveByteIdenticalDumps() throws Exception {
-    Build again = Build.of(TestSeeds.seed(), TimelineParser.Mode.STRICT, new Iris(TestSeeds.BASE));
+    Build again =
+        TestSeeds.build(TestSeeds.seed(), TimelineParser.Mode.STRICT, new Iris(TestSeeds.BASE));
     Map<String, byte[]> first = files();
     Map<String, byte[]> second = Exporter.files(again, null);
     assertEquals(first.keySet(), second.keySet());
@@ -213,7 +214,7 @@ class ExportTest {
       assertTrue(meta.contains(Exporter.sha256(files.get(name))), "checksum of " + name);
     }
     assertTrue(meta.contains("void:triples " + TestSeeds.seedData().size()));
-    assertTrue(meta.contains(DatasetDescription.ATTRIBUTION));
+    assertTrue(meta.contains(TestSeeds.tone().identity().attribution()));
     assertFalse(meta.contains("dcterms:license"), "no licence is claimed unless given");
   }
 

@@ -81,7 +81,7 @@ class QualityTest {
   void theMeasurementsMoveWhenTheDataGetsWorse() throws Exception {
     // A row the parser cannot read (lenient mode) is not converted.
     Build lenient =
-        Build.of(
+        TestSeeds.build(
             TestSeeds.table(
                 "平成22年度\t7月20日\t埼玉利根保健医療圏医療連携推進協議会を設置、協議会（第1回）の開催", "\t2月30日\t第2回協議会総会の開催"),
             TimelineParser.Mode.LENIENT,

@@ -36,7 +36,7 @@ final class ServerOnTestSeed implements BeforeAllCallback, AfterAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    server = options.apply(TonetServer.create().port(0).seed(TestSeeds.seed())).start();
+    server = options.apply(TonetServer.create().port(0).council(TestSeeds.tone())).start();
   }
 
   @Override

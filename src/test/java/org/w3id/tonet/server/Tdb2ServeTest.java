@@ -133,7 +133,7 @@ class Tdb2ServeTest {
     return TonetServer.create()
         .port(0)
         .baseIri(base)
-        .seed(TestSeeds.seed())
+        .council(TestSeeds.tone())
         .tdb2(db)
         .rebuild(rebuild)
         .start();
