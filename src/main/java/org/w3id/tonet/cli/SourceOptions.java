@@ -34,8 +34,8 @@ public final class SourceOptions {
       paramLabel = "DIR",
       description =
           "Council folder to publish: its table and the names, words, places and identity to read"
-              + " and publish it with (docs/council-folders.md). Default: the Tone council's"
-              + " folder, seeds/, bundled.")
+              + " and publish it with (docs/council-folders.md). Default: the bundled folder"
+              + " of the repository's seeds/.")
   Path council;
 
   @Option(

@@ -39,6 +39,7 @@ import org.w3id.tonet.source.SourceProblem;
  * @param identity what the publication says of itself
  * @param table the council's table
  * @param lexicon its names, phrases and agenda English
+ * @param phrasing its titles, verbs, counters and settings
  * @param gazetteer its places, or null when the folder has no gazetteer
  * @param readings the statements that are its readings, not the table's
  * @param filesDigest the SHA-256 of the folder's files other than the table, for build caches
@@ -48,6 +49,7 @@ public record Council(
     Identity identity,
     SourceFile table,
     Lexicon lexicon,
+    Phrasing phrasing,
     Gazetteer gazetteer,
     List<Readings.Reading> readings,
     String filesDigest) {
@@ -64,13 +66,14 @@ public record Council(
     Objects.requireNonNull(identity, "identity");
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(lexicon, "lexicon");
+    Objects.requireNonNull(phrasing, "phrasing");
     readings = List.copyOf(readings);
   }
 
   private static Council bundled;
 
   /**
-   * The Tone council's folder that ships with the program (read once).
+   * The default folder that ships with the program, the repository's seeds/ (read once).
    *
    * @throws SourceException when the jar's copy does not read, which a test prevents
    */
@@ -108,6 +111,13 @@ public record Council(
             table(folder, CouncilFolder.AGENDA, Lexicon.AGENDA, false, problems),
             problems);
     Identity identity = IdentityTable.read(identityTable, lexicon, problems);
+    Phrasing phrasing =
+        Phrasing.of(
+            identity.council(),
+            identity.system(),
+            table(folder, CouncilFolder.WORDS, Phrasing.WORDS, true, problems),
+            table(folder, CouncilFolder.SETTINGS, Phrasing.SETTINGS, false, problems),
+            problems);
     problems.addAll(folder.strayFiles(identity.table()));
     SourceFile source =
         table == null ? ownTable(folder, identity, problems) : other(table, problems);
@@ -132,12 +142,14 @@ public record Council(
     if (!problems.isEmpty()) {
       throw new SourceException(problems);
     }
-    return new Council(folder, identity, source, lexicon, gazetteer, readings, filesDigest(folder));
+    return new Council(
+        folder, identity, source, lexicon, phrasing, gazetteer, readings, filesDigest(folder));
   }
 
   /** The same council with another table in place of its own. */
   public Council withTable(SourceFile other) {
-    return new Council(folder, identity, other, lexicon, gazetteer, readings, filesDigest);
+    return new Council(
+        folder, identity, other, lexicon, phrasing, gazetteer, readings, filesDigest);
   }
 
   /**
@@ -173,12 +185,7 @@ public record Council(
    * @throws SourceException with every bad line, in strict mode
    */
   public TimelineParser.Result parse(TimelineParser.Mode mode) throws SourceException {
-    return TimelineParser.parse(table, mode, lexicon, phrasing());
-  }
-
-  /** How its table words what the rules look for. */
-  public Phrasing phrasing() {
-    return new Phrasing(identity.council());
+    return TimelineParser.parse(table, mode, lexicon, phrasing);
   }
 
   /** The gazetteer, if the folder has one. */

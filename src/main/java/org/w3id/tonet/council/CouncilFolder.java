@@ -14,9 +14,9 @@ import org.w3id.tonet.source.SourceProblem;
 import org.w3id.tonet.source.Spelling;
 
 /**
- * Where a council folder's files are: a directory, or the Tone council's folder that ships inside
- * the jar (a copy of the repository's {@code seeds/}). It hands out the bytes of a file by name and
- * says which files a directory holds that a council folder does not have (a closed set).
+ * Where a council folder's files are: a directory, or the default folder that ships inside the jar
+ * (a copy of the repository's {@code seeds/}). It hands out the bytes of a file by name and says
+ * which files a directory holds that a council folder does not have (a closed set).
  *
  * <pre>
  * CouncilFolder folder = CouncilFolder.of(Path.of("examples/minato"));
@@ -79,7 +79,7 @@ public final class CouncilFolder {
     return new CouncilFolder(directory);
   }
 
-  /** The Tone council's folder, shipped in the jar. */
+  /** The default folder, shipped in the jar (the repository's seeds/). */
   public static CouncilFolder bundled() {
     return new CouncilFolder(null);
   }

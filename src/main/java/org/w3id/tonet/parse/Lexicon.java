@@ -157,7 +157,9 @@ public final class Lexicon {
     if (slugs.size() != 1) {
       problems.add(
           row.problem(
-              "slug", "a " + kind + " has one slug", "keep one; only an alias lists several"));
+              "slug",
+              "a name of kind " + kind + " has one slug",
+              "keep one; only an alias lists several"));
       return;
     }
     Name name =

@@ -414,12 +414,7 @@ public final class TimelineRdf {
   private void count(ReportedMeetingCount count) {
     Resource r = model.createResource(iris.count(count.asOf(), count.seriesSlug()));
     type(r, TONET.ReportedMeetingCount);
-    String normalised =
-        count.labelJa()
-            + (count.glossJa().isEmpty() ? "" : "(" + count.glossJa() + ")")
-            + " "
-            + count.count()
-            + "回";
+    String normalised = count.normalJa();
     String seriesEn =
         timeline.entries().stream()
             .filter(
