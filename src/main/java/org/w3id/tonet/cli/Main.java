@@ -25,7 +25,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     name = "tonet-lod",
     mixinStandardHelpOptions = true,
     version = "tonet-lod 0.1.0",
-    header = "Linked Open Data publisher for the timeline of the Saitama Tone healthcare council.",
+    header = "Linked Open Data publisher for a council's timeline table and its council folder.",
     subcommands = {
       ServeCommand.class,
       ExportCommand.class,

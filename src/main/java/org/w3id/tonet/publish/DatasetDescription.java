@@ -141,6 +141,8 @@ public final class DatasetDescription {
     dataset.addProperty(RDF.type, SCHEMA.Dataset);
     text(dataset, DCTerms.title, identity.title());
     text(dataset, RDFS.label, identity.title());
+    // The short name the site's pages are headed with.
+    text(dataset, DCTerms.alternative, identity.siteName());
     text(dataset, DCTerms.description, identity.description());
     for (String keyword : identity.keywordsJa()) {
       dataset.addProperty(DCAT.keyword, keyword, "ja");

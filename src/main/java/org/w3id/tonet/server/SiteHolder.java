@@ -45,7 +45,7 @@ final class SiteHolder {
   void set(Site value) {
     Links l = new Links(value.base());
     links.set(l);
-    pages.set(new Pages(l));
+    pages.set(new Pages(l, Pages.Masthead.of(value)));
     site.set(value);
   }
 
