@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.w3id.tonet.publish.Build;
 import org.w3id.tonet.publish.Exporter;
+import org.w3id.tonet.publish.Preview;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.server.Site;
 import org.w3id.tonet.server.StaticSite;
@@ -19,8 +20,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code export --out DIR [--site DIR] [--base-iri IRI] [--seed FILE] [--license IRI]}: converts,
- * validates and writes the dumps and/or a static site, all or nothing.
+ * {@code export --out DIR [--site DIR] [--base-iri IRI] [--council DIR] [--seed FILE] [--license
+ * IRI]}: converts, validates and writes the dumps and/or a static site, all or nothing; with {@code
+ * --dry-run}, writes nothing and prints what the first rows of the table become.
  *
  * <pre>
  * java -jar target/tonet-lod.jar export --out dist --base-iri https://lod.example.jp/tonet/
@@ -63,6 +65,17 @@ public final class ExportCommand implements Callable<Integer> {
   String baseIri;
 
   @Option(
+      names = "--dry-run",
+      arity = "0..1",
+      fallbackValue = "3",
+      paramLabel = "ROWS",
+      description =
+          "Convert and validate, write nothing, and print the triples made from the first ROWS"
+              + " rows of the table (default 3) as Turtle, IRIs relative to the base: what a"
+              + " council folder's expected.ttl holds.")
+  Integer dryRun;
+
+  @Option(
       names = "--license",
       paramLabel = "IRI",
       description = "Licence to state as dcterms:license. Without it, no licence is claimed.")
@@ -72,8 +85,12 @@ public final class ExportCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outWriter = spec.commandLine().getOut();
+    if (dryRun != null) {
+      return dryRun(err, outWriter);
+    }
     if (out == null && site == null) {
-      err.println("error: give --out DIR (the dumps), --site DIR (a static site), or both");
+      err.println(
+          "error: give --out DIR (the dumps), --site DIR (a static site), or both; or --dry-run");
       return ExitCodes.USAGE;
     }
     // Checked before the conversion, which takes seconds: a target that cannot be a folder is
@@ -127,6 +144,29 @@ public final class ExportCommand implements Callable<Integer> {
               + "; nothing there was replaced");
       return ExitCodes.IO_ERROR;
     }
+  }
+
+  /** Converts and validates, writes nothing, prints what the first rows become. */
+  private int dryRun(PrintWriter err, PrintWriter outWriter) {
+    if (dryRun < 1) {
+      err.println("error: --dry-run ROWS: expected a number of rows, 1 or more");
+      return ExitCodes.USAGE;
+    }
+    Iris iris;
+    try {
+      iris = new Iris(baseIri);
+    } catch (IllegalArgumentException e) {
+      err.println("error: --base-iri: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    Optional<Build> valid = source.validBuild(iris, err, "nothing was written (dry run)");
+    if (valid.isEmpty()) {
+      return ExitCodes.INVALID;
+    }
+    outWriter.print(Preview.firstRows(valid.get(), dryRun));
+    outWriter.printf(
+        "# dry run: %d triples made and valid; nothing was written%n", valid.get().data().size());
+    return ExitCodes.OK;
   }
 
   /**

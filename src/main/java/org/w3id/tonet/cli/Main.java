@@ -19,6 +19,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * java -jar target/tonet-lod.jar validate --seed other-timeline.txt
  * java -jar target/tonet-lod.jar query queries/symposia.rq
  * java -jar target/tonet-lod.jar push --to http://localhost:3030/ds
+ * java -jar target/tonet-lod.jar draft other-timeline.txt --out councils/other
  * </pre>
  */
 @Command(
@@ -32,6 +33,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       ValidateCommand.class,
       QueryCommand.class,
       PushCommand.class,
+      DraftCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {

@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.w3id.tonet.council.Council;
 import org.w3id.tonet.council.CouncilFolder;
+import org.w3id.tonet.council.Expected;
 import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.publish.Build;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.source.SourceException;
 import org.w3id.tonet.source.SourceFile;
 import org.w3id.tonet.source.SourceProblem;
-import org.w3id.tonet.validate.Violation;
 import picocli.CommandLine.Option;
 
 /**
@@ -102,16 +102,24 @@ public final class SourceOptions {
   }
 
   /**
-   * Whether the build passes the shapes and checks; if not, prints every violation and how many
-   * there were, followed by {@code consequence} when it is not null.
+   * Whether the build passes the shapes and checks and matches its folder's expected.ttl; if not,
+   * prints every violation and difference and how many there were, followed by {@code consequence}
+   * when it is not null.
    */
   static boolean valid(Build build, PrintWriter err, String consequence) {
-    List<Violation> violations = build.validate();
-    if (violations.isEmpty()) {
+    List<String> faults = new ArrayList<>();
+    build.validate().forEach(v -> faults.add(v.toString()));
+    try {
+      Expected.check(build.council(), build.data(), build.iris().base())
+          .forEach(d -> faults.add(d.toString()));
+    } catch (SourceException e) {
+      e.problems().forEach(p -> faults.add(p.toString()));
+    }
+    if (faults.isEmpty()) {
       return true;
     }
-    violations.forEach(v -> err.println("invalid: " + v));
-    int n = violations.size();
+    faults.forEach(v -> err.println("invalid: " + v));
+    int n = faults.size();
     err.println(
         n
             + (n == 1 ? " violation" : " violations")

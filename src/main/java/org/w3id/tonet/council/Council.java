@@ -43,6 +43,8 @@ import org.w3id.tonet.source.SourceProblem;
  * @param gazetteer its places, or null when the folder has no gazetteer
  * @param readings the statements that are its readings, not the table's
  * @param filesDigest the SHA-256 of the folder's files other than the table, for build caches
+ * @param ownTable false when another table was given in place of the folder's own (--seed): the
+ *     folder's expected output and decisions are then not about it
  */
 public record Council(
     CouncilFolder folder,
@@ -52,7 +54,8 @@ public record Council(
     Phrasing phrasing,
     Gazetteer gazetteer,
     List<Readings.Reading> readings,
-    String filesDigest) {
+    String filesDigest,
+    boolean ownTable) {
 
   /** The columns of decisions.tsv. */
   static final FolderTable.Schema DECISIONS =
@@ -143,13 +146,21 @@ public record Council(
       throw new SourceException(problems);
     }
     return new Council(
-        folder, identity, source, lexicon, phrasing, gazetteer, readings, filesDigest(folder));
+        folder,
+        identity,
+        source,
+        lexicon,
+        phrasing,
+        gazetteer,
+        readings,
+        filesDigest(folder),
+        table == null);
   }
 
   /** The same council with another table in place of its own. */
   public Council withTable(SourceFile other) {
     return new Council(
-        folder, identity, other, lexicon, phrasing, gazetteer, readings, filesDigest);
+        folder, identity, other, lexicon, phrasing, gazetteer, readings, filesDigest, false);
   }
 
   /**

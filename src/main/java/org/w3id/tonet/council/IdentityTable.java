@@ -73,6 +73,9 @@ final class IdentityTable {
     Map<String, Integer> lines = new LinkedHashMap<>();
     // Fields with a row, even a row refused: a refused value is said once, not also as missing.
     java.util.Set<String> written = new java.util.HashSet<>();
+    for (FolderTable.Row row : table.pending()) {
+      written.add(row.get("field") + (row.has("lang") ? "@" + row.get("lang") : ""));
+    }
     for (FolderTable.Row row : table.rows()) {
       String name = row.get("field");
       Field field = FIELDS.stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);

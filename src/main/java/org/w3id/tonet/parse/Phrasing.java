@@ -218,6 +218,7 @@ public final class Phrasing {
   private final Map<Title, Pattern> expertPatterns = new LinkedHashMap<>();
   private final Pattern written;
   private final Pattern symposium;
+  private final Pattern attendance;
   private final Pattern plan;
   private final Pattern sameEstablish;
   private final Pattern establishRepeat;
@@ -272,6 +273,7 @@ public final class Phrasing {
                     Template.of(t.written().replace("{n}", "{approx}{n}"))
                         .regex(Map.of("approx", approximate)))
             .orElse("(?!)");
+    this.attendance = Pattern.compile("^\\s*" + attendance + "$");
     symposium =
         Pattern.compile(
             "^(?<title>"
@@ -442,6 +444,9 @@ public final class Phrasing {
       Map<String, Integer> firstLines,
       Map<String, List<FolderTable.Row>> rows,
       List<SourceProblem> problems) {
+    if (row.toFill("english") || row.toFill("means")) {
+      return false; // reported as still to be filled in
+    }
     Template t = Template.of(row.get("japanese"));
     // A milestone may name who joined ({org}), an institutions one must: checked below.
     List<String> written = new ArrayList<>(t.placeholders());
@@ -558,6 +563,11 @@ public final class Phrasing {
   /** Title, holding verb, （venue）, [approximately] N + attendance counter. */
   Pattern symposium() {
     return symposium;
+  }
+
+  /** An attendance as the folder's counter writes it, alone: [approximately] N + counter. */
+  Pattern attendance() {
+    return attendance;
   }
 
   /** The English of a symposium title. */

@@ -21,7 +21,7 @@ import org.w3id.tonet.model.When;
  * with its agenda, venue, attendance, notes and the people it names.
  *
  * <pre>
- * List&lt;Entry&gt; entries = new RowClassifier(lexicon, phrasing).classify(facts);
+ * List&lt;Entry&gt; entries = new RowClassifier(lexicon, phrasing, null).classify(facts);
  * </pre>
  *
  * <p>A kind of row is recognised by its shape and the council folder's words ({@link Phrasing}):
@@ -46,9 +46,13 @@ final class RowClassifier {
   private final Lexicon lexicon;
   private final Phrasing phrasing;
 
-  RowClassifier(Lexicon lexicon, Phrasing phrasing) {
+  /** While drafting a folder: where names the folder lacks are noted; null otherwise. */
+  private final Drafting drafting;
+
+  RowClassifier(Lexicon lexicon, Phrasing phrasing, Drafting drafting) {
     this.lexicon = lexicon;
     this.phrasing = phrasing;
+    this.drafting = drafting;
   }
 
   /** The text of a row with its markup stripped and its notes (after ※) split off. */
@@ -184,6 +188,10 @@ final class RowClassifier {
             : m.group("after") == null ? "" : m.group("after");
     if (lexicon.name(Name.Kind.SERIES, written).isEmpty()
         && (gloss.isEmpty() || frequency.isEmpty())) {
+      if (drafting != null && row.openEnded()) {
+        // Meetings held from a day on (4月20日～ …を月1回開催) are likely a series the folder lacks.
+        drafting.note("names.tsv", "series", written, row.line());
+      }
       return List.of();
     }
     Name series = name(row, Name.Kind.SERIES, written);
@@ -267,7 +275,13 @@ final class RowClassifier {
         var org =
             lexicon
                 .name(Name.Kind.ORGANIZATION, established)
-                .or(() -> lexicon.name(Name.Kind.UNIT, established));
+                .or(() -> lexicon.name(Name.Kind.UNIT, established))
+                .or(
+                    () ->
+                        drafting == null
+                            ? java.util.Optional.empty()
+                            : java.util.Optional.of(
+                                drafting.provide(Name.Kind.ORGANIZATION, established, row.line())));
         if (org.isPresent()) {
           entries.add(establishment(row, text, org.get(), clause, single(row)));
           continue;
@@ -357,6 +371,12 @@ final class RowClassifier {
       Matcher joint = phrasing.jointWith().matcher(group);
       if (joint.matches()) {
         String with = joint.group("with");
+        if (drafting != null
+            && lexicon.alias(with).isEmpty()
+            && lexicon.name(Name.Kind.UNIT, with).isEmpty()) {
+          drafting.note("names.tsv", "alias", with, row.line());
+          continue;
+        }
         jointWith.addAll(
             lexicon
                 .alias(with)
@@ -481,6 +501,10 @@ final class RowClassifier {
       // Labelled from the body on: 協議会を権利能力なき社団として運営.
       String label = note.substring(m.start("org"));
       String written = m.group("form");
+      if (drafting != null && lexicon.legalForm(written).isEmpty()) {
+        drafting.note("phrases.tsv", "legal-form", written, row.line());
+        return null;
+      }
       Lexicon.Phrase form =
           lexicon
               .legalForm(written)
@@ -689,6 +713,9 @@ final class RowClassifier {
   // ---- names -----------------------------------------------------------------------------
 
   private Name name(RowFacts row, Name.Kind kind, String japanese) throws RowProblem {
+    if (drafting != null && lexicon.name(kind, japanese).isEmpty()) {
+      return drafting.provide(kind, japanese, row.line());
+    }
     return lexicon
         .name(kind, japanese)
         .orElseThrow(

@@ -67,6 +67,7 @@ public final class TimelineParser {
   private final Mode mode;
   private final Lexicon lexicon;
   private final Phrasing phrasing;
+  private final Drafting drafting;
   private final RowClassifier classifier;
   private final List<SourceProblem> problems = new ArrayList<>();
   private final List<SourceRow> rows = new ArrayList<>();
@@ -80,12 +81,31 @@ public final class TimelineParser {
   private String title = "";
   private int titleLine;
 
-  private TimelineParser(SourceFile file, Mode mode, Lexicon lexicon, Phrasing phrasing) {
+  private TimelineParser(
+      SourceFile file, Mode mode, Lexicon lexicon, Phrasing phrasing, Drafting drafting) {
     this.file = file;
     this.mode = mode;
     this.lexicon = lexicon;
     this.phrasing = phrasing;
-    this.classifier = new RowClassifier(lexicon, phrasing);
+    this.drafting = drafting;
+    this.classifier = new RowClassifier(lexicon, phrasing, drafting);
+  }
+
+  /**
+   * A table read to draft its folder: leniently, every name the folder lacks given a provisional
+   * entry so its row is still read, and noted.
+   *
+   * @param result what was read (rows that still cannot be read are kept as unread text)
+   * @param missing the names the table uses that the folder does not list, with their lines
+   */
+  public record Draft(Result result, List<Drafting.Missing> missing) {}
+
+  /** Reads a table to draft its folder from the words it has so far. */
+  public static Draft draft(SourceFile file, Lexicon lexicon, Phrasing phrasing) {
+    Drafting drafting = new Drafting();
+    TimelineParser parser = new TimelineParser(file, Mode.LENIENT, lexicon, phrasing, drafting);
+    Timeline timeline = parser.run();
+    return new Draft(new Result(timeline, List.copyOf(parser.problems)), drafting.missing());
   }
 
   /**
@@ -94,7 +114,7 @@ public final class TimelineParser {
    */
   public static Result parse(SourceFile file, Mode mode, Lexicon lexicon, Phrasing phrasing)
       throws SourceException {
-    TimelineParser parser = new TimelineParser(file, mode, lexicon, phrasing);
+    TimelineParser parser = new TimelineParser(file, mode, lexicon, phrasing, null);
     Timeline timeline = parser.run();
     if (mode == Mode.STRICT && !parser.problems.isEmpty()) {
       throw new SourceException(parser.problems);
@@ -454,6 +474,9 @@ public final class TimelineParser {
       String number,
       boolean inBrackets) {
     Optional<Name> series = lexicon.name(Name.Kind.SERIES, name);
+    if (series.isEmpty() && drafting != null) {
+      series = Optional.of(drafting.provide(Name.Kind.SERIES, name, line.number()));
+    }
     if (series.isEmpty()) {
       report(
           line,
@@ -550,7 +573,10 @@ public final class TimelineParser {
                 series.frequencyJa()));
         continue;
       }
-      Name name = lexicon.name(Name.Kind.SERIES, count.labelJa()).orElseThrow();
+      Name name =
+          lexicon
+              .name(Name.Kind.SERIES, count.labelJa())
+              .orElseGet(() -> drafting.provide(Name.Kind.SERIES, count.labelJa(), countLine));
       // Named as the summary writes it, gloss included: 協議会(通常総会・臨時総会), not 協議会,
       // which would read as the council itself. Dated later, from its members, or not at all.
       String asWritten =
@@ -652,6 +678,10 @@ public final class TimelineParser {
         }
       }
       if (notBefore != null && notAfter != null && notAfter.isBefore(notBefore)) {
+        if (drafting != null) {
+          // While drafting, titles of different numberings may share a provisional kind.
+          continue;
+        }
         int line = a.base().lines().get(0);
         problems.add(
             new SourceProblem(

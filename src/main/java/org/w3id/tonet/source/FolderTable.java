@@ -108,6 +108,11 @@ public final class FolderTable {
       return value.equals("-") || value.equals(TO_FILL_IN) ? "" : value;
     }
 
+    /** Whether a column's cell is {@code ?}, still to be filled in (and reported as such). */
+    public boolean toFill(String column) {
+      return values.getOrDefault(column, "").equals(TO_FILL_IN);
+    }
+
     /** Whether the row gives a value in a column. */
     public boolean has(String column) {
       return !get(column).isEmpty();
@@ -153,11 +158,13 @@ public final class FolderTable {
   private final String file;
   private final Schema schema;
   private final List<Row> rows;
+  private final List<Row> pending;
 
-  private FolderTable(String file, Schema schema, List<Row> rows) {
+  private FolderTable(String file, Schema schema, List<Row> rows, List<Row> pending) {
     this.file = file;
     this.schema = schema;
     this.rows = List.copyOf(rows);
+    this.pending = List.copyOf(pending);
   }
 
   /** The table's name as shown in messages. */
@@ -175,9 +182,17 @@ public final class FolderTable {
     return rows;
   }
 
+  /**
+   * The rows left out because a value they need is still {@code ?} (already reported), so what
+   * reads a table does not report them once more as missing.
+   */
+  public List<Row> pending() {
+    return pending;
+  }
+
   /** An empty table, for a file a folder does not have. */
   public static FolderTable empty(String file, Schema schema) {
-    return new FolderTable(file, schema, List.of());
+    return new FolderTable(file, schema, List.of(), List.of());
   }
 
   /**
@@ -200,6 +215,7 @@ public final class FolderTable {
       return empty(file, schema);
     }
     List<Row> rows = new ArrayList<>();
+    List<Row> pending = new ArrayList<>();
     Map<String, Integer> header = null;
     int headerCells = 0;
     for (SourceLine line : text.lines()) {
@@ -211,14 +227,21 @@ public final class FolderTable {
         headerCells = line.cells().size();
         continue;
       }
-      row(file, line, header, headerCells, schema, problems).ifPresent(rows::add);
+      Row row = row(file, line, header, headerCells, schema, problems);
+      if (row == null) {
+        continue;
+      }
+      boolean complete =
+          schema.columns().stream()
+              .noneMatch(c -> c.required() && (row.toFill(c.name()) || !row.has(c.name())));
+      (complete ? rows : pending).add(row);
     }
     if (header == null) {
       problems.add(
           SourceProblem.ofFile(
               file, "has no header; expected a first line naming its columns: " + schema.header()));
     }
-    return new FolderTable(file, schema, rows);
+    return new FolderTable(file, schema, rows, pending);
   }
 
   private static Map<String, Integer> header(
@@ -267,7 +290,8 @@ public final class FolderTable {
     return positions;
   }
 
-  private static Optional<Row> row(
+  /** A row, or null when a required value is missing (reported); left out rows are pending. */
+  private static Row row(
       String file,
       SourceLine line,
       Map<String, Integer> header,
@@ -301,11 +325,12 @@ public final class FolderTable {
                 column.name(),
                 "still to be filled in; expected " + column.expected(),
                 column.required() ? "write it in" : "write it in, or '-' for none"));
+        // A row without a value it needs cannot be used yet; said once, here.
       } else if (column.required() && row.get(column.name()).isEmpty()) {
         problems.add(row.expected(column.name(), "write it in"));
         complete = false;
       }
     }
-    return complete ? Optional.of(row) : Optional.empty();
+    return complete ? row : null;
   }
 }
