@@ -255,6 +255,11 @@ public final class Lexicon {
     return Optional.ofNullable(names.get(key(kind, japanese.strip())));
   }
 
+  /** Every name of the table, in table order (an alias is not a name). */
+  public List<Name> names() {
+    return List.copyOf(names.values());
+  }
+
   /** The entry with a slug, if any (the first listed, for slugs with several spellings). */
   public Optional<Name> bySlug(String slug) {
     return names.values().stream().filter(n -> n.slug().equals(slug)).findFirst();
