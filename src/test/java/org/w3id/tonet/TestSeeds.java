@@ -57,6 +57,17 @@ public final class TestSeeds {
     return text("test.txt", "年度\t月 日\t実 施 内 容\n" + String.join("\n", rows) + "\n");
   }
 
+  /** A copy of the Tone council's folder (the repository's seeds/) in {@code folder}, to change. */
+  public static Path copyOfTone(Path folder) throws java.io.IOException {
+    java.nio.file.Files.createDirectories(folder);
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("seeds"))) {
+      for (Path file : files.toList()) {
+        java.nio.file.Files.copy(file, folder.resolve(file.getFileName()));
+      }
+    }
+    return folder;
+  }
+
   /** The Tone council's folder, as the program bundles it. */
   public static Council tone() throws SourceException {
     return Council.bundled();

@@ -85,10 +85,11 @@ public final class ExportCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outWriter = spec.commandLine().getOut();
-    if (dryRun != null) {
-      return dryRun(err, outWriter);
+    if (dryRun != null && dryRun < 1) {
+      err.println("error: --dry-run ROWS: expected a number of rows, 1 or more");
+      return ExitCodes.USAGE;
     }
-    if (out == null && site == null) {
+    if (dryRun == null && out == null && site == null) {
       err.println(
           "error: give --out DIR (the dumps), --site DIR (a static site), or both; or --dry-run");
       return ExitCodes.USAGE;
@@ -101,7 +102,7 @@ public final class ExportCommand implements Callable<Integer> {
         return ExitCodes.IO_ERROR;
       }
     }
-    if (!spec.commandLine().getParseResult().hasMatchedOption("--base-iri")) {
+    if (dryRun == null && !spec.commandLine().getParseResult().hasMatchedOption("--base-iri")) {
       err.println(
           "warning: no --base-iri given: IRIs start with "
               + Iris.DEFAULT_BASE
@@ -114,11 +115,19 @@ public final class ExportCommand implements Callable<Integer> {
       err.println("error: --base-iri: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    Optional<Build> valid = source.validBuild(iris, err, "nothing was written");
+    Optional<Build> valid =
+        source.validBuild(
+            iris, err, dryRun == null ? "nothing was written" : "nothing was written (dry run)");
     if (valid.isEmpty()) {
       return ExitCodes.INVALID;
     }
     Build build = valid.get();
+    if (dryRun != null) {
+      outWriter.print(Preview.firstRows(build, dryRun));
+      outWriter.printf(
+          "# dry run: %d triples made and valid; nothing was written%n", build.data().size());
+      return ExitCodes.OK;
+    }
     Path target = out;
     try {
       if (out != null) {
@@ -144,29 +153,6 @@ public final class ExportCommand implements Callable<Integer> {
               + "; nothing there was replaced");
       return ExitCodes.IO_ERROR;
     }
-  }
-
-  /** Converts and validates, writes nothing, prints what the first rows become. */
-  private int dryRun(PrintWriter err, PrintWriter outWriter) {
-    if (dryRun < 1) {
-      err.println("error: --dry-run ROWS: expected a number of rows, 1 or more");
-      return ExitCodes.USAGE;
-    }
-    Iris iris;
-    try {
-      iris = new Iris(baseIri);
-    } catch (IllegalArgumentException e) {
-      err.println("error: --base-iri: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
-    Optional<Build> valid = source.validBuild(iris, err, "nothing was written (dry run)");
-    if (valid.isEmpty()) {
-      return ExitCodes.INVALID;
-    }
-    outWriter.print(Preview.firstRows(valid.get(), dryRun));
-    outWriter.printf(
-        "# dry run: %d triples made and valid; nothing was written%n", valid.get().data().size());
-    return ExitCodes.OK;
   }
 
   /**

@@ -15,6 +15,7 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3id.tonet.TestSeeds;
 
 /**
  * The data owner's tools: {@code draft} makes a first folder from a table, {@code validate} says
@@ -25,15 +26,9 @@ class FolderToolsTest {
 
   @TempDir Path temp;
 
+  /** A copy of the Tone council's folder (the repository's seeds/) to change. */
   private Path copyOfTone() throws Exception {
-    Path folder = temp.resolve("tone");
-    Files.createDirectories(folder);
-    try (Stream<Path> files = Files.list(Path.of("seeds"))) {
-      for (Path file : files.toList()) {
-        Files.copy(file, folder.resolve(file.getFileName()));
-      }
-    }
-    return folder;
+    return TestSeeds.copyOfTone(temp.resolve("tone"));
   }
 
   private static void replace(Path file, String from, String to) throws Exception {

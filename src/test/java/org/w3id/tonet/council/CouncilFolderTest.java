@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3id.tonet.TestSeeds;
 import org.w3id.tonet.source.SourceException;
 import org.w3id.tonet.source.SourceProblem;
 
@@ -23,16 +23,9 @@ class CouncilFolderTest {
 
   @TempDir Path temp;
 
-  /** A copy of the Tone council's folder (the repository's seeds/) to spoil. */
+  /** A copy of the Tone council's folder (the repository's seeds/) to change. */
   private Path copyOfTone() throws Exception {
-    Path folder = temp.resolve("tone");
-    Files.createDirectories(folder);
-    try (Stream<Path> files = Files.list(Path.of("seeds"))) {
-      for (Path file : files.toList()) {
-        Files.copy(file, folder.resolve(file.getFileName()));
-      }
-    }
-    return folder;
+    return TestSeeds.copyOfTone(temp.resolve("tone"));
   }
 
   private static void replace(Path file, String from, String to) throws Exception {

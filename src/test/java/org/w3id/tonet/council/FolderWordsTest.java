@@ -11,10 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3id.tonet.TestSeeds;
 import org.w3id.tonet.model.Entry;
 import org.w3id.tonet.model.Timeline;
 import org.w3id.tonet.parse.TimelineParser;
@@ -34,13 +34,7 @@ class FolderWordsTest {
 
   @BeforeEach
   void copyTheToneFolder() throws Exception {
-    folder = temp.resolve("council");
-    Files.createDirectories(folder);
-    try (Stream<Path> files = Files.list(Path.of("seeds"))) {
-      for (Path file : files.toList()) {
-        Files.copy(file, folder.resolve(file.getFileName()));
-      }
-    }
+    folder = TestSeeds.copyOfTone(temp.resolve("council"));
     // Another council's table reads by the same folder: the Tone table's decisions are not its.
     Files.delete(folder.resolve("decisions.tsv"));
   }
