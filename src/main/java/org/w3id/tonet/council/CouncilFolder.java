@@ -70,6 +70,9 @@ public final class CouncilFolder {
 
   private final Path directory;
 
+  /** The files read so far: a folder is read once, for its data and for its digest. */
+  private final java.util.Map<String, Optional<byte[]>> read = new java.util.HashMap<>();
+
   private CouncilFolder(Path directory) {
     this.directory = directory;
   }
@@ -109,7 +112,16 @@ public final class CouncilFolder {
    *
    * @throws SourceException when the folder or the file cannot be read
    */
-  public Optional<byte[]> bytes(String file) throws SourceException {
+  public synchronized Optional<byte[]> bytes(String file) throws SourceException {
+    Optional<byte[]> known = read.get(file);
+    if (known == null) {
+      known = load(file);
+      read.put(file, known);
+    }
+    return known.map(byte[]::clone);
+  }
+
+  private Optional<byte[]> load(String file) throws SourceException {
     if (directory == null) {
       try (InputStream in = CouncilFolder.class.getResourceAsStream(BUNDLED_PATH + file)) {
         return in == null ? Optional.empty() : Optional.of(in.readAllBytes());

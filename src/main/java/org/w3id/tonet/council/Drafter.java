@@ -120,7 +120,7 @@ public final class Drafter {
   /** Reads the table again and again, each round with the words the last one found. */
   private TimelineParser.Draft read() throws SourceException {
     for (String kind : GENERAL) {
-      for (String word : general.wordsOf(kind)) {
+      for (String word : general.words(kind)) {
         word(kind, word, "-", "-", "copied from the bundled folder (seeds/words.tsv): check it");
       }
     }
@@ -244,11 +244,11 @@ public final class Drafter {
       rows.putIfAbsent(key, new Row(m.file(), key, cells, cells));
       lines.computeIfAbsent(key, k -> new TreeSet<>()).addAll(m.lines());
     }
+    Phrasing words = lastWords();
     for (Entry entry : draft.result().timeline().entries()) {
       if (entry instanceof Entry.Unclassified u && u.problem().isEmpty()) {
         int line = entry.base().lines().get(0);
-        for (RowHints.Hint hint :
-            RowHints.of(entry.base().labelJa(), Lexicon.empty(), phrasing0())) {
+        for (RowHints.Hint hint : RowHints.of(entry.base().labelJa(), Lexicon.empty(), words)) {
           if (hint.file().equals("phrases.tsv")) {
             List<String> cells = new ArrayList<>(List.of(hint.row().split("\t", -1)));
             cells.set(cells.size() - 1, "");
@@ -266,7 +266,7 @@ public final class Drafter {
   }
 
   /** The last round's words, for the hints of the rows it still did not read. */
-  private Phrasing phrasing0() {
+  private Phrasing lastWords() {
     try {
       return phrasing();
     } catch (SourceException e) {

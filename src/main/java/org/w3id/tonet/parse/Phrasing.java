@@ -535,14 +535,9 @@ public final class Phrasing {
     return rows.getOrDefault(kind, List.of());
   }
 
-  /** The words of a kind, as written. */
-  List<String> words(String kind) {
+  /** The words of a kind, as written, in table order. */
+  public List<String> words(String kind) {
     return rows(kind).stream().map(r -> r.get("japanese")).toList();
-  }
-
-  /** The words of a kind, as written, for a table's whole vocabulary (the draft of a folder). */
-  public List<String> wordsOf(String kind) {
-    return words(kind);
   }
 
   /** The titles of numbered assemblies. */
