@@ -29,7 +29,7 @@ import org.w3id.tonet.source.SourceProblem;
  *
  * <pre>
  * Council tone = Council.bundled();                                  // seeds/, in the jar
- * Council other = Council.read(CouncilFolder.of(Path.of("examples/minato")));
+ * Council other = Council.read(CouncilFolder.of(Path.of("examples/mizunagi")));
  * TimelineParser.Result parsed = other.parse(TimelineParser.Mode.STRICT);
  * </pre>
  *

@@ -19,7 +19,7 @@ import org.w3id.tonet.source.Spelling;
  * which files a directory holds that a council folder does not have (a closed set).
  *
  * <pre>
- * CouncilFolder folder = CouncilFolder.of(Path.of("examples/minato"));
+ * CouncilFolder folder = CouncilFolder.of(Path.of("examples/mizunagi"));
  * folder.bytes("names.tsv");          // Optional of the file's bytes
  * CouncilFolder.bundled().shown("names.tsv"); // "names.tsv"
  * </pre>
