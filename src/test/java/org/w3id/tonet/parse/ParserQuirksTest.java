@@ -439,7 +439,7 @@ class ParserQuirksTest {
       // [新] and 「」 are text, not groups.
       {37, "[新]埼玉県救急医療情報システムと「とねっと」の接続等"},
       {46, "監事の選任について | 平成26年度地域医療ネットワークシンポジウムについて"},
-      // 、 inside one item (an agenda unit of lexicon/phrases.tsv).
+      // 、 inside one item (an agenda unit of the folder's phrases.tsv).
       {60, "歯科医療機関、調剤薬局の協議会等への協議会委員としての参画等について"},
       // The bracket after the ※ note is the agenda.
       {70, "令和2年度事業計画及び収支予算等について"},
