@@ -1,6 +1,6 @@
 package org.w3id.tonet.server;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,8 +11,11 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -237,10 +240,15 @@ public final class BuildCache {
       manifest.setProperty("seed.lines", Integer.toString(site.source().lineCount()));
       Dataset graphs = DatasetFactory.create();
       site.namedGraphs().forEach(graphs::addNamedModel);
-      ByteArrayOutputStream thrift = new ByteArrayOutputStream();
-      RDFDataMgr.write(thrift, graphs, Lang.RDFTHRIFT);
-      Files.write(staging.resolve(GRAPHS), thrift.toByteArray());
-      manifest.setProperty("graphs", Exporter.sha256(thrift.toByteArray()));
+      // Streamed to the file and digested on the way: held in memory, the graphs of a long table
+      // did not fit beside the site (issue 22: 2.4 million triples, 4 GB of heap).
+      MessageDigest digest = Exporter.newSha256();
+      try (OutputStream out =
+          new DigestOutputStream(
+              new BufferedOutputStream(Files.newOutputStream(staging.resolve(GRAPHS))), digest)) {
+        RDFDataMgr.write(out, graphs, Lang.RDFTHRIFT);
+      }
+      manifest.setProperty("graphs", HexFormat.of().formatHex(digest.digest()));
       Path files = Files.createDirectories(staging.resolve(FILES));
       for (Map.Entry<String, byte[]> f : site.files().entrySet()) {
         Files.write(files.resolve(f.getKey()), f.getValue());
