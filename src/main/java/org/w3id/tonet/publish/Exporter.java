@@ -13,6 +13,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.zip.GZIPOutputStream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.rdf.model.Model;
@@ -53,6 +55,13 @@ public final class Exporter {
    * @param licenseIri the licence to state, or null to claim none
    */
   public static Publication publication(Build build, String licenseIri) {
+    // The quality report needs the build's validation, the costliest stage, which the dump files
+    // do not: it runs beside them, on a core of its own where there is one (issue 22: a cold
+    // start of the server). Both only read the graphs.
+    FutureTask<Quality> quality = new FutureTask<>(() -> Quality.of(build));
+    Thread measuring = new Thread(quality, "tonet-lod-quality");
+    measuring.setDaemon(true);
+    measuring.start();
     Map<String, String> prefixes = Prefixes.all();
     Map<String, byte[]> files = new LinkedHashMap<>();
     Graph data = build.data().getGraph();
@@ -74,7 +83,7 @@ public final class Exporter {
 
     DatasetDescription description =
         DatasetDescription.builder(build.iris(), build.data(), build.timeline().source())
-            .quality(Quality.of(build));
+            .quality(joined(quality));
     // Each file's checksum is computed once, for the description and for SHA256SUMS.
     Map<String, String> checksums = new LinkedHashMap<>();
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
@@ -123,6 +132,24 @@ public final class Exporter {
    */
   public static List<Path> export(Build build, Path folder, String licenseIri) throws IOException {
     return FolderWriter.write(folder, files(build, licenseIri));
+  }
+
+  /** The result of a task on another thread, its failure rethrown here. */
+  private static <T> T joined(FutureTask<T> task) {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the quality was measured", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** Hex SHA-256 of bytes. */
