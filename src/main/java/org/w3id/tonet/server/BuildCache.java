@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -40,6 +41,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3id.tonet.model.Timeline;
 import org.w3id.tonet.parse.TimelineParser;
+import org.w3id.tonet.publish.Dump;
 import org.w3id.tonet.publish.Exporter;
 import org.w3id.tonet.publish.ProgramBuild;
 import org.w3id.tonet.rdf.Iris;
@@ -120,19 +122,11 @@ public final class BuildCache {
    */
   public Optional<Site> load(String key, DatasetGraph dataset, boolean fill) {
     Path entry = folder.resolve(key);
-    Path manifestFile = entry.resolve(MANIFEST);
-    if (!Files.isRegularFile(manifestFile)) {
+    if (!Files.isRegularFile(entry.resolve(MANIFEST))) {
       return Optional.empty();
     }
     try {
-      Properties manifest = new Properties();
-      try (InputStream in = Files.newInputStream(manifestFile)) {
-        manifest.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-      }
-      if (!FORMAT.equals(manifest.getProperty("format"))
-          || !key.equals(manifest.getProperty("key"))) {
-        throw new IOException("the manifest does not belong to this key");
-      }
+      Properties manifest = manifest(entry, key);
       byte[] graphs = checked(entry.resolve(GRAPHS), manifest.getProperty("graphs"));
       Map<String, byte[]> files = new LinkedHashMap<>();
       for (String name : new TreeMap<>(manifest).keySet().stream().map(Object::toString).toList()) {
@@ -173,19 +167,13 @@ public final class BuildCache {
       if (data.isEmpty() || ontology.isEmpty() || meta.isEmpty()) {
         throw new IOException("a graph is missing");
       }
-      Timeline.SourceInfo source =
-          new Timeline.SourceInfo(
-              manifest.getProperty("seed.file"),
-              manifest.getProperty("seed.sha256"),
-              manifest.getProperty("seed.title"),
-              Integer.parseInt(manifest.getProperty("seed.lines")));
       Site site =
           Site.loaded(
               data,
               ontology,
               meta,
               iris,
-              source,
+              source(manifest),
               dataset,
               files,
               Instant.ofEpochMilli(Long.parseLong(manifest.getProperty("published"))));
@@ -199,6 +187,67 @@ public final class BuildCache {
       remove(entry);
       return Optional.empty();
     }
+  }
+
+  /**
+   * The kept build as far as its two small files tell: its description (void.ttl, the meta graph)
+   * and SHA256SUMS, their digests checked, over {@code store}. Enough to answer SPARQL from a store
+   * that already holds the build (a TDB2 database: {@link Tdb2Store#holds}) while the rest is
+   * loaded: its base, its store and its tag are those of the whole site; its data and ontology
+   * graphs are empty. Empty when there is no usable entry.
+   */
+  public Optional<Site> described(String key, DatasetGraph store) {
+    Path entry = folder.resolve(key);
+    if (!Files.isRegularFile(entry.resolve(MANIFEST))) {
+      return Optional.empty();
+    }
+    try {
+      Properties manifest = manifest(entry, key);
+      Map<String, byte[]> files = new LinkedHashMap<>();
+      for (String file : List.of(Dump.VOID, Dump.SHA256SUMS)) {
+        files.put(
+            file,
+            checked(entry.resolve(FILES).resolve(file), manifest.getProperty("file." + file)));
+      }
+      Model meta = prefixed();
+      RDFParser.source(new java.io.ByteArrayInputStream(files.get(Dump.VOID)))
+          .lang(Lang.TURTLE)
+          .parse(meta);
+      return Optional.of(
+          Site.loaded(
+              prefixed(),
+              prefixed(),
+              meta,
+              new Iris(manifest.getProperty("base")),
+              source(manifest),
+              store,
+              files,
+              Instant.ofEpochMilli(Long.parseLong(manifest.getProperty("published")))));
+    } catch (IOException | RuntimeException e) {
+      // load() says why and removes the entry.
+      return Optional.empty();
+    }
+  }
+
+  /** An entry's manifest, checked to belong to its key. */
+  private static Properties manifest(Path entry, String key) throws IOException {
+    Properties manifest = new Properties();
+    try (InputStream in = Files.newInputStream(entry.resolve(MANIFEST))) {
+      manifest.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    if (!FORMAT.equals(manifest.getProperty("format"))
+        || !key.equals(manifest.getProperty("key"))) {
+      throw new IOException("the manifest does not belong to this key");
+    }
+    return manifest;
+  }
+
+  private static Timeline.SourceInfo source(Properties manifest) {
+    return new Timeline.SourceInfo(
+        manifest.getProperty("seed.file"),
+        manifest.getProperty("seed.sha256"),
+        manifest.getProperty("seed.title"),
+        Integer.parseInt(manifest.getProperty("seed.lines")));
   }
 
   private static Model prefixed() {

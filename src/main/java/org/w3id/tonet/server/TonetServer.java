@@ -479,6 +479,15 @@ public final class TonetServer {
         throw e;
       }
       try {
+        if (tdb2 != null && cacheKey != null) {
+          // A database that holds the kept build answers queries while the rest of the build (the
+          // graphs for pages, the dumps) is loaded: for a long table, a minute (issue 22).
+          Optional<Site> described = buildCache.described(cacheKey, dataset);
+          if (described.isPresent() && Tdb2Store.holds(dataset, described.get())) {
+            holder.answerQueries(described.get());
+            step.accept("SPARQL answered from the TDB2 database, which holds the kept build");
+          }
+        }
         Prepared prepared = prepared(preparing);
         Site site;
         boolean kept = prepared.kept();
