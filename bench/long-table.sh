@@ -39,10 +39,14 @@ OUT="$RESULTS/long-table-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT" "$WORK/long"
 export XDG_CACHE_HOME="$WORK/long/xdg" # no build cache of the user's is read or written
 
+# The inputs, made once per size (the generator is deterministic) and recorded with each run.
 for n in $SIZES; do
-  [ -f "$WORK/long/${n}x.txt" ] \
-    || java -cp "$CP" org.w3id.tonet.bench.GenerateLongTable --times "$n" --seed "$ROOT/seeds/council-timeline.txt" \
-      --out "$WORK/long/${n}x.txt" | tee -a "$OUT/generated.txt"
+  if [ ! -f "$WORK/long/${n}x.txt" ]; then
+    java -cp "$CP" org.w3id.tonet.bench.GenerateLongTable --times "$n" --seed "$ROOT/seeds/council-timeline.txt" \
+      --out "$WORK/long/${n}x.txt" >&2
+  fi
+  echo "${n}x: $(wc -l <"$WORK/long/${n}x.txt") lines, sha256 $(sha256sum "$WORK/long/${n}x.txt" | cut -c1-16)" \
+    >>"$OUT/generated.txt"
 done
 
 wait_quiet "${QUIET_WAIT:-300}"

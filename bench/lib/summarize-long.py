@@ -35,6 +35,27 @@ for line in lines:
         serves.append(fields(line))
 
 sizes = sorted(stages)
+
+
+def xmx_mb():
+    """The -Xmx of the run's JVM options (conditions-before.txt), in MB, or '?'."""
+    import re
+    for line in (out / "conditions-before.txt").read_text().splitlines():
+        m = re.search(r"-Xmx(\d+)([gGmM])", line) if line.startswith("jvm options:") else None
+        if m:
+            return int(m.group(1)) * (1024 if m.group(2) in "gG" else 1)
+    return "?"
+
+
+def live_heap(size, i, r):
+    """The largest heap after a collection: from RESULT, or (older runs) the stage log's text."""
+    if "live_heap_mb" in r:
+        return int(r["live_heap_mb"])
+    label = r["label"]
+    for line in (out / f"{label}.txt").read_text().splitlines():
+        if "live set after GC at most" in line:
+            return int(line.split("live set after GC at most")[1].split()[0])
+    return 0
 med = statistics.median
 print(f"Load average before: {cond('conditions-before.txt')}; after: {cond('conditions-after.txt')}."
       " Per run, the load average when it started is in results.txt. Times are medians of the runs;"
@@ -76,8 +97,8 @@ print("Exponent: log(CPU time ratio) / log(lines ratio) between two sizes; 1 is 
       " '–' where a stage takes under 20 ms. Small sizes are dominated by class loading and JIT"
       " warm-up, so the 100x→1000x step is the one that tells.")
 print()
-print("| size | export (command) wall s | export CPU s | export peak RSS MB | stages' peak heap MB (export) | target |")
-print("|---:|---:|---:|---:|---:|---|")
+print("| size | export (command) wall s | export CPU s | export peak RSS MB | live heap after GC, max MB | heap limit MB | target |")
+print("|---:|---:|---:|---:|---:|---:|---|")
 targets = {100: ("≤ 30 s", 30), 1000: ("≤ 300 s, heap ≤ 4 GB", 300)}
 for s in sizes:
     t = times.get(("export", s), [])
@@ -85,13 +106,16 @@ for s in sizes:
         continue
     wall = med(float(x["wall_s"]) for x in t)
     cpu = med(float(x["cpu_s"]) for x in t)
-    rss = med(int(x["rss_mb"]) for x in t)
-    heap = max(int(r["peak_heap_mb"]) for r in stages[s])
+    rss = int(med(int(x["rss_mb"]) for x in t))
+    live = max(live_heap(s, i, r) for i, r in enumerate(stages[s]))
+    limit_mb = max(int(r.get("max_heap_mb", 0)) for r in stages[s]) or xmx_mb()
     target = ""
     if s in targets:
         text, limit = targets[s]
-        target = f"{text}: {'met' if wall <= limit and heap <= 4096 else 'MISSED'}"
-    print(f"| {s}x | {wall:.1f} | {cpu:.1f} | {rss} | {heap} | {target} |")
+        # The export ran (exit 0) within the JVM's -Xmx: the heap target is met when that is 4 GB.
+        fits = isinstance(limit_mb, int) and limit_mb <= 4096
+        target = f"{text}: {'met' if wall <= limit and fits else 'MISSED'} (CPU {cpu:.0f} s)"
+    print(f"| {s}x | {wall:.1f} | {cpu:.1f} | {rss} | {live} | {limit_mb} | {target} |")
 print()
 if serves:
     print("| serve --tdb2 | first answered query s (wall) | process CPU s | load at start | target |")

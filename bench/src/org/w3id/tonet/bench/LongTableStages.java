@@ -109,7 +109,13 @@ public final class LongTableStages {
     StringBuilder result = new StringBuilder("RESULT");
     result.append(" lines=").append(lines).append(" triples=").append(build.data().size());
     result.append(" violations=").append(violations.size());
-    result.append(String.format(" export_s=%.3f peak_heap_mb=%d", exportWall / 1e9, exportPeak >> 20));
+    result.append(
+        String.format(
+            " export_s=%.3f peak_heap_mb=%d live_heap_mb=%d max_heap_mb=%d",
+            exportWall / 1e9,
+            exportPeak >> 20,
+            heap.maxAfterGc.get() >> 20,
+            Runtime.getRuntime().maxMemory() >> 20));
     for (Map.Entry<String, long[]> e : stages.entrySet()) {
       String key = e.getKey().replace("breakdown: check ", "check:").replace("breakdown: ", "");
       result.append(String.format(" %s=%.3f/%.3f", key, e.getValue()[0] / 1e9, e.getValue()[1] / 1e9));
