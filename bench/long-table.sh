@@ -30,11 +30,7 @@ JVM_OPTS=$LONG_JVM_OPTS # for the record of conditions
 need_tools curl
 [ -x /usr/bin/time ] || need_tools time
 snapshot_jar
-CLASSES="$WORK/bench-classes"
-rm -rf "$CLASSES"
-mkdir -p "$CLASSES"
-javac -encoding UTF-8 -cp "$JAR" -d "$CLASSES" $(find "$BENCH_DIR/src" -name '*.java')
-CP="$JAR:$CLASSES"
+compile_bench
 OUT="$RESULTS/long-table-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT" "$WORK/long"
 export XDG_CACHE_HOME="$WORK/long/xdg" # no build cache of the user's is read or written
