@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.w3id.tonet.publish.Build;
 import org.w3id.tonet.publish.Exporter;
 import org.w3id.tonet.publish.Preview;
+import org.w3id.tonet.publish.Publisher;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.server.Site;
 import org.w3id.tonet.server.StaticSite;
@@ -21,8 +22,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code export --out DIR [--site DIR] [--base-iri IRI] [--council DIR] [--seed FILE] [--license
- * IRI]}: converts, validates and writes the dumps and/or a static site, all or nothing; with {@code
- * --dry-run}, writes nothing and prints what the first rows of the table become.
+ * IRI] [--publisher IRI] [--publisher-name NAME] [--contact URI]}: converts, validates and writes
+ * the dumps and/or a static site, all or nothing; with {@code --dry-run}, writes nothing and prints
+ * what the first rows of the table become.
  *
  * <pre>
  * java -jar target/tonet-lod.jar export --out dist --base-iri https://lod.example.jp/tonet/
@@ -44,6 +46,8 @@ public final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin SourceOptions source;
+
+  @Mixin PublisherOptions publisher;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Folder to write the dumps to.")
   Path out;
@@ -115,6 +119,13 @@ public final class ExportCommand implements Callable<Integer> {
       err.println("error: --base-iri: " + e.getMessage());
       return ExitCodes.USAGE;
     }
+    Publisher who;
+    try {
+      who = publisher.publisher();
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     Optional<Build> valid =
         source.validBuild(
             iris, err, dryRun == null ? "nothing was written" : "nothing was written (dry run)");
@@ -131,14 +142,21 @@ public final class ExportCommand implements Callable<Integer> {
     Path target = out;
     try {
       if (out != null) {
-        List<Path> written = Exporter.export(build, out, license);
+        List<Path> written = Exporter.export(build, out, license, who);
         outWriter.printf(
             "wrote %d files to %s (%d triples from %s)%n",
             written.size(), out, build.data().size(), build.timeline().source().fileName());
       }
       if (site != null) {
         target = site;
-        List<Path> written = StaticSite.write(Site.of(build, license), site);
+        List<Path> written =
+            StaticSite.write(
+                Site.of(
+                    build,
+                    license,
+                    who,
+                    org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem()),
+                site);
         outWriter.printf(
             "wrote a static site of %d files to %s for %s (see %s)%n",
             written.size(), site, iris.base(), StaticSite.NGINX);

@@ -45,6 +45,8 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Mixin SourceOptions source;
 
+  @Mixin PublisherOptions publisher;
+
   @Option(
       names = "--port",
       paramLabel = "PORT",
@@ -282,6 +284,7 @@ public final class ServeCommand implements Callable<Integer> {
               .council(source.council())
               .mode(source.mode())
               .license(license)
+              .publisher(publisher.publisher())
               .queryTimeout(seconds(queryTimeoutSeconds, "--query-timeout"))
               .maxResults(maxResults)
               .allInterfaces(allInterfaces)

@@ -151,7 +151,7 @@ public final class Lexicon {
       }
     }
     if (kind.equals("alias")) {
-      aliases.put(row.get("japanese"), slugs);
+      aliases.put(form(row.get("japanese")), slugs);
       return;
     }
     if (slugs.size() != 1) {
@@ -192,7 +192,7 @@ public final class Lexicon {
         new Phrase(kind, japanese, row.get("slug"), row.get("english"), row.get("object"));
     switch (kind) {
       case "agenda-unit" -> agendaUnits.add(japanese);
-      case "legal-form" -> legalForms.put(japanese, phrase);
+      case "legal-form" -> legalForms.put(form(japanese), phrase);
       case "concern" -> {
         if (!row.has("slug")) {
           problems.add(row.expected("slug", "write the slug of what the text concerns"));
@@ -209,7 +209,7 @@ public final class Lexicon {
                   "write lower-case ASCII words joined by '-'"));
           return;
         }
-        phrases.put(japanese, phrase);
+        phrases.put(form(japanese), phrase);
       }
       default -> problems.add(row.expected("kind", Spelling.suggestion(kind, PHRASE_KINDS)));
     }
@@ -229,7 +229,7 @@ public final class Lexicon {
       return;
     }
     String japanese = row.get("japanese");
-    Integer first = firstLines.putIfAbsent(kind + "\t" + japanese, row.line());
+    Integer first = firstLines.putIfAbsent(kind + "\t" + form(japanese), row.line());
     if (first != null) {
       problems.add(
           row.problem(
@@ -247,12 +247,12 @@ public final class Lexicon {
               "write {FY} where the English names each fiscal year"));
       return;
     }
-    table.put(japanese, row.get("english"));
+    table.put(form(japanese), row.get("english"));
   }
 
   /** The entry for a name as written, if the table has one. */
   public Optional<Name> name(Name.Kind kind, String japanese) {
-    return Optional.ofNullable(names.get(key(kind, japanese.strip())));
+    return Optional.ofNullable(names.get(key(kind, japanese)));
   }
 
   /** Every name of the table, in table order (an alias is not a name). */
@@ -267,17 +267,17 @@ public final class Lexicon {
 
   /** The slugs an alias stands for (作業部会 → the two sections), if it is one. */
   public Optional<List<String>> alias(String japanese) {
-    return Optional.ofNullable(aliases.get(japanese.strip()));
+    return Optional.ofNullable(aliases.get(form(japanese)));
   }
 
   /** The known clause, if this text is one. */
   public Optional<Phrase> phrase(String japanese) {
-    return Optional.ofNullable(phrases.get(japanese.strip()));
+    return Optional.ofNullable(phrases.get(form(japanese)));
   }
 
   /** A legal form as written (権利能力なき社団), with its concept in the ontology as slug. */
   public Optional<Phrase> legalForm(String japanese) {
-    return Optional.ofNullable(legalForms.get(japanese.strip()));
+    return Optional.ofNullable(legalForms.get(form(japanese)));
   }
 
   /** Texts whose 、 joins parts of one agenda item. */
@@ -299,14 +299,16 @@ public final class Lexicon {
    * @param startYears the Gregorian year each of them begins in, in the same order
    */
   public Optional<String> agendaEnglish(
-      String item, List<String> mentions, List<Integer> startYears) {
+      String asWritten, List<String> mentions, List<Integer> startYears) {
+    String item = form(asWritten);
     String english = agendaItems.get(item);
     if (english != null) {
       return Optional.of(english);
     }
     StringBuilder pattern = new StringBuilder();
     int from = 0;
-    for (String mention : mentions) {
+    for (String asWrittenMention : mentions) {
+      String mention = form(asWrittenMention);
       int at = item.indexOf(mention, from);
       if (at < 0) {
         return Optional.empty();
@@ -330,6 +332,20 @@ public final class Lexicon {
   }
 
   private static String key(Name.Kind kind, String japanese) {
-    return kind + "\t" + japanese;
+    return kind + "\t" + form(japanese);
+  }
+
+  /**
+   * Text in the form the tables are compared in: the parser's normal form (NFKC, no white space),
+   * so that a seed written with full-width digits (第２期募集, as Japanese input methods write it) finds
+   * the entry written with ASCII ones, and the reverse.
+   */
+  static String form(String text) {
+    return JapaneseEras.normalize(text);
+  }
+
+  /** Whether {@code text} contains {@code keyword}, both in the tables' form. */
+  static boolean mentions(String text, String keyword) {
+    return form(text).contains(form(keyword));
   }
 }

@@ -624,7 +624,7 @@ final class RowClassifier {
     }
     for (Map.Entry<String, String> keyword : lexicon.concerns().entrySet()) {
       Ref ref = Ref.name(keyword.getValue());
-      if (item.contains(keyword.getKey()) && !concerns.contains(ref)) {
+      if (Lexicon.mentions(item, keyword.getKey()) && !concerns.contains(ref)) {
         concerns.add(ref);
       }
     }

@@ -31,6 +31,7 @@ import org.w3id.tonet.validate.Violation;
  * @param ontology the ontology graph
  * @param iris the IRIs used
  * @param warnings rows kept as unread text (lenient mode only)
+ * @param validation the build's validation, run once when first asked for
  */
 public record Build(
     Council council,
@@ -38,10 +39,28 @@ public record Build(
     Model data,
     Model ontology,
     Iris iris,
-    List<SourceProblem> warnings) {
+    List<SourceProblem> warnings,
+    Validation validation) {
 
   public Build {
     warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * The violations of a build, found once: the command that validates, the quality report of the
+   * dataset description and the static site all ask, and validating is the costliest stage of a
+   * build (issue 22: {@code export} validated twice, and {@code --site} a third time).
+   */
+  public static final class Validation {
+    private List<Violation> found;
+
+    /** The violations of {@code data}, validated on the first call only. */
+    synchronized List<Violation> of(Model data) {
+      if (found == null) {
+        found = List.copyOf(Validator.validate(data));
+      }
+      return found;
+    }
   }
 
   /**
@@ -71,11 +90,20 @@ public record Build(
     // the server does no inference.
     Entailments.state(data);
     return new Build(
-        council, parsed.timeline(), data, Ontology.ontology(), iris, parsed.problems());
+        council,
+        parsed.timeline(),
+        data,
+        Ontology.ontology(),
+        iris,
+        parsed.problems(),
+        new Validation());
   }
 
-  /** SHACL violations and failed consistency checks; empty when the data is sound. */
+  /**
+   * SHACL violations and failed consistency checks; empty when the data is sound. Validated on the
+   * first call; later calls give the same result, so the data graph must not change after it.
+   */
   public List<Violation> validate() {
-    return Validator.validate(data);
+    return validation.of(data);
   }
 }

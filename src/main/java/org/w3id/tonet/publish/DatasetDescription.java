@@ -28,6 +28,7 @@ import org.w3id.tonet.model.Name;
 import org.w3id.tonet.model.Timeline;
 import org.w3id.tonet.rdf.GazetteerRdf;
 import org.w3id.tonet.rdf.Iris;
+import org.w3id.tonet.rdf.PROV;
 import org.w3id.tonet.rdf.Prefixes;
 import org.w3id.tonet.rdf.SCHEMA;
 import org.w3id.tonet.rdf.TONET;
@@ -70,10 +71,12 @@ public final class DatasetDescription {
   private final Name council;
   private final Map<String, FileInfo> files = new LinkedHashMap<>();
   private String license;
-  private Quality quality;
+  private Publisher publisher = Publisher.UNNAMED;
 
-  /** The vCard ontology, for a contact point. */
-  private static final String VCARD = "http://www.w3.org/2006/vcard/ns#";
+  /** The vCard namespace DCAT-AP uses for contact points. */
+  public static final String VCARD = "http://www.w3.org/2006/vcard/ns#";
+
+  private Quality quality;
 
   /** The W3C Data Quality Vocabulary. */
   public static final String DQV = "http://www.w3.org/ns/dqv#";
@@ -111,6 +114,12 @@ public final class DatasetDescription {
     return this;
   }
 
+  /** Sets who publishes (dct:publisher, dcat:contactPoint); without it, the defaults. */
+  public DatasetDescription publisher(Publisher who) {
+    this.publisher = Objects.requireNonNull(who, "who");
+    return this;
+  }
+
   /** Sets the licence (dcterms:license); without it, no licence is claimed. */
   public DatasetDescription license(String licenseIri) {
     this.license = licenseIri;
@@ -123,6 +132,7 @@ public final class DatasetDescription {
     Prefixes.apply(meta);
     meta.setNsPrefix("foaf", FOAF.NS);
     meta.setNsPrefix("spdx", SPDX);
+    meta.setNsPrefix("vcard", VCARD);
     if (quality != null) {
       meta.setNsPrefix("dqv", DQV);
     }
@@ -176,8 +186,8 @@ public final class DatasetDescription {
     publisher(meta, dataset);
 
     Resource seed = meta.createResource(iris.source(source.shortHash()));
-    seed.addProperty(RDF.type, DCAT.Dataset);
     seed.addProperty(RDF.type, TONET.SourceDocument);
+    seed.addProperty(RDF.type, PROV.Entity);
     String title = source.title().isEmpty() ? source.fileName() : source.title();
     seed.addProperty(DCTerms.title, title, "ja");
     text(
@@ -190,45 +200,57 @@ public final class DatasetDescription {
     dataset.addProperty(DCTerms.source, seed);
 
     gazetteer(meta, dataset);
+    // The source tables are datasets (DCAT-AP gives dcterms:source the range dcat:Dataset), but
+    // not ours: typed dcat:Dataset, a harvester that reads types as written (CKAN's ckanext-dcat)
+    // would list them as two more, empty, datasets of this publication. Their class says it, so
+    // DCAT-AP's shapes and RDFS reasoners find them datasets, and harvesters find one: this.
+    meta.createResource(TONET.SourceDocument.getURI()).addProperty(RDFS.subClassOf, DCAT.Dataset);
     temporal(meta, dataset);
     spatial(meta, dataset, council);
   }
 
   /**
-   * Who publishes the dataset and where to write about it, as the folder's identity says (DCAT-AP's
-   * dcterms:publisher and dcat:contactPoint); nothing when it does not say.
+   * Who publishes (dct:publisher, a foaf:Agent) and how to reach them (dcat:contactPoint, a vCard
+   * with an e-mail or a web address), as DCAT-AP 3 recommends. Each part is the command line's when
+   * it gives one, else the council folder's identity's (its publisher, publisher-page and contact),
+   * else a default that says whoever runs the publication at the base IRI publishes it ({@link
+   * Publisher}).
    */
   private void publisher(Model meta, Resource dataset) {
-    if (!identity.publisher().isEmpty()) {
-      Resource publisher = meta.createResource(iris.dataset() + "/publisher");
-      publisher.addProperty(RDF.type, FOAF.Agent);
-      text(publisher, FOAF.name, identity.publisher());
-      if (!identity.publisherPage().isEmpty()) {
-        publisher.addProperty(FOAF.homepage, meta.createResource(identity.publisherPage()));
-      }
-      dataset.addProperty(DCTerms.publisher, publisher);
+    Resource agent = meta.createResource(publisher.iri(iris));
+    agent.addProperty(RDF.type, FOAF.Agent);
+    // The folder's publisher is named in its languages, with its page; a name given on the command
+    // line names another agent, of whom the folder's page says nothing.
+    boolean folderNames = publisher.name() == null && !identity.publisher().isEmpty();
+    List<Literal> names =
+        folderNames
+            ? texts(meta, identity.publisher())
+            : List.of(meta.createLiteral(publisher.name(iris)));
+    names.forEach(name -> agent.addProperty(FOAF.name, name));
+    if (folderNames && !identity.publisherPage().isEmpty()) {
+      agent.addProperty(FOAF.homepage, meta.createResource(identity.publisherPage()));
     }
-    if (!identity.contact().isEmpty()) {
-      meta.setNsPrefix("vcard", VCARD);
-      Resource contact = meta.createResource(iris.dataset() + "/contact");
-      contact.addProperty(RDF.type, meta.createResource(VCARD + "Kind"));
-      String name =
-          identity.publisher().isEmpty() ? identity.siteName().ja() : identity.publisher().ja();
-      contact.addProperty(meta.createProperty(VCARD, "fn"), name, "ja");
-      contact.addProperty(
-          meta.createProperty(
-              VCARD, identity.contact().startsWith("mailto:") ? "hasEmail" : "hasURL"),
-          meta.createResource(identity.contact()));
-      dataset.addProperty(DCAT.contactPoint, contact);
-    }
+    dataset.addProperty(DCTerms.publisher, agent);
+    Resource contact = meta.createResource(publisher.contactPoint(iris));
+    contact.addProperty(RDF.type, meta.createResource(VCARD + "Kind"));
+    names.forEach(name -> contact.addProperty(meta.createProperty(VCARD, "fn"), name));
+    String address =
+        publisher.contact() == null && !identity.contact().isEmpty()
+            ? identity.contact()
+            : publisher.contact(iris);
+    contact.addProperty(
+        meta.createProperty(VCARD, address.startsWith("mailto:") ? "hasEmail" : "hasURL"),
+        meta.createResource(address));
+    dataset.addProperty(DCAT.contactPoint, contact);
   }
 
   /** The hand-kept gazetteer the places come from: the dataset's second source. */
   private void gazetteer(Model meta, Resource dataset) {
     for (Resource g : data.listSubjectsWithProperty(RDF.type, TONET.Gazetteer).toList()) {
       Resource r = meta.createResource(g.getURI());
-      r.addProperty(RDF.type, DCAT.Dataset);
       r.addProperty(RDF.type, TONET.Gazetteer);
+      r.addProperty(RDF.type, TONET.SourceDocument);
+      r.addProperty(RDF.type, PROV.Entity);
       g.listProperties(DCTerms.title)
           .forEachRemaining(t -> r.addProperty(DCTerms.title, t.getObject()));
       text(r, DCTerms.description, identity.gazetteer());
@@ -504,12 +526,19 @@ public final class DatasetDescription {
 
   /** A text of the identity, in each language it is given in. */
   private static void text(Resource r, Property p, Identity.Text text) {
+    texts(r.getModel(), text).forEach(literal -> r.addProperty(p, literal));
+  }
+
+  /** The literals of a text of the identity: one for each language it is given in. */
+  private static List<Literal> texts(Model meta, Identity.Text text) {
+    List<Literal> literals = new java.util.ArrayList<>();
     if (!text.ja().isEmpty()) {
-      r.addProperty(p, text.ja(), "ja");
+      literals.add(meta.createLiteral(text.ja(), "ja"));
     }
     if (!text.en().isEmpty()) {
-      r.addProperty(p, text.en(), "en");
+      literals.add(meta.createLiteral(text.en(), "en"));
     }
+    return literals;
   }
 
   private static Literal date(Model meta, String day) {

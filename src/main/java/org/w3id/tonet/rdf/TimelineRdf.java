@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.GraphMemFactory;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -59,7 +60,11 @@ public final class TimelineRdf {
    */
   private final String council;
 
-  private final Model model = ModelFactory.createDefaultModel();
+  // Jena's newer in-memory graph: it finds a statement with a known subject and object by hashing,
+  // where the default scans every statement about the subject. The counted series of assemblies
+  // and the council are subjects of a statement per row, so SHACL's FILTER NOT EXISTS on them
+  // took the square of the rows (issue 22).
+  private final Model model = ModelFactory.createModelForGraph(GraphMemFactory.createGraphMem2());
   private final String hash;
 
   /** Source lines per named thing (organization, venue, system, plan), in line order. */

@@ -92,7 +92,7 @@ final class OntologyServlet extends SiteServlet {
           response,
           200,
           Conneg.contentType(accept(request), format.get()),
-          RdfWriters.write(ontology.getGraph(), format.get(), namedGraphs()));
+          RdfWriters.write(ontology.getGraph(), format.get()));
       return;
     }
     sendHtml(response, 200, html());

@@ -41,7 +41,8 @@ public record QueryStop(Kind kind, String message) {
     return kind == Kind.SHORT_OF_MEMORY ? 5 : 0;
   }
 
-  static QueryStop timeout(long millis) {
+  /** A query stopped at its time limit of {@code millis}. */
+  public static QueryStop timeout(long millis) {
     return new QueryStop(
         Kind.TIMEOUT,
         "the query timed out: it was stopped after "

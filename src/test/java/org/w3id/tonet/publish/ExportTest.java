@@ -35,6 +35,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.w3id.tonet.TestSeeds;
 import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.rdf.Iris;
+import org.w3id.tonet.rdf.TONET;
 
 class ExportTest {
 
@@ -97,6 +98,11 @@ class ExportTest {
     String base = TestSeeds.BASE;
     assertEquals(Set.of(base + "graph/data", base + "graph/meta", base + "graph/ontology"), names);
     assertTrue(dataset.getNamedModel(base + "graph/data").isIsomorphicWith(TestSeeds.seedData()));
+    // Its description graph is void.ttl's less what the description of tonet.trig says it lacks.
+    Model meta = parse(files().get("void.ttl"), Lang.TURTLE);
+    Model inside = dataset.getNamedModel(base + "graph/meta");
+    assertEquals(Dump.TRIG_LACKS, meta.size() - inside.size());
+    assertTrue(meta.containsAll(inside), "nothing else differs");
   }
 
   @Test
@@ -185,22 +191,99 @@ class ExportTest {
         "the data graph in Turtle, gzip-compressed",
         DatasetDescription.description(Dump.TURTLE, true));
     assertEquals(
-        "every graph (data, ontology, description) in TriG, gzip-compressed; its description lacks"
-            + " only this file's own size and checksum, which void.ttl states",
+        "every graph (data, ontology, description) in TriG, gzip-compressed; its description graph"
+            + " has 10 statements fewer than void.ttl and the endpoint's graph/meta: the size and"
+            + " checksum of this file and of its gzip copy, which no file can hold of itself",
         DatasetDescription.description(Dump.TRIG, true));
   }
 
   @Test
   void theDescriptionConformsToDcatAp3() throws Exception {
     Model meta = parse(files().get("void.ttl"), Lang.TURTLE);
+    ValidationReport report = dcatAp3(meta);
+    assertTrue(report.conforms(), () -> reportText(report));
+  }
+
+  private static ValidationReport dcatAp3(Model meta) throws IOException {
     Model shapesModel = ModelFactory.createDefaultModel();
     try (InputStream in =
         ExportTest.class.getResourceAsStream("/conformance/dcat-ap-3.0.0-SHACL.ttl")) {
       assertNotNull(in);
       RDFParser.source(in).lang(Lang.TURTLE).parse(shapesModel);
     }
-    ValidationReport report =
-        ShaclValidator.get().validate(Shapes.parse(shapesModel.getGraph()), meta.getGraph());
+    return ShaclValidator.get().validate(Shapes.parse(shapesModel.getGraph()), meta.getGraph());
+  }
+
+  @Test
+  void aHarvesterFindsOneDatasetWithItsPublisherAndContact() throws Exception {
+    Model meta = parse(files().get("void.ttl"), Lang.TURTLE);
+    // As CKAN's ckanext-dcat RDFParser finds datasets: every subject typed dcat:Dataset as
+    // written, without inference. The two source tables made two more, empty, before.
+    List<String> datasets =
+        meta.listSubjectsWithProperty(
+                org.apache.jena.vocabulary.RDF.type, org.apache.jena.vocabulary.DCAT.Dataset)
+            .mapWith(r -> r.getURI())
+            .toList();
+    String base = TestSeeds.seedBuild().iris().base();
+    assertEquals(List.of(base + "id/dataset"), datasets);
+    org.apache.jena.rdf.model.Resource dataset = meta.getResource(base + "id/dataset");
+    org.apache.jena.rdf.model.Resource publisher =
+        dataset.getPropertyResourceValue(org.apache.jena.vocabulary.DCTerms.publisher);
+    assertEquals(base + "id/publisher", publisher.getURI(), "the default publisher");
+    assertEquals(
+        java.net.URI.create(base).getAuthority(),
+        publisher.getProperty(org.apache.jena.sparql.vocabulary.FOAF.name).getString(),
+        "named after the host of the base IRI");
+    org.apache.jena.rdf.model.Resource contact =
+        dataset.getPropertyResourceValue(org.apache.jena.vocabulary.DCAT.contactPoint);
+    assertEquals(
+        base,
+        contact
+            .getPropertyResourceValue(meta.createProperty(DatasetDescription.VCARD, "hasURL"))
+            .getURI(),
+        "the landing page by default");
+    // The sources are still datasets to whoever reads classes (DCAT-AP's range of
+    // dcterms:source), through the class the description states.
+    for (org.apache.jena.rdf.model.RDFNode source :
+        meta.listObjectsOfProperty(dataset, org.apache.jena.vocabulary.DCTerms.source).toList()) {
+      assertTrue(
+          source
+              .asResource()
+              .hasProperty(org.apache.jena.vocabulary.RDF.type, TONET.SourceDocument),
+          source.toString());
+    }
+    assertTrue(
+        meta.contains(
+            TONET.SourceDocument,
+            org.apache.jena.vocabulary.RDFS.subClassOf,
+            org.apache.jena.vocabulary.DCAT.Dataset));
+  }
+
+  @Test
+  void aGivenPublisherAndContactAreStated() throws Exception {
+    Model meta =
+        Exporter.publication(
+                TestSeeds.seedBuild(),
+                null,
+                new Publisher(
+                    "https://city.example/org", "Example City", "mailto:lod@city.example"))
+            .meta();
+    String base = TestSeeds.seedBuild().iris().base();
+    org.apache.jena.rdf.model.Resource dataset = meta.getResource(base + "id/dataset");
+    org.apache.jena.rdf.model.Resource publisher =
+        dataset.getPropertyResourceValue(org.apache.jena.vocabulary.DCTerms.publisher);
+    assertEquals("https://city.example/org", publisher.getURI());
+    assertEquals(
+        "Example City",
+        publisher.getProperty(org.apache.jena.sparql.vocabulary.FOAF.name).getString());
+    org.apache.jena.rdf.model.Resource contact =
+        dataset.getPropertyResourceValue(org.apache.jena.vocabulary.DCAT.contactPoint);
+    assertEquals(
+        "mailto:lod@city.example",
+        contact
+            .getPropertyResourceValue(meta.createProperty(DatasetDescription.VCARD, "hasEmail"))
+            .getURI());
+    ValidationReport report = dcatAp3(meta);
     assertTrue(report.conforms(), () -> reportText(report));
   }
 

@@ -102,6 +102,22 @@ class QualityTest {
   }
 
   @Test
+  void aBuildIsValidatedOnceAndTheQualityReportReusesIt() throws Exception {
+    Build build = Build.of(TestSeeds.seed(), TimelineParser.Mode.STRICT, new Iris(TestSeeds.BASE));
+    List<Violation> first = build.validate();
+    assertTrue(first.isEmpty(), first::toString);
+    // Had the report validated again, it would see the label removed after the build's
+    // validation; it counts the build's one validation instead (issue 22: export validated twice).
+    Resource milestone = build.data().getResource(TestSeeds.BASE + "id/milestone/registrants-5000");
+    build.data().removeAll(milestone, RDFS.label, null);
+    assertTrue(!Validator.validate(build.data()).isEmpty(), "the change is a violation");
+    Quality.Measurement checks = measure(Quality.of(build), TONET.ChecksPassed);
+    assertEquals(checks.of(), checks.count());
+    Exporter.files(build, null);
+    assertTrue(first == build.validate(), "validate() gives the one result it found");
+  }
+
+  @Test
   void theDescriptionPublishesEachMeasurementInDqv() throws Exception {
     Map<String, byte[]> files = Exporter.files(TestSeeds.seedBuild(), null);
     Model meta = ModelFactory.createDefaultModel();
