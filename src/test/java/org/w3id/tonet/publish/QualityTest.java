@@ -103,7 +103,8 @@ class QualityTest {
 
   @Test
   void aBuildIsValidatedOnceAndTheQualityReportReusesIt() throws Exception {
-    Build build = Build.of(TestSeeds.seed(), TimelineParser.Mode.STRICT, new Iris(TestSeeds.BASE));
+    Build build =
+        TestSeeds.build(TestSeeds.seed(), TimelineParser.Mode.STRICT, new Iris(TestSeeds.BASE));
     List<Violation> first = build.validate();
     assertTrue(first.isEmpty(), first::toString);
     // Had the report validated again, it would see the label removed after the build's

@@ -98,7 +98,7 @@ class Tdb2ServeTest {
         TonetServer.create()
             .port(0)
             .baseIri(TestSeeds.BASE)
-            .seed(TestSeeds.seed())
+            .council(TestSeeds.tone())
             .tdb2(db)
             .buildCache(kept)
             .start();
@@ -108,7 +108,7 @@ class Tdb2ServeTest {
     } finally {
       server.stop(); // waits for the build to be kept
     }
-    String key = BuildCache.key(TestSeeds.seed(), TestSeeds.BASE, null, TimelineParser.Mode.STRICT);
+    String key = BuildCache.key(TestSeeds.tone(), TestSeeds.BASE, null, TimelineParser.Mode.STRICT);
     DatasetGraph store = Tdb2Store.open(db);
     try {
       Site described = new BuildCache(kept).described(key, store).orElseThrow();
