@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.w3id.tonet.source.FolderTable;
 import org.w3id.tonet.source.SourceProblem;
@@ -212,6 +213,9 @@ public final class Phrasing {
   private final List<Title> symposia;
   private final List<MilestoneForm> milestones = new ArrayList<>();
   private final Map<String, PlanVerb> planVerbs = new LinkedHashMap<>();
+  private final List<Pattern> inWritingMarks = new ArrayList<>();
+  private final Pattern sameAsAbove;
+  private final Pattern draftMark;
   private final List<Title> jointMeetings;
   private final List<Title> expertMeetings;
   private final Map<Title, Pattern> jointPatterns = new LinkedHashMap<>();
@@ -312,7 +316,7 @@ public final class Phrasing {
                 + establishing
                 + "$");
     for (Title joint : jointMeetings) {
-      String title = Pattern.quote(joint.japanese());
+      String title = Template.literal(joint.japanese());
       jointPatterns.put(
           joint,
           Pattern.compile(
@@ -328,7 +332,7 @@ public final class Phrasing {
     for (Title expert : expertMeetings) {
       expertPatterns.put(
           expert,
-          Pattern.compile("^(?<label>" + Pattern.quote(expert.japanese()) + ")(?<rest>.*)$"));
+          Pattern.compile("^(?<label>" + Template.literal(expert.japanese()) + ")(?<rest>.*)$"));
     }
     establishRepeat =
         Pattern.compile(
@@ -374,6 +378,12 @@ public final class Phrasing {
     countAtEnd = Pattern.compile("\\s*" + counted + "$");
     plainCount = Pattern.compile("^(?<name>.+?)\\s+" + counted + "$");
     countGroup = Pattern.compile("^" + counted + "$");
+    // The marks are words too: compared as the rest of words.tsv is (Template.literal).
+    for (String w : words("in-writing")) {
+      inWritingMarks.add(Pattern.compile(Template.literal(w)));
+    }
+    sameAsAbove = Pattern.compile(alternatives(words("same-as-above")));
+    draftMark = Pattern.compile("[（(]" + alternatives(words("draft")) + "[）)]");
   }
 
   /**
@@ -580,9 +590,14 @@ public final class Phrasing {
     return plan;
   }
 
-  /** A plan verb as written. */
+  /** A plan verb as written (compared in the tables' form, NFKC), or null. */
   PlanVerb planVerb(String japanese) {
-    return planVerbs.get(japanese);
+    String form = Lexicon.form(japanese);
+    return planVerbs.entrySet().stream()
+        .filter(v -> Lexicon.form(v.getKey()).equals(form))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElse(null);
   }
 
   /** 同body に「unit」と「unit」を + establishing. */
@@ -677,11 +692,15 @@ public final class Phrasing {
     return words("establishing").stream().findFirst().orElse("");
   }
 
-  /** Whether a note says the meeting was held in writing, and how long the mark is. */
+  /**
+   * Whether a note says the meeting was held in writing, and how long the mark is as written (the
+   * words compared as the rest of words.tsv is: {@link Template#literal}).
+   */
   int inWriting(String note) {
-    for (String w : words("in-writing")) {
-      if (note.startsWith(w)) {
-        return w.length();
+    for (Pattern mark : inWritingMarks) {
+      Matcher m = mark.matcher(note);
+      if (m.lookingAt()) {
+        return m.end();
       }
     }
     return -1;
@@ -689,19 +708,18 @@ public final class Phrasing {
 
   /** Whether a row's text refers to the row above (同…). */
   boolean refersBack(String text) {
-    return words("same-as-above").stream().anyMatch(text.strip()::startsWith);
+    return sameAsAbove.matcher(text.strip()).lookingAt();
   }
 
-  /** Whether an agenda item is marked as a draft: （案）. */
+  /** Whether an agenda item is marked as a draft: （案）, in either bracket form. */
   boolean isDraft(String item) {
-    return words("draft").stream()
-        .anyMatch(w -> item.contains("（" + w + "）") || item.contains("(" + w + ")"));
+    return draftMark.matcher(item).find();
   }
 
-  /** Whether a line's cells, white space aside, are the header's words. */
+  /** Whether a line's cells, white space aside, are the header's words (compared in NFKC). */
   boolean isHeader(String joined) {
-    return rows("header").stream()
-        .anyMatch(r -> r.get("japanese").replaceAll("[\\s\u3000]", "").equals(joined));
+    String form = Lexicon.form(joined);
+    return rows("header").stream().anyMatch(r -> Lexicon.form(r.get("japanese")).equals(form));
   }
 
   /** The header as words.tsv gives it, for messages. */
@@ -751,8 +769,13 @@ public final class Phrasing {
     return titles.stream().map(Title::japanese).toList();
   }
 
+  /** The title a pattern of these titles matched: compared in NFKC, as the pattern matched it. */
   private static Title find(List<Title> titles, String japanese) {
-    return titles.stream().filter(t -> t.japanese().equals(japanese)).findFirst().orElseThrow();
+    String form = Lexicon.form(japanese);
+    return titles.stream()
+        .filter(t -> Lexicon.form(t.japanese()).equals(form))
+        .findFirst()
+        .orElseThrow();
   }
 
   private java.util.Optional<Template> template(String kind) {

@@ -49,10 +49,18 @@ final class RowClassifier {
   /** While drafting a folder: where names the folder lacks are noted; null otherwise. */
   private final Drafting drafting;
 
+  /**
+   * The texts whose 、 joins parts of one agenda item, found as the folder's words are (ＡＢＣ for ABC,
+   * either bracket form: {@link Template#literal}).
+   */
+  private final List<Pattern> agendaUnits;
+
   RowClassifier(Lexicon lexicon, Phrasing phrasing, Drafting drafting) {
     this.lexicon = lexicon;
     this.phrasing = phrasing;
     this.drafting = drafting;
+    this.agendaUnits =
+        lexicon.agendaUnits().stream().map(u -> Pattern.compile(Template.literal(u))).toList();
   }
 
   /** The text of a row with its markup stripped and its notes (after ※) split off. */
@@ -579,8 +587,14 @@ final class RowClassifier {
    */
   private List<String> agendaItems(RowFacts row, String group) throws RowProblem {
     String protectedText = group;
-    for (String unit : lexicon.agendaUnits()) {
-      protectedText = protectedText.replace(unit, unit.replace('、', UNIT_JOINER));
+    for (Pattern unit : agendaUnits) {
+      // Kept as written: only its 、 is hidden from the split.
+      protectedText =
+          unit.matcher(protectedText)
+              .replaceAll(
+                  m ->
+                      java.util.regex.Matcher.quoteReplacement(
+                          m.group().replace('、', UNIT_JOINER)));
     }
     List<String> parts = splitTopLevel(row, protectedText, '、');
     if (parts.size() == 1) {

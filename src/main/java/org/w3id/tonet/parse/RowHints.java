@@ -89,7 +89,7 @@ public final class RowHints {
     }
     if ((m = venueAndCount.matcher(text)).matches()) {
       List<Hint> hints = new ArrayList<>();
-      if (phrasing.words("symposium").stream().noneMatch(m.group("title")::equals)) {
+      if (!listed(phrasing.words("symposium"), m.group("title"))) {
         hints.add(
             new Hint(
                 "words.tsv",
@@ -168,7 +168,14 @@ public final class RowHints {
   }
 
   private boolean isJointTitle(String title) {
-    return phrasing.jointMeetings().keySet().stream().anyMatch(t -> t.japanese().equals(title));
+    return listed(
+        phrasing.jointMeetings().keySet().stream().map(Phrasing.Title::japanese).toList(), title);
+  }
+
+  /** Whether the folder lists a word as written here, compared as its words are (NFKC). */
+  private static boolean listed(List<String> words, String written) {
+    String form = Lexicon.form(written);
+    return words.stream().anyMatch(w -> Lexicon.form(w).equals(form));
   }
 
   /** What one clause of a row of several asks for. */
@@ -183,7 +190,7 @@ public final class RowHints {
       return;
     }
     if ((m = SET_UP.matcher(clause)).matches()
-        && !phrasing.words("establishing").contains(m.group("verb"))) {
+        && !listed(phrasing.words("establishing"), m.group("verb"))) {
       hints.add(
           new Hint(
               "words.tsv",

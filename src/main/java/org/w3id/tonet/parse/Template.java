@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 /**
  * A phrasing of a council folder's words.tsv with placeholders, such as {@code 第{n}回協議会臨時総会} or
  * {@code {org}の参加により、参加医療機関等{n}となる}, turned into a regular expression: each placeholder a named
- * group, full-width and half-width brackets alike, white space optional.
+ * group, full-width and half-width brackets alike, white space optional, and every ASCII letter,
+ * digit or sign matching its full-width form too (as the folder's tables are compared in NFKC: a
+ * word written ICT reads a row written ＩＣＴ, and the reverse).
  *
  * <pre>
  * Template t = Template.of("参加登録者{n}人を超える");
@@ -89,7 +91,10 @@ final class Template {
     return regex.append(literal(written.substring(from))).toString();
   }
 
-  /** Literal text: either bracket form for a bracket, white space optional, the rest quoted. */
+  /**
+   * Literal text: either bracket form for a bracket, white space optional, an ASCII letter, digit
+   * or sign and its full-width form alike (NFKC makes them one), the rest quoted.
+   */
   static String literal(String text) {
     StringBuilder regex = new StringBuilder();
     StringBuilder plain = new StringBuilder();
@@ -100,7 +105,7 @@ final class Template {
             case '（', '(' -> "[（(]";
             case '）', ')' -> "[）)]";
             case ' ', '\u3000', '\t' -> "\\s*";
-            default -> null;
+            default -> eitherWidth(c);
           };
       if (special == null) {
         plain.append(c);
@@ -116,6 +121,23 @@ final class Template {
       regex.append(Pattern.quote(plain.toString()));
     }
     return regex.toString();
+  }
+
+  /**
+   * A class of an ASCII letter, digit or sign and its full-width form (U+FF01–FF5E, which NFKC maps
+   * to U+0021–007E), from either; null for any other character.
+   */
+  private static String eitherWidth(char c) {
+    int offset = 0xFF01 - 0x21;
+    char ascii;
+    if (c >= 0x21 && c <= 0x7E) {
+      ascii = c;
+    } else if (c >= 0xFF01 && c <= 0xFF5E) {
+      ascii = (char) (c - offset);
+    } else {
+      return null;
+    }
+    return String.format("[\\x{%04X}\\x{%04X}]", (int) ascii, ascii + offset);
   }
 
   /** Fills an English template: each {@code {name}} replaced by its value. */

@@ -79,6 +79,31 @@ class FolderWordsTest {
         s.base().labelEn());
   }
 
+  /**
+   * The folder's words are compared as its names and agenda are (issue 16: NFKC): a word written
+   * with ASCII letters or digits reads a row written with full-width ones, and the reverse; the
+   * labels keep the row as written.
+   */
+  @Test
+  void wordsAndRowsWrittenInOtherWidthsAreReadAlike() throws Exception {
+    String symposium = "平成24年度\t9月1日\tＩＣＴシンポジウム２０１２の開催（パストラルかぞ） 約120人参加";
+    String assembly = "平成24年度\t10月1日\t第3回IT部会の開催（事業計画について）";
+    assertInstanceOf(Entry.Unclassified.class, read(symposium).entries().get(0));
+    assertInstanceOf(Entry.Unclassified.class, read(assembly).entries().get(0));
+    append(
+        "words.tsv",
+        "symposium\tICTシンポジウム2012\tICT Symposium 2012\t-\t-",
+        "assembly\t第{n}回ＩＴ部会\tIT Section, {nth} meeting\textraordinary\t-");
+    Entry.Symposium s = assertInstanceOf(Entry.Symposium.class, read(symposium).entries().get(0));
+    assertEquals(120, s.attendance());
+    assertTrue(s.base().labelEn().startsWith("ICT Symposium 2012 at "), s.base().labelEn());
+    assertTrue(s.base().labelJa().startsWith("ＩＣＴシンポジウム２０１２"), s.base().labelJa());
+    Entry.Assembly a = assertInstanceOf(Entry.Assembly.class, read(assembly).entries().get(0));
+    assertEquals(3, a.ordinal());
+    assertEquals("IT Section, 3rd meeting", a.base().labelEn());
+    assertTrue(a.base().labelJa().startsWith("第3回IT部会"), a.base().labelJa());
+  }
+
   @Test
   void anAttendanceCountedAnotherWayIsReadByTheFoldersCounter() throws Exception {
     String row = "平成24年度\t9月1日\t地域医療ネットワークシンポジウムを開催（パストラルかぞ） 参加者 約95人";
