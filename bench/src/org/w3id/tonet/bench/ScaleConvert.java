@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
+import org.w3id.tonet.council.Council;
 import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.publish.Build;
 import org.w3id.tonet.publish.Exporter;
@@ -180,10 +181,12 @@ public final class ScaleConvert {
     long c0 = cpu();
     long t0 = System.nanoTime();
     SourceFile source = SourceFile.read(file);
-    TimelineParser.Result parsed = TimelineParser.parse(source, TimelineParser.Mode.STRICT);
+    // Each table is of the seed's shape, read with the Tone council's folder (its words).
+    Council council = Council.bundled().withTable(source);
+    TimelineParser.Result parsed = council.parse(TimelineParser.Mode.STRICT);
     long t1 = System.nanoTime();
     long c1 = cpu();
-    Build build = Build.of(parsed, new Iris(BASE + name + "/"));
+    Build build = Build.of(council, parsed, new Iris(BASE + name + "/"));
     long t2 = System.nanoTime();
     long c2 = cpu();
     Graph data = build.data().getGraph();
