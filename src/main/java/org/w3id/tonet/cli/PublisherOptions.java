@@ -8,8 +8,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Who publishes: the options of every command that writes the dataset description (serve, export,
- * push). The publisher is whoever runs the publication, which the program cannot know, so each
- * default says only that.
+ * push). The publisher is whoever runs the publication: each option overrides what the council
+ * folder's identity says, and where it says nothing, the default says only what is known.
  *
  * <pre>
  * &#64;Mixin PublisherOptions publisher;
@@ -23,14 +23,16 @@ public final class PublisherOptions {
       paramLabel = "IRI",
       description =
           "The publisher (dct:publisher): whoever runs this publication, e.g. the IRI of your"
-              + " organisation. Default: {base}id/publisher, an agent known only by the host of"
-              + " the base IRI.")
+              + " organisation. Default: {base}id/publisher, named as the council folder's"
+              + " identity.tsv says, or after the host of the base IRI.")
   String iri;
 
   @Option(
       names = "--publisher-name",
       paramLabel = "NAME",
-      description = "The publisher's name. Default: the host of the base IRI.")
+      description =
+          "The publisher's name. Default: the publisher of the council folder's identity.tsv,"
+              + " or the host of the base IRI.")
   String name;
 
   @Option(
@@ -38,7 +40,7 @@ public final class PublisherOptions {
       paramLabel = "URI",
       description =
           "How to reach the publisher (dcat:contactPoint): a mailto: or https: address. Default:"
-              + " the landing page.")
+              + " the contact of the council folder's identity.tsv, or the landing page.")
   String contact;
 
   /** The publisher the options name; the defaults for what they leave out. */

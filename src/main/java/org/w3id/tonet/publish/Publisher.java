@@ -4,10 +4,12 @@ import java.net.URI;
 import org.w3id.tonet.rdf.Iris;
 
 /**
- * Who publishes the dataset and how to reach them: the DCAT {@code dct:publisher} and {@code
- * dcat:contactPoint} of the description (CKAN maps them to the organisation and the contact). The
- * publisher is whoever runs the publication, which the program cannot know: each part left out has
- * a default that says so, derived from the base IRI.
+ * Who publishes the dataset and how to reach them, as the command line gives it: the DCAT {@code
+ * dct:publisher} and {@code dcat:contactPoint} of the description (CKAN maps them to the
+ * organisation and the contact). The publisher is whoever runs the publication: a part left out is
+ * what the council folder's identity says ({@code publisher}, {@code publisher-page}, {@code
+ * contact}; see {@code DatasetDescription}), and where that says nothing too, a default that says
+ * only what is known, derived from the base IRI.
  *
  * <pre>
  * new Publisher("https://example.jp/org", "Example City", "mailto:lod@example.jp");

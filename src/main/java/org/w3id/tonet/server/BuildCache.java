@@ -1,6 +1,6 @@
 package org.w3id.tonet.server;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,9 +11,13 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -35,25 +39,26 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.w3id.tonet.council.Council;
 import org.w3id.tonet.model.Timeline;
 import org.w3id.tonet.parse.TimelineParser;
+import org.w3id.tonet.publish.Dump;
 import org.w3id.tonet.publish.Exporter;
 import org.w3id.tonet.publish.ProgramBuild;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.rdf.Prefixes;
-import org.w3id.tonet.source.SourceFile;
 
 /**
  * What a start made, kept for the next one: the three graphs (in RDF Thrift, a binary form Jena
- * reads fast), every dump file and a manifest with the SHA-256 of each. A start with the same seed,
- * program build and options finds its entry, checks every digest and serves it, instead of parsing,
- * mapping, validating and writing the dumps again; a start that finds no entry (or one that does
- * not check out, which is removed) builds as usual and writes one. Entries are written to a
- * temporary folder and moved into place, so a start never reads a half-written one.
+ * reads fast), every dump file and a manifest with the SHA-256 of each. A start with the same
+ * council folder, program build and options finds its entry, checks every digest and serves it,
+ * instead of parsing, mapping, validating and writing the dumps again; a start that finds no entry
+ * (or one that does not check out, which is removed) builds as usual and writes one. Entries are
+ * written to a temporary folder and moved into place, so a start never reads a half-written one.
  *
  * <pre>
  * BuildCache cache = new BuildCache(BuildCache.defaultFolder());
- * String key = BuildCache.key(seed, base, license, mode);
+ * String key = BuildCache.key(council, base, license, mode);
  * Optional&lt;Site&gt; site = cache.load(key, dataset); // checked; empty when absent or damaged
  * cache.store(key, site);                                // after a build
  * </pre>
@@ -94,16 +99,17 @@ public final class BuildCache {
   }
 
   /**
-   * The key of a build: everything its output depends on — the seed's bytes, this program build,
-   * the base IRI, the licence and the reading mode.
+   * The key of a build: everything its output depends on — the council folder's bytes (the table's
+   * and every other file's, its identity's publisher and contact included), this program build, the
+   * base IRI, the licence and the reading mode.
    */
-  public static String key(SourceFile seed, String base, String license, TimelineParser.Mode mode) {
-    return key(seed, base, license, org.w3id.tonet.publish.Publisher.UNNAMED, mode);
+  public static String key(Council council, String base, String license, TimelineParser.Mode mode) {
+    return key(council, base, license, org.w3id.tonet.publish.Publisher.UNNAMED, mode);
   }
 
   /** The key of a build that names its publisher (part of the description it holds). */
   public static String key(
-      SourceFile seed,
+      Council council,
       String base,
       String license,
       org.w3id.tonet.publish.Publisher publisher,
@@ -113,7 +119,7 @@ public final class BuildCache {
             "\n",
             "format " + FORMAT,
             "program " + ProgramBuild.id(),
-            "seed " + seed.sha256(),
+            "council " + council.digest(),
             "base " + base,
             "license " + (license == null ? "" : license),
             "publisher " + publisher.key(),
@@ -128,19 +134,11 @@ public final class BuildCache {
    */
   public Optional<Site> load(String key, DatasetGraph dataset, boolean fill) {
     Path entry = folder.resolve(key);
-    Path manifestFile = entry.resolve(MANIFEST);
-    if (!Files.isRegularFile(manifestFile)) {
+    if (!Files.isRegularFile(entry.resolve(MANIFEST))) {
       return Optional.empty();
     }
     try {
-      Properties manifest = new Properties();
-      try (InputStream in = Files.newInputStream(manifestFile)) {
-        manifest.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-      }
-      if (!FORMAT.equals(manifest.getProperty("format"))
-          || !key.equals(manifest.getProperty("key"))) {
-        throw new IOException("the manifest does not belong to this key");
-      }
+      Properties manifest = manifest(entry, key);
       byte[] graphs = checked(entry.resolve(GRAPHS), manifest.getProperty("graphs"));
       Map<String, byte[]> files = new LinkedHashMap<>();
       for (String name : new TreeMap<>(manifest).keySet().stream().map(Object::toString).toList()) {
@@ -181,19 +179,13 @@ public final class BuildCache {
       if (data.isEmpty() || ontology.isEmpty() || meta.isEmpty()) {
         throw new IOException("a graph is missing");
       }
-      Timeline.SourceInfo source =
-          new Timeline.SourceInfo(
-              manifest.getProperty("seed.file"),
-              manifest.getProperty("seed.sha256"),
-              manifest.getProperty("seed.title"),
-              Integer.parseInt(manifest.getProperty("seed.lines")));
       Site site =
           Site.loaded(
               data,
               ontology,
               meta,
               iris,
-              source,
+              source(manifest),
               dataset,
               files,
               Instant.ofEpochMilli(Long.parseLong(manifest.getProperty("published"))));
@@ -207,6 +199,67 @@ public final class BuildCache {
       remove(entry);
       return Optional.empty();
     }
+  }
+
+  /**
+   * The kept build as far as its two small files tell: its description (void.ttl, the meta graph)
+   * and SHA256SUMS, their digests checked, over {@code store}. Enough to answer SPARQL from a store
+   * that already holds the build (a TDB2 database: {@link Tdb2Store#holds}) while the rest is
+   * loaded: its base, its store and its tag are those of the whole site; its data and ontology
+   * graphs are empty. Empty when there is no usable entry.
+   */
+  public Optional<Site> described(String key, DatasetGraph store) {
+    Path entry = folder.resolve(key);
+    if (!Files.isRegularFile(entry.resolve(MANIFEST))) {
+      return Optional.empty();
+    }
+    try {
+      Properties manifest = manifest(entry, key);
+      Map<String, byte[]> files = new LinkedHashMap<>();
+      for (String file : List.of(Dump.VOID, Dump.SHA256SUMS)) {
+        files.put(
+            file,
+            checked(entry.resolve(FILES).resolve(file), manifest.getProperty("file." + file)));
+      }
+      Model meta = prefixed();
+      RDFParser.source(new java.io.ByteArrayInputStream(files.get(Dump.VOID)))
+          .lang(Lang.TURTLE)
+          .parse(meta);
+      return Optional.of(
+          Site.loaded(
+              prefixed(),
+              prefixed(),
+              meta,
+              new Iris(manifest.getProperty("base")),
+              source(manifest),
+              store,
+              files,
+              Instant.ofEpochMilli(Long.parseLong(manifest.getProperty("published")))));
+    } catch (IOException | RuntimeException e) {
+      // load() says why and removes the entry.
+      return Optional.empty();
+    }
+  }
+
+  /** An entry's manifest, checked to belong to its key. */
+  private static Properties manifest(Path entry, String key) throws IOException {
+    Properties manifest = new Properties();
+    try (InputStream in = Files.newInputStream(entry.resolve(MANIFEST))) {
+      manifest.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    if (!FORMAT.equals(manifest.getProperty("format"))
+        || !key.equals(manifest.getProperty("key"))) {
+      throw new IOException("the manifest does not belong to this key");
+    }
+    return manifest;
+  }
+
+  private static Timeline.SourceInfo source(Properties manifest) {
+    return new Timeline.SourceInfo(
+        manifest.getProperty("seed.file"),
+        manifest.getProperty("seed.sha256"),
+        manifest.getProperty("seed.title"),
+        Integer.parseInt(manifest.getProperty("seed.lines")));
   }
 
   private static Model prefixed() {
@@ -248,10 +301,15 @@ public final class BuildCache {
       manifest.setProperty("seed.lines", Integer.toString(site.source().lineCount()));
       Dataset graphs = DatasetFactory.create();
       site.namedGraphs().forEach(graphs::addNamedModel);
-      ByteArrayOutputStream thrift = new ByteArrayOutputStream();
-      RDFDataMgr.write(thrift, graphs, Lang.RDFTHRIFT);
-      Files.write(staging.resolve(GRAPHS), thrift.toByteArray());
-      manifest.setProperty("graphs", Exporter.sha256(thrift.toByteArray()));
+      // Streamed to the file and digested on the way: held in memory, the graphs of a long table
+      // did not fit beside the site (issue 22: 2.4 million triples, 4 GB of heap).
+      MessageDigest digest = Exporter.newSha256();
+      try (OutputStream out =
+          new DigestOutputStream(
+              new BufferedOutputStream(Files.newOutputStream(staging.resolve(GRAPHS))), digest)) {
+        RDFDataMgr.write(out, graphs, Lang.RDFTHRIFT);
+      }
+      manifest.setProperty("graphs", HexFormat.of().formatHex(digest.digest()));
       Path files = Files.createDirectories(staging.resolve(FILES));
       for (Map.Entry<String, byte[]> f : site.files().entrySet()) {
         Files.write(files.resolve(f.getKey()), f.getValue());

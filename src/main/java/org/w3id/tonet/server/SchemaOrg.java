@@ -11,6 +11,7 @@ import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.DCAT;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
 import org.w3id.tonet.rdf.SCHEMA;
 import org.w3id.tonet.rdf.TONET;
 
@@ -159,7 +160,9 @@ final class SchemaOrg {
     json.put("creator", council);
     json.put("copyrightHolder", council);
     json.put("isBasedOn", sources(site.union(), dataset, links));
-    json.put("creditText", org.w3id.tonet.publish.DatasetDescription.ATTRIBUTION);
+    // The attribution the council asks for, as the description's rights statement words it.
+    Resource rights = dataset.getPropertyResourceValue(DCTerms.rights);
+    json.put("creditText", rights == null ? null : text(meta, rights, RDFS.label, "ja"));
     List<Object> distributions = new ArrayList<>();
     for (Map.Entry<String, String> d : downloads.entrySet()) {
       Map<String, Object> download = new LinkedHashMap<>();

@@ -145,7 +145,7 @@ final class SparqlHandler extends Handler.Abstract {
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
     boolean head = request.getMethod().equals("HEAD");
-    Site site = holder.site();
+    Site site = holder.queryable();
     if (site == null) {
       error(response, callback, head, 503, "the server is starting; try again in a moment", 1);
       return true;
@@ -298,6 +298,11 @@ final class SparqlHandler extends Handler.Abstract {
       if (request.getMethod().equals("POST")) {
         throw new Refused(
             400, "no query: send query=… in a form, or the query as application/sparql-query");
+      }
+      if (holder.site() == null) {
+        // Queries are answered from the store while the rest is loaded; the service
+        // description counts the loaded graphs.
+        throw new Refused(503, "the server is starting; try again in a moment");
       }
       describe(
           response,

@@ -34,12 +34,28 @@ class CliTest {
   }
 
   @ParameterizedTest(name = "{0} --help")
-  @ValueSource(strings = {"export", "validate"})
-  void everyCommandHasHelp(String command) {
+  @ValueSource(strings = {"serve", "export", "validate", "query", "push"})
+  void everyCommandThatReadsATableTakesACouncilFolder(String command) {
     Run run = run(command, "--help");
     assertEquals(ExitCodes.OK, run.exit());
     assertTrue(run.out().contains("Usage: tonet-lod " + command), run.out());
+    assertTrue(run.out().contains("--council=DIR"), run.out());
     assertTrue(run.out().contains("--seed"), run.out());
+  }
+
+  @Test
+  void validateReadsACouncilFolderGivenByItsPath() {
+    Run run = run("validate", "--council", "seeds");
+    assertEquals(ExitCodes.OK, run.exit(), run.err());
+    assertTrue(run.out().startsWith("valid: council-timeline.txt"), run.out());
+  }
+
+  @Test
+  void aCouncilFolderThatIsNotThereIsSaid() {
+    Run run = run("validate", "--council", temp.resolve("nowhere").toString());
+    assertEquals(ExitCodes.INVALID, run.exit());
+    assertTrue(run.err().startsWith("error: " + temp.resolve("nowhere") + ": no such folder"));
+    assertTrue(run.err().contains("1 problem;"), run.err());
   }
 
   @Test

@@ -47,7 +47,8 @@ class ExportTest {
 
   @Test
   void twoRunsGiveByteIdenticalDumps() throws Exception {
-    Build again = Build.of(TestSeeds.seed(), TimelineParser.Mode.STRICT, new Iris(TestSeeds.BASE));
+    Build again =
+        TestSeeds.build(TestSeeds.seed(), TimelineParser.Mode.STRICT, new Iris(TestSeeds.BASE));
     Map<String, byte[]> first = files();
     Map<String, byte[]> second = Exporter.files(again, null);
     assertEquals(first.keySet(), second.keySet());
@@ -286,6 +287,84 @@ class ExportTest {
     assertTrue(report.conforms(), () -> reportText(report));
   }
 
+  /**
+   * One publisher model (issues 16 and 19): a part the command line gives wins; a part it leaves
+   * out is the council folder's identity's; where that says nothing too, issue 16's default.
+   */
+  @Test
+  void theFoldersPublisherAndContactAreTheDefaultsThatTheOptionsOverride() throws Exception {
+    org.w3id.tonet.council.Council example =
+        org.w3id.tonet.council.Council.read(
+            org.w3id.tonet.council.CouncilFolder.of(Path.of("examples", "mizunagi")));
+    Iris iris = new Iris("https://lod.example.org/mizunagi/");
+    Build build = Build.of(example, TimelineParser.Mode.STRICT, iris);
+    org.apache.jena.rdf.model.Property fn =
+        ModelFactory.createDefaultModel().createProperty(DatasetDescription.VCARD, "fn");
+    org.apache.jena.rdf.model.Property hasUrl =
+        ModelFactory.createDefaultModel().createProperty(DatasetDescription.VCARD, "hasURL");
+    org.apache.jena.rdf.model.Property hasEmail =
+        ModelFactory.createDefaultModel().createProperty(DatasetDescription.VCARD, "hasEmail");
+
+    Model folders = Exporter.publication(build, null).meta();
+    org.apache.jena.rdf.model.Resource dataset = folders.getResource(iris.dataset());
+    org.apache.jena.rdf.model.Resource publisher =
+        dataset.getPropertyResourceValue(org.apache.jena.vocabulary.DCTerms.publisher);
+    assertEquals(iris.base() + "id/publisher", publisher.getURI());
+    assertEquals(
+        Set.of("tonet-lod プロジェクト（例）@ja", "The tonet-lod project (example)@en"),
+        names(publisher, org.apache.jena.sparql.vocabulary.FOAF.name),
+        "the identity's publisher, in its languages");
+    assertEquals(
+        "https://w3id.org/tonet/",
+        publisher
+            .getPropertyResourceValue(org.apache.jena.sparql.vocabulary.FOAF.homepage)
+            .getURI());
+    org.apache.jena.rdf.model.Resource contact =
+        dataset.getPropertyResourceValue(org.apache.jena.vocabulary.DCAT.contactPoint);
+    assertEquals(
+        "https://w3id.org/tonet/",
+        contact.getPropertyResourceValue(hasUrl).getURI(),
+        "the identity's contact, not the landing page");
+    assertEquals(names(publisher, org.apache.jena.sparql.vocabulary.FOAF.name), names(contact, fn));
+    ValidationReport report = dcatAp3(folders);
+    assertTrue(report.conforms(), () -> reportText(report));
+
+    Model given =
+        Exporter.publication(
+                build, null, new Publisher(null, "Example City", "mailto:lod@city.example"))
+            .meta();
+    org.apache.jena.rdf.model.Resource other =
+        given
+            .getResource(iris.dataset())
+            .getPropertyResourceValue(org.apache.jena.vocabulary.DCTerms.publisher);
+    assertEquals(iris.base() + "id/publisher", other.getURI(), "no --publisher: the default IRI");
+    assertEquals(Set.of("Example City"), names(other, org.apache.jena.sparql.vocabulary.FOAF.name));
+    assertFalse(
+        other.hasProperty(org.apache.jena.sparql.vocabulary.FOAF.homepage),
+        "the folder's page is its publisher's, not this one's");
+    org.apache.jena.rdf.model.Resource givenContact =
+        given
+            .getResource(iris.dataset())
+            .getPropertyResourceValue(org.apache.jena.vocabulary.DCAT.contactPoint);
+    assertEquals(
+        "mailto:lod@city.example", givenContact.getPropertyResourceValue(hasEmail).getURI());
+    assertFalse(givenContact.hasProperty(hasUrl), "the folder's contact is overridden");
+    ValidationReport givenReport = dcatAp3(given);
+    assertTrue(givenReport.conforms(), () -> reportText(givenReport));
+  }
+
+  /** The values of a property, each as its text and language tag (text@lang, or text alone). */
+  private static Set<String> names(
+      org.apache.jena.rdf.model.Resource r, org.apache.jena.rdf.model.Property p) {
+    Set<String> names = new TreeSet<>();
+    r.listProperties(p)
+        .forEachRemaining(
+            s ->
+                names.add(
+                    s.getString() + (s.getLanguage().isEmpty() ? "" : "@" + s.getLanguage())));
+    return names;
+  }
+
   @Test
   void theDescriptionNamesEveryDumpWithItsChecksum() throws Exception {
     Map<String, byte[]> files = files();
@@ -296,7 +375,7 @@ class ExportTest {
       assertTrue(meta.contains(Exporter.sha256(files.get(name))), "checksum of " + name);
     }
     assertTrue(meta.contains("void:triples " + TestSeeds.seedData().size()));
-    assertTrue(meta.contains(DatasetDescription.ATTRIBUTION));
+    assertTrue(meta.contains(TestSeeds.tone().identity().attribution()));
     assertFalse(meta.contains("dcterms:license"), "no licence is claimed unless given");
   }
 

@@ -59,7 +59,7 @@ class SeedLabelsTest {
       wide.append(c >= '0' && c <= '9' ? (char) ('０' + (c - '0')) : c);
     }
     Model data =
-        org.w3id.tonet.publish.Build.of(
+        TestSeeds.build(
                 TestSeeds.text("council-timeline.txt", wide.toString()),
                 org.w3id.tonet.parse.TimelineParser.Mode.STRICT,
                 new Iris(TestSeeds.BASE))

@@ -34,7 +34,7 @@ class AnswerCacheTest {
     cached =
         TonetServer.create()
             .port(0)
-            .seed(TestSeeds.seed())
+            .council(TestSeeds.tone())
             .baseIri("http://localhost:3030/")
             // One query at a time and little query time per client: what is answered beyond that
             // comes from the kept answers.
@@ -44,7 +44,7 @@ class AnswerCacheTest {
     uncached =
         TonetServer.create()
             .port(0)
-            .seed(TestSeeds.seed())
+            .council(TestSeeds.tone())
             .baseIri("http://localhost:3030/")
             .cacheSize(0)
             .start();

@@ -36,7 +36,7 @@ public final class ServerOnTestSeed implements BeforeAllCallback, AfterAllCallba
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    server = options.apply(TonetServer.create().port(0).seed(TestSeeds.seed())).start();
+    server = options.apply(TonetServer.create().port(0).council(TestSeeds.tone())).start();
   }
 
   @Override
