@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /**
  * Where the commands that serve or query the data keep their builds: {@code serve} and {@code
  * query} start from the same kept build, so a query after a start (or after another query) reads
- * the graphs instead of converting the seed again.
+ * the graphs instead of converting the council's table again.
  *
  * <pre>
  * &#64;Mixin BuildCacheOptions cache;
@@ -20,14 +20,14 @@ public final class BuildCacheOptions {
       names = "--build-cache",
       paramLabel = "DIR",
       description =
-          "Keep each build here, and start from a kept one with the same seed, program build and"
-              + " options instead of parsing, validating and writing the dumps again. Default:"
-              + " $XDG_CACHE_HOME/tonet-lod or ~/.cache/tonet-lod.")
+          "Keep each build here, and start from a kept one with the same council folder, program"
+              + " build and options instead of parsing, validating and writing the dumps again."
+              + " Default: $XDG_CACHE_HOME/tonet-lod or ~/.cache/tonet-lod.")
   Path buildCache;
 
   @Option(
       names = "--no-build-cache",
-      description = "Build from the seed every time, and keep nothing.")
+      description = "Build from the council folder every time, and keep nothing.")
   boolean noBuildCache;
 
   /** The folder of kept builds, or null when none is to be used. */

@@ -20,12 +20,12 @@ import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
+import org.w3id.tonet.council.Council;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.rdf.Prefixes;
 import org.w3id.tonet.server.BuildCache;
 import org.w3id.tonet.server.Site;
 import org.w3id.tonet.source.SourceException;
-import org.w3id.tonet.source.SourceFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,9 +34,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code query FILE.rq [--seed FILE] [--base-iri IRI] [--format table|tsv|csv|json|xml]}: builds
- * the data and runs one SPARQL query against it, on the same dataset the server offers (the named
- * graphs graph/data, graph/ontology, graph/meta and their union as the default graph).
+ * {@code query FILE.rq [--council DIR] [--seed FILE] [--base-iri IRI] [--format
+ * table|tsv|csv|json|xml]}: builds the data and runs one SPARQL query against it, on the same
+ * dataset the server offers (the named graphs graph/data, graph/ontology, graph/meta and their
+ * union as the default graph).
  *
  * <pre>
  * java -jar target/tonet-lod.jar query queries/symposia.rq
@@ -129,21 +130,23 @@ public final class QueryCommand implements Callable<Integer> {
 
   /**
    * The server's dataset, made the server's way (what runs here runs the same on /sparql): the
-   * build {@code serve} or an earlier query kept for this seed, base and reading mode, else a new
-   * one, kept for the next time.
+   * build {@code serve} or an earlier query kept for this council folder (its table and every other
+   * file), base and reading mode, and never another council's, else a new one, kept for the next
+   * time.
    */
   private Site site(Iris iris, PrintWriter err) throws SourceException {
-    SourceFile seed = source.read();
+    Council council = source.council();
     Path folder = cache.folder();
     BuildCache kept = folder == null ? null : new BuildCache(folder);
-    String key = BuildCache.key(seed, iris.base(), null, source.mode());
+    String key = BuildCache.key(council, iris.base(), null, source.mode());
     if (kept != null) {
       Optional<Site> found = kept.load(key, DatasetGraphFactory.createTxnMem(), false);
       if (found.isPresent()) {
         return found.get();
       }
     }
-    Site site = Site.over(source.build(seed, iris, err), null, DatasetGraphFactory.createTxnMem());
+    Site site =
+        Site.over(source.build(council, iris, err), null, DatasetGraphFactory.createTxnMem());
     if (kept != null) {
       kept.store(key, site);
     }
