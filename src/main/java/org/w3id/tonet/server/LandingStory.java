@@ -18,7 +18,7 @@ import org.w3id.tonet.rdf.TONET;
 
 /**
  * The story the landing page opens with, read from the data alone: who the dataset is about (its
- * rights holder), when that organization was set up, the area it served, its units, the period the
+ * rights holder), when that organization was set up, the areas it served, its units, the period the
  * record covers, and the moments that made its history — milestones, symposia, launches,
  * establishments, plans, and the meeting that proposed to dissolve it.
  *
@@ -50,6 +50,17 @@ final class LandingStory {
     }
   }
 
+  /**
+   * An area the organization serves, with the places it contains: one area of nine municipalities,
+   * or each of the municipalities a council names itself.
+   */
+  record Area(Named name, List<Named> places) {
+
+    public boolean hasPlaces() {
+      return !places.isEmpty();
+    }
+  }
+
   /** A kind of thing the record holds, and how many. */
   record Count(String label, String labelEn, String count, String href) {}
 
@@ -58,16 +69,15 @@ final class LandingStory {
       Named organization,
       TermView.Day established,
       String establishedHref,
-      Named area,
-      List<Named> places,
+      List<Area> areas,
       List<Named> units,
       TermView.Day from,
       TermView.Day to,
       List<Count> kinds,
       List<Highlight> highlights) {
 
-    public boolean hasPlaces() {
-      return !places.isEmpty();
+    public boolean hasAreas() {
+      return !areas.isEmpty();
     }
 
     public boolean hasUnits() {
@@ -98,15 +108,13 @@ final class LandingStory {
     Resource dataset = union.getResource(links.id("dataset"));
     Resource org = dataset.getPropertyResourceValue(DCTerms.rightsHolder);
     Resource founding = org == null ? null : org.getPropertyResourceValue(ORG.resultedFrom);
-    Resource area = org == null ? null : org.getPropertyResourceValue(SCHEMA.areaServed);
     Resource period = dataset.getPropertyResourceValue(DCTerms.temporal);
     String dcat = "http://www.w3.org/ns/dcat#";
     return new Story(
         named(union, org, links),
         founding == null ? null : TermView.Day.of(literal(founding, SCHEMA.startDate)),
         founding == null ? null : links.href(founding.getURI()),
-        named(union, area, links),
-        area == null ? List.of() : sortedNames(union, area, SCHEMA.containsPlace, links),
+        org == null ? List.of() : areas(union, org, links),
         org == null ? List.of() : sortedNames(union, org, ORG.hasUnit, links),
         period == null
             ? null
@@ -116,6 +124,18 @@ final class LandingStory {
             : TermView.Day.of(literal(period, union.createProperty(dcat, "endDate"))),
         counts(data, union, links),
         highlights(data, union, links));
+  }
+
+  private static List<Area> areas(Model union, Resource org, Links links) {
+    List<Area> areas = new ArrayList<>();
+    for (Resource area : sorted(union, org, SCHEMA.areaServed)) {
+      List<Named> places = new ArrayList<>();
+      for (Resource place : sorted(union, area, SCHEMA.containsPlace)) {
+        places.add(named(union, place, links));
+      }
+      areas.add(new Area(named(union, area, links), places));
+    }
+    return areas;
   }
 
   private static List<Count> counts(Model data, Model union, Links links) {
@@ -258,6 +278,14 @@ final class LandingStory {
   }
 
   private static List<Named> sortedNames(Model union, Resource r, Property p, Links links) {
+    List<Named> names = new ArrayList<>();
+    for (Resource x : sorted(union, r, p)) {
+      names.add(named(union, x, links));
+    }
+    return names;
+  }
+
+  private static List<Resource> sorted(Model union, Resource r, Property p) {
     // In the order of their identifiers where they have them (a place's standard area code), so
     // that places are listed as their own registers list them.
     List<Resource> found = new ArrayList<>();
@@ -273,11 +301,7 @@ final class LandingStory {
                   return id == null ? "\uffff" : id;
                 })
             .thenComparing(Resource::getURI));
-    List<Named> names = new ArrayList<>();
-    for (Resource x : found) {
-      names.add(named(union, x, links));
-    }
-    return names;
+    return found;
   }
 
   static String literal(Resource r, Property p) {

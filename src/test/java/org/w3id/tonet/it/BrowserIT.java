@@ -34,6 +34,8 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.w3id.tonet.TestSeeds;
+import org.w3id.tonet.council.Council;
+import org.w3id.tonet.council.CouncilFolder;
 import org.w3id.tonet.server.TonetServer;
 
 /**
@@ -42,7 +44,8 @@ import org.w3id.tonet.server.TonetServer;
  * schema.org JSON-LD and a console without errors; and opens every kind of page at a phone's width
  * (390 px) and a laptop's (1280 px): nothing wider than the screen, no serious or critical
  * violation that axe-core (npm, installed by .ci/setup) finds, a meta description, and no {@code
- * ^^xsd:} in what the results show.
+ * ^^xsd:} in what the results show. The second council's folder (examples/mizunagi) gets the same
+ * walk over its landing page and a page of each kind of its data.
  */
 class BrowserIT {
 
@@ -50,6 +53,10 @@ class BrowserIT {
   private static final String DRIVER = "/usr/bin/chromedriver";
 
   private static TonetServer server;
+
+  /** The second council, examples/mizunagi: its pages are made by the same templates. */
+  private static TonetServer second;
+
   private static ChromeDriver browser;
   private static Path profile;
 
@@ -58,6 +65,11 @@ class BrowserIT {
     assertTrue(new File(CHROMIUM).canExecute(), "install chromium: ./.ci/setup");
     assertTrue(new File(DRIVER).canExecute(), "install chromium-driver: ./.ci/setup");
     server = TonetServer.create().port(0).council(TestSeeds.tone()).start();
+    second =
+        TonetServer.create()
+            .port(0)
+            .council(Council.read(CouncilFolder.of(Path.of("examples", "mizunagi"))))
+            .start();
     profile = Files.createTempDirectory("tonet-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
@@ -92,8 +104,14 @@ class BrowserIT {
         browser.quit();
       }
     } finally {
-      if (server != null) {
-        server.stop();
+      try {
+        if (server != null) {
+          server.stop();
+        }
+      } finally {
+        if (second != null) {
+          second.stop();
+        }
       }
     }
   }
@@ -109,17 +127,7 @@ class BrowserIT {
   private static List<Target> targets() throws Exception {
     Map<String, Target> pages = new LinkedHashMap<>();
     pages.put("", new Target("", "landing page"));
-    String kinds =
-        "PREFIX tonet: <https://w3id.org/tonet/ontology#>\n"
-            + "SELECT ?kind (MIN(STR(?s)) AS ?one) WHERE { ?s a ?kind"
-            + " FILTER(STRSTARTS(STR(?kind), STR(tonet:))"
-            + " && STRSTARTS(STR(?s), \""
-            + server.localUrl()
-            + "id/\")) } GROUP BY ?kind";
-    for (String[] row : select(kinds)) {
-      String path = row[1].replace(server.localUrl() + "id/", "page/");
-      pages.putIfAbsent(path, new Target(path, "a page of kind " + row[0]));
-    }
+    pages.putAll(kinds(server));
     for (String g : List.of("data", "ontology", "meta")) {
       pages.put("graph/" + g, new Target("graph/" + g, "graph page"));
     }
@@ -138,6 +146,23 @@ class BrowserIT {
     return new ArrayList<>(pages.values());
   }
 
+  /** One resource page of each tonet kind of a server's data (one instance each, by SPARQL). */
+  private static Map<String, Target> kinds(TonetServer on) throws Exception {
+    Map<String, Target> pages = new LinkedHashMap<>();
+    String kinds =
+        "PREFIX tonet: <https://w3id.org/tonet/ontology#>\n"
+            + "SELECT ?kind (MIN(STR(?s)) AS ?one) WHERE { ?s a ?kind"
+            + " FILTER(STRSTARTS(STR(?kind), STR(tonet:))"
+            + " && STRSTARTS(STR(?s), \""
+            + on.localUrl()
+            + "id/\")) } GROUP BY ?kind";
+    for (String[] row : select(on, kinds)) {
+      String path = row[1].replace(on.localUrl() + "id/", "page/");
+      pages.putIfAbsent(path, new Target(path, "a page of kind " + row[0]));
+    }
+    return pages;
+  }
+
   /** The example queries' names, from queries/. */
   private static List<String> queries() throws Exception {
     try (var files = Files.list(Path.of("queries"))) {
@@ -151,13 +176,13 @@ class BrowserIT {
   }
 
   /** A SELECT at the endpoint, as rows of CSV cells (the queries here return no commas). */
-  private static List<String[]> select(String query) throws Exception {
+  private static List<String[]> select(TonetServer on, String query) throws Exception {
     HttpResponse<String> r =
         HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(
                         URI.create(
-                            server.localUrl()
+                            on.localUrl()
                                 + "sparql?query="
                                 + URLEncoder.encode(query, StandardCharsets.UTF_8)))
                     .header("Accept", "text/csv")
@@ -170,15 +195,36 @@ class BrowserIT {
 
   @Test
   void everyPageFitsAPhoneAndALaptopAndAxeFindsNothingSerious() throws Exception {
-    String axe = Files.readString(NodeClients.axeCore());
     List<Target> targets = targets();
     assertTrue(targets.size() > 50, "pages of every kind: " + targets.size());
+    List<String> problems = walk(server, targets);
+    assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));
+    assertNoConsoleErrors("pages of every kind");
+  }
+
+  @Test
+  void theSecondCouncilsPagesFitAPhoneAndALaptopAndAxeFindsNothingSerious() throws Exception {
+    List<Target> targets = new ArrayList<>();
+    targets.add(new Target("", "the second council's landing page"));
+    targets.addAll(kinds(second).values());
+    assertTrue(targets.size() > 20, "pages of every kind: " + targets.size());
+    List<String> problems = walk(second, targets);
+    assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));
+    assertNoConsoleErrors("the second council's pages");
+  }
+
+  /**
+   * Opens each page at 390 and 1280 px and lists what is wrong: wider than the screen, no meta
+   * description, {@code ^^xsd:} shown, a serious or critical axe-core violation.
+   */
+  private static List<String> walk(TonetServer on, List<Target> targets) throws Exception {
+    String axe = Files.readString(NodeClients.axeCore());
     List<String> problems = new ArrayList<>();
     try {
       for (int width : new int[] {390, 1280}) {
         browser.manage().window().setSize(new Dimension(width, 900));
         for (Target t : targets) {
-          browser.get(server.localUrl() + t.path());
+          browser.get(on.localUrl() + t.path());
           JavascriptExecutor js = browser;
           String where = t.what() + " (/" + t.path() + ") at " + width + " px";
           Number inner = (Number) js.executeScript("return window.innerWidth;");
@@ -220,8 +266,7 @@ class BrowserIT {
     } finally {
       browser.manage().window().setSize(new Dimension(1280, 2000));
     }
-    assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));
-    assertNoConsoleErrors("pages of every kind");
+    return problems;
   }
 
   @Test
