@@ -1,7 +1,7 @@
 package org.w3id.tonet.cli;
 
 import java.nio.file.Path;
-import org.w3id.tonet.server.BuildCache;
+import org.w3id.tonet.publish.BuildCache;
 import picocli.CommandLine.Option;
 
 /**

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.w3id.tonet.server.Tdb2Store;
+import org.w3id.tonet.publish.Tdb2Store;
 import org.w3id.tonet.server.TonetServer;
 import org.w3id.tonet.source.SourceException;
 import org.w3id.tonet.sparql.QueryScheduler;

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.zip.GZIPOutputStream;
 import org.w3id.tonet.publish.Exporter;
+import org.w3id.tonet.publish.Site;
 
 /**
  * HTTP caching for an immutable dataset: what the server sends cannot change while it runs, so

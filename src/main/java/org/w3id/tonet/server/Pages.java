@@ -10,6 +10,7 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDFS;
+import org.w3id.tonet.publish.Site;
 
 /**
  * Renders the HTML pages from the Mustache templates in {@code templates/}. Every {@code {{value}}}

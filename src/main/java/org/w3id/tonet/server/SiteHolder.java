@@ -1,6 +1,8 @@
 package org.w3id.tonet.server;
 
 import java.util.concurrent.atomic.AtomicReference;
+import org.w3id.tonet.publish.BuildCache;
+import org.w3id.tonet.publish.Site;
 
 /**
  * The published site, set once the server knows its port and has loaded the data; until then

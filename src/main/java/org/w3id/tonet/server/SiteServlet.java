@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Graph;
+import org.w3id.tonet.publish.Site;
 
 /**
  * What every servlet of ours shares: the site, its links and pages, and the answers they send.

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.w3id.tonet.publish.Site;
 import org.w3id.tonet.rdf.Prefixes;
 import org.w3id.tonet.sparql.AnswerFormat;
 import org.w3id.tonet.sparql.QueryBudget;

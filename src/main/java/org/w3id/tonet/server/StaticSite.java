@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import org.apache.jena.rdf.model.Resource;
 import org.w3id.tonet.publish.Dump;
 import org.w3id.tonet.publish.FolderWriter;
+import org.w3id.tonet.publish.Site;
 import org.w3id.tonet.validate.QueryFolder;
 
 /**

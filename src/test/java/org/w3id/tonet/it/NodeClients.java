@@ -35,7 +35,7 @@ final class NodeClients {
       return Path.of(explicit);
     }
     // Beside the build cache's folder, not in it (that one keeps only its own entries).
-    return org.w3id.tonet.server.BuildCache.defaultFolder().resolveSibling("tonet-lod-node");
+    return org.w3id.tonet.publish.BuildCache.defaultFolder().resolveSibling("tonet-lod-node");
   }
 
   /** axe-core's browser bundle, which the browser test runs in each page; fails if missing. */

@@ -39,6 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.w3id.tonet.TestSeeds;
 import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.publish.Build;
+import org.w3id.tonet.publish.Site;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.validate.QueryFolder;
 

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** A small HTTP client for server tests: no redirects followed, a timeout on every call. */
-final class Http {
+public final class Http {
 
   private static final HttpClient CLIENT =
       HttpClient.newBuilder()
@@ -20,19 +20,20 @@ final class Http {
   private Http() {}
 
   /** GET with optional headers given as name, value, name, value … */
-  static HttpResponse<byte[]> get(String url, String... headers)
+  public static HttpResponse<byte[]> get(String url, String... headers)
       throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(URI.create(url)).GET(), headers);
   }
 
-  static HttpResponse<byte[]> head(String url, String... headers)
+  public static HttpResponse<byte[]> head(String url, String... headers)
       throws IOException, InterruptedException {
     return send(
         HttpRequest.newBuilder(URI.create(url)).method("HEAD", HttpRequest.BodyPublishers.noBody()),
         headers);
   }
 
-  static HttpResponse<byte[]> post(String url, String contentType, String body, String... headers)
+  public static HttpResponse<byte[]> post(
+      String url, String contentType, String body, String... headers)
       throws IOException, InterruptedException {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(url))
@@ -41,7 +42,8 @@ final class Http {
     return send(b, headers);
   }
 
-  static HttpResponse<byte[]> method(String method, String url, String body, String... headers)
+  public static HttpResponse<byte[]> method(
+      String method, String url, String body, String... headers)
       throws IOException, InterruptedException {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(url))
@@ -62,11 +64,11 @@ final class Http {
     return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  static String text(HttpResponse<byte[]> response) {
+  public static String text(HttpResponse<byte[]> response) {
     return new String(response.body(), StandardCharsets.UTF_8);
   }
 
-  static String header(HttpResponse<?> response, String name) {
+  public static String header(HttpResponse<?> response, String name) {
     return response.headers().firstValue(name).orElse(null);
   }
 }

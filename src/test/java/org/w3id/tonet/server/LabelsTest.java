@@ -13,6 +13,7 @@ import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
 import org.w3id.tonet.TestSeeds;
+import org.w3id.tonet.publish.Site;
 import org.w3id.tonet.rdf.TONET;
 
 /** Names on the pages: our labels, and display names for the standard terms we use. */

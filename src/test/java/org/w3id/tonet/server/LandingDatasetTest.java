@@ -21,6 +21,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.junit.jupiter.api.Test;
 import org.w3id.tonet.TestSeeds;
 import org.w3id.tonet.publish.Build;
+import org.w3id.tonet.publish.Site;
 
 /**
  * The landing page's schema.org Dataset, for dataset search engines: creator, licence, keywords,

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3id.tonet.TestSeeds;
 import org.w3id.tonet.parse.TimelineParser;
+import org.w3id.tonet.publish.Site;
 import org.w3id.tonet.rdf.Iris;
 
 /**

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3id.tonet.TestSeeds;
 import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.publish.Quality;
+import org.w3id.tonet.publish.Site;
 import org.w3id.tonet.rdf.Iris;
 
 /**

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.tonet.TestSeeds;
 import org.w3id.tonet.parse.TimelineParser;
+import org.w3id.tonet.publish.Site;
 import org.w3id.tonet.rdf.Iris;
 
 /** export --site: every page, document and dump as a static file, every link resolving. */

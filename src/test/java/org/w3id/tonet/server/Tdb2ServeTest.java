@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.tonet.TestSeeds;
 import org.w3id.tonet.parse.TimelineParser;
+import org.w3id.tonet.publish.BuildCache;
+import org.w3id.tonet.publish.Site;
+import org.w3id.tonet.publish.Tdb2Store;
 
 /**
  * {@code serve --tdb2 DIR}: the first start loads the database, a second start on the same folder

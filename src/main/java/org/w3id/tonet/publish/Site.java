@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.publish;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -13,11 +13,6 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.w3id.tonet.model.Timeline;
-import org.w3id.tonet.publish.Build;
-import org.w3id.tonet.publish.Dump;
-import org.w3id.tonet.publish.Exporter;
-import org.w3id.tonet.publish.ProgramBuild;
-import org.w3id.tonet.publish.Publisher;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.rdf.Prefixes;
 

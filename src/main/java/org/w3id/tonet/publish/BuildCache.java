@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.publish;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -42,9 +42,6 @@ import org.slf4j.LoggerFactory;
 import org.w3id.tonet.council.Council;
 import org.w3id.tonet.model.Timeline;
 import org.w3id.tonet.parse.TimelineParser;
-import org.w3id.tonet.publish.Dump;
-import org.w3id.tonet.publish.Exporter;
-import org.w3id.tonet.publish.ProgramBuild;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.rdf.Prefixes;
 

@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.publish;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.tonet.TestSeeds;
 import org.w3id.tonet.parse.TimelineParser;
+import org.w3id.tonet.server.Http;
+import org.w3id.tonet.server.TonetServer;
 
 /**
  * A start keeps what it built; the next start with the same seed, program build and options loads
@@ -100,8 +102,9 @@ class BuildCacheTest {
     return Http.get(
             s.localUrl()
                 + "sparql?query="
-                + ServerTest.enc(
-                    "SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"),
+                + java.net.URLEncoder.encode(
+                    "SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
+                    java.nio.charset.StandardCharsets.UTF_8),
             "Accept",
             "text/csv")
         .body();

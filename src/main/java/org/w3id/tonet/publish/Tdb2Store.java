@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.publish;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
