@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.w3id.tonet.publish.Dump;
 import org.w3id.tonet.publish.Exporter;
+import org.w3id.tonet.server.cache.HttpCaching;
 
 /**
  * {@code /downloads/…}: the dump files, made in memory at start-up, with Content-Type,

@@ -20,6 +20,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.VOID;
 import org.w3id.tonet.publish.Dump;
 import org.w3id.tonet.rdf.TONET;
+import org.w3id.tonet.server.cache.PageCache;
 import org.w3id.tonet.sparql.Sizes;
 
 /**

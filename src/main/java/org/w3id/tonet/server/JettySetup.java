@@ -9,6 +9,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.w3id.tonet.server.cache.ResponseCache;
 
 /**
  * Fits the Jetty server that Fuseki builds for a public endpoint: headers no larger than a long URL
@@ -73,8 +74,7 @@ final class JettySetup {
         new EdgeHandler(
             sparql,
             pagesKept.bytes() > 0
-                ? new ResponseCache(
-                    pages, () -> pagesKept.holder().site() != null, pagesKept.bytes())
+                ? new ResponseCache(pages, pagesKept.ready(), pagesKept.bytes())
                 : pages));
     server.setRequestLog(new RequestLogger());
   }

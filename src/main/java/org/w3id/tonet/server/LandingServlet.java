@@ -17,6 +17,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.w3id.tonet.publish.Dump;
 import org.w3id.tonet.rdf.SCHEMA;
 import org.w3id.tonet.rdf.TONET;
+import org.w3id.tonet.server.cache.PageCache;
 import org.w3id.tonet.validate.QueryFolder;
 
 /**

@@ -13,6 +13,7 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.w3id.tonet.server.cache.PageCache;
 
 /**
  * Dereferenceable IRIs: {@code /id/…} answers 303 See Other (Vary: Accept) to the HTML page {@code

@@ -22,6 +22,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.w3id.tonet.rdf.TONET;
+import org.w3id.tonet.server.cache.PageCache;
 
 /**
  * {@code /ontology}: an HTML page documenting every class and property of the tonet ontology

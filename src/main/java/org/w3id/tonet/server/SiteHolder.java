@@ -3,6 +3,7 @@ package org.w3id.tonet.server;
 import java.util.concurrent.atomic.AtomicReference;
 import org.w3id.tonet.publish.BuildCache;
 import org.w3id.tonet.publish.Site;
+import org.w3id.tonet.server.cache.LruBytes;
 
 /**
  * The published site, set once the server knows its port and has loaded the data; until then

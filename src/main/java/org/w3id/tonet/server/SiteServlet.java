@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Graph;
 import org.w3id.tonet.publish.Site;
+import org.w3id.tonet.server.cache.HttpCaching;
 
 /**
  * What every servlet of ours shares: the site, its links and pages, and the answers they send.

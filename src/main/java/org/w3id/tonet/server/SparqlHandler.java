@@ -19,6 +19,8 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.w3id.tonet.publish.Site;
+import org.w3id.tonet.server.cache.HttpCaching;
+import org.w3id.tonet.server.cache.LruBytes;
 import org.w3id.tonet.sparql.Answer;
 import org.w3id.tonet.sparql.AnswerFormat;
 import org.w3id.tonet.sparql.QueryBudget;

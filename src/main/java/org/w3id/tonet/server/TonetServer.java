@@ -20,6 +20,7 @@ import org.w3id.tonet.publish.BuildCache;
 import org.w3id.tonet.publish.Site;
 import org.w3id.tonet.publish.Tdb2Store;
 import org.w3id.tonet.rdf.Iris;
+import org.w3id.tonet.server.cache.ResponseCache;
 import org.w3id.tonet.source.SourceException;
 import org.w3id.tonet.sparql.QueryLimits;
 import org.w3id.tonet.sparql.QueryScheduler;
@@ -649,7 +650,7 @@ public final class TonetServer {
           sparql,
           guard,
           limits,
-          new ResponseCache.Sizing(holder, pageBytes()));
+          new ResponseCache.Sizing(() -> holder.site() != null, pageBytes()));
       return fuseki;
     }
   }

@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.cache;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -25,7 +25,7 @@ import org.eclipse.jetty.util.Callback;
  * new ResponseCache(servletContext, () -&gt; holder.site() != null, 32 &lt;&lt; 20)
  * </pre>
  */
-final class ResponseCache extends Handler.Wrapper {
+public final class ResponseCache extends Handler.Wrapper {
 
   /** The headers kept with an answer (everything else is per request). */
   private static final List<HttpHeader> KEPT =
@@ -52,14 +52,14 @@ final class ResponseCache extends Handler.Wrapper {
    * Keeps up to {@code maxBytes} of what {@code pages} answer, once {@code ready} says the site is
    * loaded (what is answered while it loads is not the site).
    */
-  ResponseCache(Handler pages, BooleanSupplier ready, long maxBytes) {
+  public ResponseCache(Handler pages, BooleanSupplier ready, long maxBytes) {
     super(pages);
     this.ready = ready;
     this.kept = new LruBytes<>(maxBytes, k -> k.body().length + k.key().length() * 2L + 256);
   }
 
-  /** What to keep answers for, and how many bytes of them. */
-  record Sizing(SiteHolder holder, long bytes) {}
+  /** Whether the site is loaded (answers are kept only then), and how many bytes to keep. */
+  public record Sizing(BooleanSupplier ready, long bytes) {}
 
   /** An answer as it was sent. */
   private record Kept(String key, int status, List<HttpField> headers, byte[] body) {}

@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.cache;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -16,25 +16,25 @@ import java.util.function.ToLongFunction;
  * byte[] hit = gz.get(etag); // null when absent
  * </pre>
  */
-final class LruBytes<K, V> {
+public final class LruBytes<K, V> {
 
   private final long max;
   private final ToLongFunction<V> sizeOf;
   private final LinkedHashMap<K, V> entries = new LinkedHashMap<>(256, 0.75f, true);
   private long bytes;
 
-  LruBytes(long max, ToLongFunction<V> sizeOf) {
+  public LruBytes(long max, ToLongFunction<V> sizeOf) {
     this.max = max;
     this.sizeOf = sizeOf;
   }
 
   /** The value, or null. */
-  synchronized V get(K key) {
+  public synchronized V get(K key) {
     return entries.get(key);
   }
 
   /** Keeps a value, pushing out the least recently used ones to stay within the bound. */
-  synchronized void put(K key, V value) {
+  public synchronized void put(K key, V value) {
     long size = sizeOf.applyAsLong(value);
     if (max <= 0 || size > max / 8) {
       return;
@@ -52,12 +52,12 @@ final class LruBytes<K, V> {
   }
 
   /** The bytes held. */
-  synchronized long bytes() {
+  public synchronized long bytes() {
     return bytes;
   }
 
   /** The entries held. */
-  synchronized int size() {
+  public synchronized int size() {
     return entries.size();
   }
 }

@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.cache;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,15 +23,15 @@ import org.w3id.tonet.publish.Site;
  * if (HttpCaching.matches(request.getHeader("If-None-Match"), etag)) { … 304 … }
  * </pre>
  */
-final class HttpCaching {
+public final class HttpCaching {
 
   /** Bodies smaller than this are sent as they are (compression would gain too little). */
-  static final int GZIP_MIN = 1024;
+  public static final int GZIP_MIN = 1024;
 
   private HttpCaching() {}
 
   /** The strong ETag of a representation: the publication's tag and a digest of the key. */
-  static String etag(String tag, String key) {
+  public static String etag(String tag, String key) {
     return "\""
         + tag
         + "-"
@@ -40,12 +40,12 @@ final class HttpCaching {
   }
 
   /** The ETag of a representation's gzip copy (strong ETags differ per content coding). */
-  static String gzipped(String etag) {
+  public static String gzipped(String etag) {
     return etag.substring(0, etag.length() - 1) + "-gz\"";
   }
 
   /** Whether an If-None-Match header names this ETag (weak comparison, as RFC 9110 asks). */
-  static boolean matches(String ifNoneMatch, String etag) {
+  public static boolean matches(String ifNoneMatch, String etag) {
     if (ifNoneMatch == null) {
       return false;
     }
@@ -62,13 +62,13 @@ final class HttpCaching {
   }
 
   /** Cache-Control for what may be kept: public, for max-age, served stale while revalidated. */
-  static String cacheControl(Duration maxAge) {
+  public static String cacheControl(Duration maxAge) {
     long s = maxAge.toSeconds();
     return "public, max-age=" + s + ", stale-while-revalidate=" + s;
   }
 
   /** Whether a client takes gzip (Accept-Encoding names it or *, without q=0). */
-  static boolean acceptsGzip(String acceptEncoding) {
+  public static boolean acceptsGzip(String acceptEncoding) {
     if (acceptEncoding == null) {
       return false;
     }
@@ -89,7 +89,7 @@ final class HttpCaching {
   }
 
   /** Whether a content type is text worth compressing. */
-  static boolean compressible(String contentType) {
+  public static boolean compressible(String contentType) {
     if (contentType == null) {
       return false;
     }
@@ -106,7 +106,7 @@ final class HttpCaching {
   }
 
   /** The gzip of some bytes. */
-  static byte[] gzip(byte[] bytes) {
+  public static byte[] gzip(byte[] bytes) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
     try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
       gz.write(bytes);

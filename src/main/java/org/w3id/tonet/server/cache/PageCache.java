@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.cache;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,11 +13,11 @@ import java.util.function.Supplier;
  * String html = cache.get("page " + iri, () -> render(iri));
  * </pre>
  */
-final class PageCache {
+public final class PageCache {
 
   private final Map<String, String> entries;
 
-  PageCache(int capacity) {
+  public PageCache(int capacity) {
     this.entries =
         new LinkedHashMap<>(256, 0.75f, true) {
           @Override
@@ -28,7 +28,7 @@ final class PageCache {
   }
 
   /** The cached value, or the one made now (made outside the lock; the first stored wins). */
-  String get(String key, Supplier<String> make) {
+  public String get(String key, Supplier<String> make) {
     synchronized (entries) {
       String cached = entries.get(key);
       if (cached != null) {

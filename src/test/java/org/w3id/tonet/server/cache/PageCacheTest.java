@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
