@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.w3id.tonet.server.http.Conneg;
+import org.w3id.tonet.server.http.RdfWriters;
 
 /**
  * The dataset description (VoID and DCAT-AP 3) at {@code /.well-known/void} and {@code /void}: RDF

@@ -21,6 +21,8 @@ import org.apache.jena.vocabulary.VOID;
 import org.w3id.tonet.publish.Dump;
 import org.w3id.tonet.rdf.TONET;
 import org.w3id.tonet.server.cache.PageCache;
+import org.w3id.tonet.server.http.Conneg;
+import org.w3id.tonet.server.http.RdfWriters;
 import org.w3id.tonet.sparql.Sizes;
 
 /**

@@ -14,6 +14,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.w3id.tonet.server.cache.PageCache;
+import org.w3id.tonet.server.http.Conneg;
+import org.w3id.tonet.server.http.RdfWriters;
 
 /**
  * Dereferenceable IRIs: {@code /id/…} answers 303 See Other (Vary: Accept) to the HTML page {@code

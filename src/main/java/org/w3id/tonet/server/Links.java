@@ -3,6 +3,7 @@ package org.w3id.tonet.server;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.w3id.tonet.rdf.TONET;
+import org.w3id.tonet.server.http.Conneg;
 
 /**
  * Every link, redirect and IRI the server writes, made from the base IRI: behind a proxy ({@code

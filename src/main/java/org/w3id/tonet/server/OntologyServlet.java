@@ -23,6 +23,8 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.w3id.tonet.rdf.TONET;
 import org.w3id.tonet.server.cache.PageCache;
+import org.w3id.tonet.server.http.Conneg;
+import org.w3id.tonet.server.http.RdfWriters;
 
 /**
  * {@code /ontology}: an HTML page documenting every class and property of the tonet ontology

@@ -17,6 +17,8 @@ import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.system.Txn;
+import org.w3id.tonet.server.http.Conneg;
+import org.w3id.tonet.server.http.RdfWriters;
 import org.w3id.tonet.validate.QueryFolder;
 
 /**

@@ -17,6 +17,7 @@ import org.w3id.tonet.rdf.Entailments;
 import org.w3id.tonet.rdf.PROV;
 import org.w3id.tonet.rdf.SCHEMA;
 import org.w3id.tonet.rdf.TONET;
+import org.w3id.tonet.server.http.Conneg;
 
 /**
  * What a resource page shows: labels, kinds, dates (with their Japanese-era form and how they were

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.apache.jena.graph.Graph;
 import org.w3id.tonet.publish.Site;
 import org.w3id.tonet.server.cache.HttpCaching;
+import org.w3id.tonet.server.http.AsyncBody;
+import org.w3id.tonet.server.http.Conneg;
 
 /**
  * What every servlet of ours shares: the site, its links and pages, and the answers they send.

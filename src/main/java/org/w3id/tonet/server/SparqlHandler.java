@@ -21,6 +21,11 @@ import org.eclipse.jetty.util.Callback;
 import org.w3id.tonet.publish.Site;
 import org.w3id.tonet.server.cache.HttpCaching;
 import org.w3id.tonet.server.cache.LruBytes;
+import org.w3id.tonet.server.http.ClientAddress;
+import org.w3id.tonet.server.http.Conneg;
+import org.w3id.tonet.server.http.FormDecoding;
+import org.w3id.tonet.server.http.RdfWriters;
+import org.w3id.tonet.server.http.Replies;
 import org.w3id.tonet.sparql.Answer;
 import org.w3id.tonet.sparql.AnswerFormat;
 import org.w3id.tonet.sparql.QueryBudget;
@@ -48,8 +53,6 @@ import org.w3id.tonet.sparql.StandardFormat;
  * </pre>
  */
 final class SparqlHandler extends Handler.Abstract {
-
-  private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
   /** How long a 429 waits before it is sent. */
   static final Duration TOO_MANY_PAUSE = Duration.ofSeconds(1);
@@ -150,7 +153,8 @@ final class SparqlHandler extends Handler.Abstract {
     boolean head = request.getMethod().equals("HEAD");
     Site site = holder.queryable();
     if (site == null) {
-      error(response, callback, head, 503, "the server is starting; try again in a moment", 1);
+      Replies.error(
+          response, callback, head, 503, "the server is starting; try again in a moment", 1);
       return true;
     }
     try {
@@ -172,7 +176,7 @@ final class SparqlHandler extends Handler.Abstract {
         }
         default -> {
           response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD, POST, OPTIONS");
-          error(
+          Replies.error(
               response,
               callback,
               head,
@@ -182,7 +186,7 @@ final class SparqlHandler extends Handler.Abstract {
         }
       }
     } catch (Refused r) {
-      error(response, callback, head, r.status, r.getMessage(), 0);
+      Replies.error(response, callback, head, r.status, r.getMessage(), 0);
     }
     return true;
   }
@@ -222,13 +226,13 @@ final class SparqlHandler extends Handler.Abstract {
                   answer(request, response, callback, false, site, params, text);
                 }
               } catch (Refused r) {
-                error(response, callback, false, r.status, r.getMessage(), 0);
+                Replies.error(response, callback, false, r.status, r.getMessage(), 0);
               }
             },
             (status, message) -> {
               // An unread body leaves the connection unusable: ask the client to close it.
               response.getHeaders().put(HttpHeader.CONNECTION, "close");
-              error(response, callback, false, status, message, 0);
+              Replies.error(response, callback, false, status, message, 0);
             })
         .start(bodyTimeout);
   }
@@ -717,7 +721,7 @@ final class SparqlHandler extends Handler.Abstract {
     } else {
       Optional<Conneg.Format> format = Conneg.choose(accept, Conneg.Format.rdfOffers());
       if (format.isEmpty()) {
-        error(
+        Replies.error(
             response,
             callback,
             head,
@@ -740,7 +744,7 @@ final class SparqlHandler extends Handler.Abstract {
       notModified(response, callback, etag);
       return;
     }
-    write(response, callback, head, 200, contentType, body);
+    Replies.write(response, callback, head, 200, contentType, body);
   }
 
   // ---- Answers
@@ -789,7 +793,7 @@ final class SparqlHandler extends Handler.Abstract {
       response.getHeaders().put(HttpHeader.ETAG, sentTag);
       response.getHeaders().put(HttpHeader.CACHE_CONTROL, HttpCaching.cacheControl(maxAge));
     }
-    write(response, callback, head, 200, answer.contentType(), body);
+    Replies.write(response, callback, head, 200, answer.contentType(), body);
   }
 
   private void notModified(Response response, Callback callback, String etag) {
@@ -797,7 +801,7 @@ final class SparqlHandler extends Handler.Abstract {
     response.getHeaders().put(HttpHeader.ETAG, etag);
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, HttpCaching.cacheControl(maxAge));
     response.getHeaders().put(HttpHeader.VARY, "Accept, Accept-Encoding");
-    response.write(true, EMPTY, callback);
+    Replies.empty(response, callback);
   }
 
   /** A failure: the page with the query and why, for a person; one line of text otherwise. */
@@ -811,7 +815,7 @@ final class SparqlHandler extends Handler.Abstract {
       String message,
       int retryAfterSeconds) {
     if (!html) {
-      error(response, callback, head, status, message, retryAfterSeconds);
+      Replies.error(response, callback, head, status, message, retryAfterSeconds);
       return;
     }
     if (retryAfterSeconds > 0) {
@@ -819,46 +823,13 @@ final class SparqlHandler extends Handler.Abstract {
     }
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     response.getHeaders().put(HttpHeader.VARY, "Accept");
-    write(
+    Replies.write(
         response,
         callback,
         head,
         status,
         Conneg.Format.HTML.contentType(),
         page.failed(query, status, message));
-  }
-
-  static void error(
-      Response response,
-      Callback callback,
-      boolean head,
-      int status,
-      String message,
-      int retryAfterSeconds) {
-    if (retryAfterSeconds > 0) {
-      response.getHeaders().put(HttpHeader.RETRY_AFTER, Integer.toString(retryAfterSeconds));
-    }
-    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-    write(
-        response,
-        callback,
-        head,
-        status,
-        "text/plain; charset=utf-8",
-        (status + " " + message + "\n").getBytes(StandardCharsets.UTF_8));
-  }
-
-  static void write(
-      Response response,
-      Callback callback,
-      boolean head,
-      int status,
-      String contentType,
-      byte[] body) {
-    response.setStatus(status);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
-    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-    response.write(true, head ? EMPTY : ByteBuffer.wrap(body), callback);
   }
 
   // ---- Request bodies

@@ -14,6 +14,8 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.w3id.tonet.publish.Site;
 import org.w3id.tonet.rdf.Prefixes;
+import org.w3id.tonet.server.http.Conneg;
+import org.w3id.tonet.server.http.EdgeHandler;
 import org.w3id.tonet.sparql.AnswerFormat;
 import org.w3id.tonet.sparql.QueryBudget;
 import org.w3id.tonet.sparql.QueryLimits;

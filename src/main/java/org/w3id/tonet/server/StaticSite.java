@@ -14,6 +14,7 @@ import org.apache.jena.rdf.model.Resource;
 import org.w3id.tonet.publish.Dump;
 import org.w3id.tonet.publish.FolderWriter;
 import org.w3id.tonet.publish.Site;
+import org.w3id.tonet.server.http.Conneg;
 import org.w3id.tonet.validate.QueryFolder;
 
 /**

@@ -21,6 +21,9 @@ import org.w3id.tonet.publish.Site;
 import org.w3id.tonet.publish.Tdb2Store;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.server.cache.ResponseCache;
+import org.w3id.tonet.server.http.ClientAddress;
+import org.w3id.tonet.server.http.ConnectionGuard;
+import org.w3id.tonet.server.http.JettySetup;
 import org.w3id.tonet.source.SourceException;
 import org.w3id.tonet.sparql.QueryLimits;
 import org.w3id.tonet.sparql.QueryScheduler;
@@ -649,7 +652,8 @@ public final class TonetServer {
           fuseki.getJettyServer(),
           sparql,
           guard,
-          limits,
+          new JettySetup.Capacity(
+              limits.httpThreads(), limits.maxConnections(), limits.idleTimeout()),
           new ResponseCache.Sizing(() -> holder.site() != null, pageBytes()));
       return fuseki;
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.w3id.tonet.server.http.SecurityHeaders;
 import org.w3id.tonet.sparql.QueryLimits;
 
 /**

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3id.tonet.TestSeeds;
+import org.w3id.tonet.server.http.SecurityHeaders;
 import org.w3id.tonet.sparql.QueryScheduler;
 
 /**

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3id.tonet.rdf.SCHEMA;
+import org.w3id.tonet.server.http.Conneg;
 
 /**
  * What RDF clients ask for and get: the legacy and quad media types (rdflib's {@code format='nt'}

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.w3id.tonet.server.http.Conneg;
 
 /**
  * The w3id.org redirect rules kept in w3id/.htaccess: they negotiate every RDF format the server

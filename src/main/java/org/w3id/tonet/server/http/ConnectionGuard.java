@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.http;
 
 import java.net.InetAddress;
 import java.util.Map;
@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * connector.addBean(new ConnectionGuard(100, Duration.ofSeconds(10), clients));
  * </pre>
  */
-final class ConnectionGuard implements Connection.Listener, AutoCloseable {
+public final class ConnectionGuard implements Connection.Listener, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionGuard.class);
 
@@ -39,7 +39,7 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
   private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService sweeper;
 
-  ConnectionGuard(int perClient, java.time.Duration headerTimeout, ClientAddress clients) {
+  public ConnectionGuard(int perClient, java.time.Duration headerTimeout, ClientAddress clients) {
     this.perClient = perClient;
     this.headerMillis = headerTimeout.toMillis();
     this.clients = clients;

@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.http;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
@@ -27,7 +27,7 @@ import java.util.List;
  * body.send(request);
  * </pre>
  */
-final class AsyncBody {
+public final class AsyncBody {
 
   /**
    * Bodies up to this size are written directly: they fit the server's output buffer, which sends
@@ -48,13 +48,13 @@ final class AsyncBody {
   private long size;
   private final Wrapped wrapped;
 
-  AsyncBody(HttpServletResponse response) {
+  public AsyncBody(HttpServletResponse response) {
     this.response = response;
     this.wrapped = new Wrapped(response);
   }
 
   /** The bytes written so far. */
-  long size() {
+  public long size() {
     if (wrapped.writer != null) {
       wrapped.writer.flush();
     }
@@ -62,7 +62,7 @@ final class AsyncBody {
   }
 
   /** What was written, as one array. */
-  byte[] bytes() {
+  public byte[] bytes() {
     size();
     if (parts.size() == 1) {
       return parts.get(0);
@@ -77,7 +77,7 @@ final class AsyncBody {
   }
 
   /** Sends {@code bytes} instead of what was written (a compressed copy; nothing for a 304). */
-  void replace(byte[] bytes) {
+  public void replace(byte[] bytes) {
     size();
     parts.clear();
     size = 0;
@@ -88,12 +88,12 @@ final class AsyncBody {
   }
 
   /** The response to give the servlet. */
-  HttpServletResponse response() {
+  public HttpServletResponse response() {
     return wrapped;
   }
 
   /** Sends what was written: directly when small, without blocking when not. */
-  void send(HttpServletRequest request) throws IOException {
+  public void send(HttpServletRequest request) throws IOException {
     if (wrapped.writer != null) {
       wrapped.writer.flush();
     }

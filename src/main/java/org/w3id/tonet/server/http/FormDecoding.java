@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.http;
 
 import java.nio.charset.StandardCharsets;
 
@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * Integer.parseInt} of a substring, which was a fifth of the time of a repeated SPARQL GET answered
  * from the cache (bench/README.md).
  */
-final class FormDecoding {
+public final class FormDecoding {
 
   private FormDecoding() {}
 
@@ -24,7 +24,7 @@ final class FormDecoding {
    * The decoded text; an {@link IllegalArgumentException} for a {@code %} not followed by 2 hex
    * digits.
    */
-  static String decode(String encoded) {
+  public static String decode(String encoded) {
     int first = firstSpecial(encoded);
     if (first < 0) {
       return encoded;

@@ -1,6 +1,5 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.http;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
@@ -38,9 +37,7 @@ final class PlainErrorHandler extends ErrorHandler {
     byte[] body =
         (code + " " + HttpStatus.getMessage(code) + ": " + hint(code) + "\n")
             .getBytes(StandardCharsets.UTF_8);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
-    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-    response.write(true, ByteBuffer.wrap(body), callback);
+    Replies.write(response, callback, false, code, "text/plain; charset=utf-8", body);
     return true;
   }
 

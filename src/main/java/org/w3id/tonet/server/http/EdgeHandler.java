@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.http;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -11,13 +11,13 @@ import org.eclipse.jetty.util.Callback;
  * The first handler every request meets, before the SPARQL endpoint and the pages: it puts the
  * security headers and CORS on every response, answers CORS preflights, refuses methods other than
  * GET, HEAD, POST and OPTIONS (TRACE among them: it would echo the request) and over-long
- * addresses, and sends {@code /sparql} to the {@link SparqlHandler}, everything else to the pages.
+ * addresses, and sends {@code /sparql} to the SPARQL endpoint, everything else to the pages.
  *
  * <pre>
  * server.setHandler(new EdgeHandler(sparqlHandler, servletContext));
  * </pre>
  */
-final class EdgeHandler extends Handler.Wrapper {
+public final class EdgeHandler extends Handler.Wrapper {
 
   /** The request headers a cross-origin client may send (answered in preflights). */
   static final String ALLOWED_HEADERS =
@@ -25,7 +25,7 @@ final class EdgeHandler extends Handler.Wrapper {
           + " Cache-Control, If-None-Match, If-Modified-Since";
 
   /** The longest path and query accepted, in characters; longer queries go in a POST body. */
-  static final int MAX_URL = 16 * 1024;
+  public static final int MAX_URL = 16 * 1024;
 
   private final Handler sparql;
 
@@ -66,7 +66,7 @@ final class EdgeHandler extends Handler.Wrapper {
       default -> {
         response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD, POST, OPTIONS");
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        SparqlHandler.error(
+        Replies.error(
             response,
             callback,
             false,
@@ -79,7 +79,7 @@ final class EdgeHandler extends Handler.Wrapper {
     String query = request.getHttpURI().getQuery();
     int length = request.getHttpURI().getPath().length() + (query == null ? 0 : query.length() + 1);
     if (length > MAX_URL) {
-      SparqlHandler.error(
+      Replies.error(
           response,
           callback,
           head,

@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.http;
 
 import org.eclipse.jetty.http.HttpFields;
 
@@ -13,9 +13,9 @@ import org.eclipse.jetty.http.HttpFields;
  * SecurityHeaders.apply(response.getHeaders());
  * </pre>
  */
-final class SecurityHeaders {
+public final class SecurityHeaders {
 
-  static final String CSP =
+  public static final String CSP =
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
           + " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 

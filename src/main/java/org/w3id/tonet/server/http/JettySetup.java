@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.http;
 
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
@@ -18,10 +18,10 @@ import org.w3id.tonet.server.cache.ResponseCache;
  * in front of everything.
  *
  * <pre>
- * JettySetup.apply(fuseki.getJettyServer(), sparqlHandler, connectionGuard, limits);
+ * JettySetup.apply(fuseki.getJettyServer(), sparqlHandler, connectionGuard, capacity, pagesKept);
  * </pre>
  */
-final class JettySetup {
+public final class JettySetup {
 
   /** Room for the longest accepted URL and ordinary headers. */
   static final int REQUEST_HEADER_BYTES = EdgeHandler.MAX_URL + 16 * 1024;
@@ -37,11 +37,24 @@ final class JettySetup {
   /** Idle web-server threads end after this long: a burst does not leave its threads behind. */
   static final int THREAD_IDLE_MILLIS = 5_000;
 
-  static void apply(
+  /**
+   * What the web server may hold.
+   *
+   * @param httpThreads the web server's threads, which serve pages and never run queries
+   * @param maxConnections the most connections open at once
+   * @param idleTimeout how long a connection may stay silent
+   */
+  public record Capacity(int httpThreads, int maxConnections, java.time.Duration idleTimeout) {}
+
+  /**
+   * Fits {@code server}: its threads, connectors and error pages; {@code sparql} answers /sparql in
+   * front of Fuseki's handler, whose answers are kept as {@code pagesKept} says.
+   */
+  public static void apply(
       Server server,
-      SparqlHandler sparql,
+      Handler sparql,
       ConnectionGuard guard,
-      TonetServer.Limits limits,
+      Capacity limits,
       ResponseCache.Sizing pagesKept) {
     if (server.getThreadPool() instanceof QueuedThreadPool pool) {
       pool.setIdleTimeout(THREAD_IDLE_MILLIS);

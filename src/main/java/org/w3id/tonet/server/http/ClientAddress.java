@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.http;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -21,7 +21,7 @@ import org.eclipse.jetty.server.Request;
  * clients.of(request); // "203.0.113.7", or "2001:db8:1:2::/64"
  * </pre>
  */
-final class ClientAddress {
+public final class ClientAddress {
 
   private final Set<InetAddress> trusted;
 
@@ -34,7 +34,7 @@ final class ClientAddress {
    *
    * @throws IllegalArgumentException for something that is not an IP address
    */
-  static ClientAddress trusting(List<String> proxies) {
+  public static ClientAddress trusting(List<String> proxies) {
     return new ClientAddress(
         proxies.stream().map(ClientAddress::address).collect(Collectors.toUnmodifiableSet()));
   }
@@ -61,7 +61,7 @@ final class ClientAddress {
   }
 
   /** The client a request comes from. */
-  String of(Request request) {
+  public String of(Request request) {
     InetAddress peer = peer(request.getConnectionMetaData().getRemoteSocketAddress());
     if (peer == null) {
       return "unknown";

@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.http;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -20,7 +20,7 @@ import org.w3id.tonet.rdf.Prefixes;
  * String turtle = RdfWriters.write(graph, Conneg.Format.TURTLE);
  * </pre>
  */
-final class RdfWriters {
+public final class RdfWriters {
 
   private static final Map<String, String> PREFIXES = prefixes();
 
@@ -39,7 +39,7 @@ final class RdfWriters {
    * TriG and N-Quads its triples are in the default graph (a client that reads a document as quads,
    * as Comunica does first, finds them there), so TriG is its Turtle and N-Quads its N-Triples.
    */
-  static String write(Graph graph, Conneg.Format format) {
+  public static String write(Graph graph, Conneg.Format format) {
     StringWriter out = new StringWriter();
     try {
       switch (format) {

@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.http;
 
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.RequestLog;
