@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.util.Optional;
 import org.w3id.tonet.server.http.Conneg;
 import org.w3id.tonet.server.http.RdfWriters;
+import org.w3id.tonet.server.site.SiteHolder;
+import org.w3id.tonet.server.site.SiteServlet;
 
 /**
  * The dataset description (VoID and DCAT-AP 3) at {@code /.well-known/void} and {@code /void}: RDF

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.w3id.tonet.publish.Dump;
 import org.w3id.tonet.publish.Exporter;
 import org.w3id.tonet.server.cache.HttpCaching;
+import org.w3id.tonet.server.site.SiteHolder;
+import org.w3id.tonet.server.site.SiteServlet;
 
 /**
  * {@code /downloads/…}: the dump files, made in memory at start-up, with Content-Type,

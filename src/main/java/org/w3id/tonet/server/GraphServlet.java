@@ -23,6 +23,9 @@ import org.w3id.tonet.rdf.TONET;
 import org.w3id.tonet.server.cache.PageCache;
 import org.w3id.tonet.server.http.Conneg;
 import org.w3id.tonet.server.http.RdfWriters;
+import org.w3id.tonet.server.site.Pages;
+import org.w3id.tonet.server.site.SiteHolder;
+import org.w3id.tonet.server.site.SiteServlet;
 import org.w3id.tonet.sparql.Sizes;
 
 /**

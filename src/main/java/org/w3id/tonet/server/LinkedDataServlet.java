@@ -13,9 +13,14 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.w3id.tonet.publish.Site;
 import org.w3id.tonet.server.cache.PageCache;
 import org.w3id.tonet.server.http.Conneg;
 import org.w3id.tonet.server.http.RdfWriters;
+import org.w3id.tonet.server.site.Pages;
+import org.w3id.tonet.server.site.ResourceView;
+import org.w3id.tonet.server.site.SiteHolder;
+import org.w3id.tonet.server.site.SiteServlet;
 
 /**
  * Dereferenceable IRIs: {@code /id/…} answers 303 See Other (Vary: Accept) to the HTML page {@code
@@ -85,6 +90,25 @@ final class LinkedDataServlet extends SiteServlet {
     sendHtml(response, HttpServletResponse.SC_OK, pageHtml(iri));
   }
 
+  /** What /id/ dereferences, for the site it was made of. */
+  private record Documents(Site site, Model model) {}
+
+  private transient volatile Documents documents;
+
+  /**
+   * What /id/ dereferences: the three graphs and the service description, whose IRIs (the
+   * endpoint's dataset, default graph and named graphs) are minted under {@code {base}id/} too.
+   */
+  private Model documents() {
+    Site site = site();
+    Documents d = documents;
+    if (d == null || d.site() != site) {
+      d = new Documents(site, ServiceDescription.documents(site));
+      documents = d;
+    }
+    return d.model();
+  }
+
   /** Pages and documents made once each: the site does not change while the server runs. */
   private final transient PageCache made = new PageCache(4096);
 
@@ -94,7 +118,7 @@ final class LinkedDataServlet extends SiteServlet {
   }
 
   private String renderPage(String iri) {
-    ResourceView.Page page = ResourceView.of(holder().documents(), iri, links());
+    ResourceView.Page page = ResourceView.of(documents(), iri, links());
     List<Pages.Alternate> alternates =
         Conneg.Format.rdfOffers().stream()
             .map(f -> new Pages.Alternate(f.mediaType(), links().data(iri, f)))
@@ -105,8 +129,7 @@ final class LinkedDataServlet extends SiteServlet {
 
   /** The RDF document of a resource in a format (also written by the static site). */
   String dataDocument(String iri, Conneg.Format format) {
-    return made.get(
-        format + " " + iri, () -> RdfWriters.write(describe(holder().documents(), iri), format));
+    return made.get(format + " " + iri, () -> RdfWriters.write(describe(documents(), iri), format));
   }
 
   private void data(HttpServletRequest request, HttpServletResponse response, String path)
@@ -177,7 +200,7 @@ final class LinkedDataServlet extends SiteServlet {
 
   /** True when the IRI is the subject of a triple here. */
   boolean exists(String iri) {
-    return holder().documents().getGraph().contains(NodeFactory.createURI(iri), Node.ANY, Node.ANY);
+    return documents().getGraph().contains(NodeFactory.createURI(iri), Node.ANY, Node.ANY);
   }
 
   private void notAcceptable(HttpServletRequest request, HttpServletResponse response)

@@ -25,6 +25,10 @@ import org.w3id.tonet.rdf.TONET;
 import org.w3id.tonet.server.cache.PageCache;
 import org.w3id.tonet.server.http.Conneg;
 import org.w3id.tonet.server.http.RdfWriters;
+import org.w3id.tonet.server.site.Labels;
+import org.w3id.tonet.server.site.Pages;
+import org.w3id.tonet.server.site.SiteHolder;
+import org.w3id.tonet.server.site.SiteServlet;
 
 /**
  * {@code /ontology}: an HTML page documenting every class and property of the tonet ontology

@@ -19,6 +19,10 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.system.Txn;
 import org.w3id.tonet.server.http.Conneg;
 import org.w3id.tonet.server.http.RdfWriters;
+import org.w3id.tonet.server.site.Pages;
+import org.w3id.tonet.server.site.SiteHolder;
+import org.w3id.tonet.server.site.SiteServlet;
+import org.w3id.tonet.server.site.TermView;
 import org.w3id.tonet.validate.QueryFolder;
 
 /**

@@ -18,7 +18,7 @@ import org.w3id.tonet.rdf.Prefixes;
  * Model sd = ServiceDescription.of(site);
  * </pre>
  */
-final class ServiceDescription {
+public final class ServiceDescription {
 
   static final String SD = "http://www.w3.org/ns/sparql-service-description#";
   private static final String FORMATS = "http://www.w3.org/ns/formats/";
@@ -66,7 +66,7 @@ final class ServiceDescription {
    * {@code {base}id/} is the subject of a triple here, so each one dereferences (the description is
    * not in the SPARQL dataset, whose size it states).
    */
-  static Model documents(Site site) {
+  public static Model documents(Site site) {
     return ModelFactory.createModelForGraph(
         new org.apache.jena.graph.compose.Union(site.union().getGraph(), of(site).getGraph()));
   }

@@ -26,6 +26,7 @@ import org.w3id.tonet.server.http.Conneg;
 import org.w3id.tonet.server.http.FormDecoding;
 import org.w3id.tonet.server.http.RdfWriters;
 import org.w3id.tonet.server.http.Replies;
+import org.w3id.tonet.server.site.SiteHolder;
 import org.w3id.tonet.sparql.Answer;
 import org.w3id.tonet.sparql.AnswerFormat;
 import org.w3id.tonet.sparql.QueryBudget;

@@ -6,7 +6,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Triple;
@@ -16,6 +15,12 @@ import org.w3id.tonet.publish.Site;
 import org.w3id.tonet.rdf.Prefixes;
 import org.w3id.tonet.server.http.Conneg;
 import org.w3id.tonet.server.http.EdgeHandler;
+import org.w3id.tonet.server.site.Json;
+import org.w3id.tonet.server.site.Links;
+import org.w3id.tonet.server.site.Pages;
+import org.w3id.tonet.server.site.SiteHolder;
+import org.w3id.tonet.server.site.StaticServlet;
+import org.w3id.tonet.server.site.TermView;
 import org.w3id.tonet.sparql.AnswerFormat;
 import org.w3id.tonet.sparql.QueryBudget;
 import org.w3id.tonet.sparql.QueryLimits;
@@ -37,20 +42,6 @@ import org.w3id.tonet.validate.QueryFolder;
  * </pre>
  */
 final class SparqlPage {
-
-  /** The CodeMirror files the editor loads, from the WebJar, and what each is. */
-  static final Map<String, String> EDITOR_FILES = editorFiles();
-
-  private static Map<String, String> editorFiles() {
-    Map<String, String> files = new LinkedHashMap<>();
-    files.put("codemirror/lib/codemirror.css", "text/css; charset=utf-8");
-    files.put("codemirror/addon/hint/show-hint.css", "text/css; charset=utf-8");
-    files.put("codemirror/lib/codemirror.js", "text/javascript; charset=utf-8");
-    files.put("codemirror/mode/sparql/sparql.js", "text/javascript; charset=utf-8");
-    files.put("codemirror/addon/edit/matchbrackets.js", "text/javascript; charset=utf-8");
-    files.put("codemirror/addon/hint/show-hint.js", "text/javascript; charset=utf-8");
-    return files;
-  }
 
   private final SiteHolder holder;
   private final QueryLimits limits;
@@ -147,7 +138,7 @@ final class SparqlPage {
     }
     List<String> styles = new ArrayList<>();
     List<String> scripts = new ArrayList<>();
-    for (Map.Entry<String, String> f : EDITOR_FILES.entrySet()) {
+    for (Map.Entry<String, String> f : StaticServlet.EDITOR_FILES.entrySet()) {
       (f.getValue().startsWith("text/css") ? styles : scripts).add(links.staticFile(f.getKey()));
     }
     scripts.add(links.staticFile("sparql-editor.js"));

@@ -15,6 +15,13 @@ import org.w3id.tonet.publish.Dump;
 import org.w3id.tonet.publish.FolderWriter;
 import org.w3id.tonet.publish.Site;
 import org.w3id.tonet.server.http.Conneg;
+import org.w3id.tonet.server.site.Favicon;
+import org.w3id.tonet.server.site.LandingServlet;
+import org.w3id.tonet.server.site.Links;
+import org.w3id.tonet.server.site.Pages;
+import org.w3id.tonet.server.site.RootFilesServlet;
+import org.w3id.tonet.server.site.SiteHolder;
+import org.w3id.tonet.server.site.SiteServlet;
 import org.w3id.tonet.validate.QueryFolder;
 
 /**
@@ -99,7 +106,7 @@ public final class StaticSite {
   }
 
   /** Every IRI this site answers for ({base}id/…), sorted. */
-  static List<String> localIris(Site site, Links links) {
+  public static List<String> localIris(Site site, Links links) {
     TreeSet<String> iris = new TreeSet<>();
     for (Resource r : ServiceDescription.documents(site).listSubjects().toList()) {
       if (r.isURIResource() && links.isLocal(r.getURI())) {

@@ -24,6 +24,7 @@ import org.w3id.tonet.TestSeeds;
 import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.publish.Site;
 import org.w3id.tonet.rdf.Iris;
+import org.w3id.tonet.server.site.Links;
 
 /** export --site: every page, document and dump as a static file, every link resolving. */
 class StaticSiteTest {

@@ -28,6 +28,7 @@ import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.publish.BuildCache;
 import org.w3id.tonet.publish.Site;
 import org.w3id.tonet.publish.Tdb2Store;
+import org.w3id.tonet.server.site.SiteHolder;
 
 /**
  * {@code serve --tdb2 DIR}: the first start loads the database, a second start on the same folder

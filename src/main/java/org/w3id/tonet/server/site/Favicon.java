@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.site;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -26,7 +26,7 @@ import javax.imageio.ImageIO;
  * byte[] ico = Favicon.ico(); // 16, 32 and 48 pixels
  * </pre>
  */
-final class Favicon {
+public final class Favicon {
 
   /** The sizes drawn, in pixels. */
   static final int[] SIZES = {16, 32, 48};
@@ -37,7 +37,7 @@ final class Favicon {
   private Favicon() {}
 
   /** The ICO file. */
-  static byte[] ico() {
+  public static byte[] ico() {
     List<byte[]> pngs = new ArrayList<>();
     for (int size : SIZES) {
       pngs.add(png(draw(size)));

@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.site;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +14,8 @@ import java.util.Arrays;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.w3id.tonet.server.Http;
+import org.w3id.tonet.server.ServerOnTestSeed;
 
 /** /robots.txt and /favicon.ico, which crawlers and browsers ask every site for. */
 class RootFilesTest {

@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.site;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,9 +30,9 @@ import org.w3id.tonet.validate.QueryFolder;
  * GET / → text/html, with the schema.org Dataset in JSON-LD
  * </pre>
  */
-final class LandingServlet extends SiteServlet {
+public final class LandingServlet extends SiteServlet {
 
-  LandingServlet(SiteHolder holder) {
+  public LandingServlet(SiteHolder holder) {
     super(holder);
   }
 
@@ -111,7 +111,7 @@ final class LandingServlet extends SiteServlet {
   private final transient PageCache made = new PageCache(1);
 
   /** The landing page's HTML (also written by the static site). */
-  String html() {
+  public String html() {
     return made.get("landing", this::render);
   }
 

@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.w3id.tonet.TestSeeds;
 import org.w3id.tonet.publish.Build;
 import org.w3id.tonet.publish.Site;
+import org.w3id.tonet.server.ServiceDescription;
+import org.w3id.tonet.server.StaticSite;
 
 /**
  * The landing page's schema.org Dataset, for dataset search engines: creator, licence, keywords,
@@ -91,7 +93,9 @@ class LandingDatasetTest {
     List<String> datasets = new ArrayList<>();
     List<String> incomplete = new ArrayList<>();
     for (String iri : StaticSite.localIris(site, holder.links())) {
-      JsonObject json = JSON.parse(SchemaOrg.forResource(holder.documents(), iri, holder.links()));
+      JsonObject json =
+          JSON.parse(
+              SchemaOrg.forResource(ServiceDescription.documents(site), iri, holder.links()));
       check(json, iri, datasets, incomplete);
     }
     assertEquals(List.of(), incomplete, "a Dataset without a name or a description");
@@ -99,7 +103,9 @@ class LandingDatasetTest {
     JsonObject source =
         JSON.parse(
             SchemaOrg.forResource(
-                holder.documents(), site.iris().source("gazetteer"), holder.links()));
+                ServiceDescription.documents(site),
+                site.iris().source("gazetteer"),
+                holder.links()));
     assertEquals("CreativeWork", source.get("@type").getAsString().value(), "a source table");
   }
 

@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.site;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.site;
 
 import java.util.concurrent.atomic.AtomicReference;
 import org.w3id.tonet.publish.BuildCache;
@@ -14,14 +14,12 @@ import org.w3id.tonet.server.cache.LruBytes;
  * holder.set(site);
  * </pre>
  */
-final class SiteHolder {
+public final class SiteHolder {
 
   private final AtomicReference<Site> site = new AtomicReference<>();
   private final AtomicReference<Site> early = new AtomicReference<>();
   private final AtomicReference<Links> links = new AtomicReference<>();
   private final AtomicReference<Pages> pages = new AtomicReference<>();
-  private final AtomicReference<org.apache.jena.rdf.model.Model> documents =
-      new AtomicReference<>();
   private final LruBytes<String, byte[]> gzipped;
   private final java.time.Duration maxAge;
 
@@ -29,12 +27,12 @@ final class SiteHolder {
    * A holder that keeps gzip copies of answers and pages up to {@code gzipBytes}, and lets others
    * keep what it serves for {@code maxAge}.
    */
-  SiteHolder(long gzipBytes, java.time.Duration maxAge) {
+  public SiteHolder(long gzipBytes, java.time.Duration maxAge) {
     this.gzipped = new LruBytes<>(gzipBytes, b -> b.length + 64L);
     this.maxAge = maxAge;
   }
 
-  SiteHolder() {
+  public SiteHolder() {
     this(8L << 20, java.time.Duration.ofMinutes(5));
   }
 
@@ -44,20 +42,19 @@ final class SiteHolder {
   }
 
   /** Gzip copies of what was sent, by ETag. */
-  LruBytes<String, byte[]> gzipped() {
+  public LruBytes<String, byte[]> gzipped() {
     return gzipped;
   }
 
-  void set(Site value) {
+  public void set(Site value) {
     Links l = new Links(value.base());
     links.set(l);
     pages.set(new Pages(l, Pages.Masthead.of(value)));
-    documents.set(ServiceDescription.documents(value));
     site.set(value);
   }
 
   /** The site, or null while starting. */
-  Site site() {
+  public Site site() {
     return site.get();
   }
 
@@ -65,29 +62,21 @@ final class SiteHolder {
    * Before the site is loaded: a site that can answer SPARQL queries and nothing else (its store,
    * its base and its tag are those of the site to come; {@link BuildCache#described}).
    */
-  void answerQueries(Site described) {
+  public void answerQueries(Site described) {
     early.set(described);
   }
 
   /** The site SPARQL queries are answered from: the site, or before it, the early one, or null. */
-  Site queryable() {
+  public Site queryable() {
     Site s = site.get();
     return s != null ? s : early.get();
   }
 
-  Links links() {
+  public Links links() {
     return links.get();
   }
 
-  Pages pages() {
+  public Pages pages() {
     return pages.get();
-  }
-
-  /**
-   * What /id/ dereferences: the three graphs and the service description, whose IRIs (the
-   * endpoint's dataset, default graph and named graphs) are minted here too.
-   */
-  org.apache.jena.rdf.model.Model documents() {
-    return documents.get();
   }
 }

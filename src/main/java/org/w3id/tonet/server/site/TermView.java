@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.site;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -33,14 +33,14 @@ import org.w3id.tonet.rdf.TONET;
  * List&lt;TermView.Shown&gt; marked = TermView.marked(values); // ja/en markers where both stand
  * </pre>
  */
-final class TermView {
+public final class TermView {
 
   /**
    * A term as shown: its text (and an English reading where it differs), the page it links to (only
    * http and https addresses), its language, a quiet language marker (set by {@link #marked} only
    * where two languages stand side by side), and the exact term.
    */
-  record Shown(
+  public record Shown(
       String text, String en, String href, String lang, String marker, String rdf, String kind) {
 
     Shown(String text, String en, String href, String lang, String marker, String rdf) {
@@ -102,17 +102,17 @@ final class TermView {
    * labels; terms of vocabularies by theirs when {@code termsByLabel} (a resource page), else by
    * their prefixed names (SPARQL results, where people write them so).
    */
-  TermView(Model model, Links links, boolean termsByLabel) {
+  public TermView(Model model, Links links, boolean termsByLabel) {
     this.model = model;
     this.links = links;
     this.termsByLabel = termsByLabel;
   }
 
-  Shown of(RDFNode node) {
+  public Shown of(RDFNode node) {
     return of(node == null ? null : node.asNode());
   }
 
-  Shown of(Node node) {
+  public Shown of(Node node) {
     if (node == null) {
       return new Shown("", null, null, null, null, null);
     }
@@ -372,7 +372,7 @@ final class TermView {
    * The values with a quiet language marker on each tagged literal, where values of two languages
    * stand side by side (a label in Japanese and in English); unmarked where there is one.
    */
-  static List<Shown> marked(List<Shown> values) {
+  public static List<Shown> marked(List<Shown> values) {
     Set<String> langs = new LinkedHashSet<>();
     for (Shown v : values) {
       if (v.lang() != null && v.href() == null) {

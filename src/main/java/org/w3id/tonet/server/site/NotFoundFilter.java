@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.site;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,11 +17,11 @@ import java.io.IOException;
  * GET /nothing/here → 404, the site's page: "Nothing is published at /nothing/here."
  * </pre>
  */
-final class NotFoundFilter extends HttpFilter {
+public final class NotFoundFilter extends HttpFilter {
 
   private final transient SiteHolder holder;
 
-  NotFoundFilter(SiteHolder holder) {
+  public NotFoundFilter(SiteHolder holder) {
     this.holder = holder;
   }
 

@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.site;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,19 +16,19 @@ import java.net.URI;
  * GET /favicon.ico → image/x-icon
  * </pre>
  */
-final class RootFilesServlet extends SiteServlet {
+public final class RootFilesServlet extends SiteServlet {
 
   /** Drawn on the first request, not at start-up: it loads Java's imaging classes. */
   private static final class Icon {
     static final byte[] BYTES = Favicon.ico();
   }
 
-  RootFilesServlet(SiteHolder holder) {
+  public RootFilesServlet(SiteHolder holder) {
     super(holder);
   }
 
   /** robots.txt for a base IRI. */
-  static String robots(String base) {
+  public static String robots(String base) {
     String path = URI.create(base).getPath();
     if (path == null || path.isEmpty()) {
       path = "/";

@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.site;
 
 import java.util.List;
 import java.util.Map;
@@ -12,12 +12,12 @@ import java.util.Map;
  * Json.write(Map.of("@type", "Event", "name", "</script>")); // {"@type":"Event","name":"\u003c/script\u003e"}
  * </pre>
  */
-final class Json {
+public final class Json {
 
   private Json() {}
 
   /** Writes a value: Map (keys in iteration order), List, String, Number, Boolean or null. */
-  static String write(Object value) {
+  public static String write(Object value) {
     StringBuilder s = new StringBuilder();
     write(value, s);
     return s.toString();

@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.site;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,10 +16,24 @@ import java.util.Map;
  * GET /static/site.css → text/css
  * </pre>
  */
-final class StaticServlet extends SiteServlet {
+public final class StaticServlet extends SiteServlet {
 
   /** The WebJar's folder of CodeMirror (the version is the pom's codemirror.version). */
   static final String CODEMIRROR = "/META-INF/resources/webjars/codemirror/5.65.16/";
+
+  /** The CodeMirror files the SPARQL page's editor loads, from the WebJar, and what each is. */
+  public static final Map<String, String> EDITOR_FILES = editorFiles();
+
+  private static Map<String, String> editorFiles() {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("codemirror/lib/codemirror.css", "text/css; charset=utf-8");
+    files.put("codemirror/addon/hint/show-hint.css", "text/css; charset=utf-8");
+    files.put("codemirror/lib/codemirror.js", "text/javascript; charset=utf-8");
+    files.put("codemirror/mode/sparql/sparql.js", "text/javascript; charset=utf-8");
+    files.put("codemirror/addon/edit/matchbrackets.js", "text/javascript; charset=utf-8");
+    files.put("codemirror/addon/hint/show-hint.js", "text/javascript; charset=utf-8");
+    return files;
+  }
 
   /** File name → resource and content type; nothing else is served. */
   private static final Map<String, String[]> FILES = files();
@@ -31,7 +45,7 @@ final class StaticServlet extends SiteServlet {
     files.put(
         "sparql-editor.js",
         new String[] {"/static/sparql-editor.js", "text/javascript; charset=utf-8"});
-    for (Map.Entry<String, String> f : SparqlPage.EDITOR_FILES.entrySet()) {
+    for (Map.Entry<String, String> f : EDITOR_FILES.entrySet()) {
       files.put(
           f.getKey(),
           new String[] {CODEMIRROR + f.getKey().substring("codemirror/".length()), f.getValue()});
@@ -41,7 +55,7 @@ final class StaticServlet extends SiteServlet {
 
   private final Map<String, byte[]> bytes = new LinkedHashMap<>();
 
-  StaticServlet(SiteHolder holder) {
+  public StaticServlet(SiteHolder holder) {
     super(holder);
     FILES.forEach((name, file) -> bytes.put(name, read(file[0])));
   }

@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.site;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,45 +16,45 @@ import org.w3id.tonet.server.http.Conneg;
  * // https://lod.example.jp/tonet/page/symposium/2012-03-17
  * </pre>
  */
-final class Links {
+public final class Links {
 
   private final String base;
 
-  Links(String base) {
+  public Links(String base) {
     this.base = base;
   }
 
-  String base() {
+  public String base() {
     return base;
   }
 
   /** True for an IRI this server answers for: {base}id/… */
-  boolean isLocal(String iri) {
+  public boolean isLocal(String iri) {
     return iri.startsWith(base + "id/") && iri.length() > (base + "id/").length();
   }
 
   /** The path below id/ of a local IRI (symposium/2012-03-17). */
-  String localPath(String iri) {
+  public String localPath(String iri) {
     return iri.substring((base + "id/").length());
   }
 
   /** The IRI for a path below id/. */
-  String id(String path) {
+  public String id(String path) {
     return base + "id/" + path;
   }
 
   /** The HTML page of a local IRI. */
-  String page(String iri) {
+  public String page(String iri) {
     return base + "page/" + localPath(iri);
   }
 
   /** The RDF document of a local IRI, with the extension of a format. */
-  String data(String iri, Conneg.Format format) {
+  public String data(String iri, Conneg.Format format) {
     return base + "data/" + localPath(iri) + "." + format.extension();
   }
 
   /** The RDF document of a local IRI, negotiated. */
-  String data(String iri) {
+  public String data(String iri) {
     return base + "data/" + localPath(iri);
   }
 
@@ -63,7 +63,7 @@ final class Links {
    * IRI itself for other http(s) IRIs, and nowhere (null) for any other scheme: a query can return
    * {@code javascript:}, {@code data:} or {@code vbscript:} IRIs, which must never become links.
    */
-  String href(String iri) {
+  public String href(String iri) {
     if (isLocal(iri)) {
       return page(iri);
     }
@@ -80,33 +80,33 @@ final class Links {
   }
 
   /** The ontology page, at a term's anchor. */
-  String ontology(String term) {
+  public String ontology(String term) {
     return base + "ontology" + (term.isEmpty() ? "" : "#" + term);
   }
 
-  String home() {
+  public String home() {
     return base;
   }
 
-  String sparql() {
+  public String sparql() {
     return base + "sparql";
   }
 
   /** A link that runs a query at the SPARQL endpoint. */
-  String sparql(String query) {
+  public String sparql(String query) {
     return base + "sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
   }
 
   /** The HTML page of an example query. */
-  String query(String name) {
+  public String query(String name) {
     return base + "query/" + name;
   }
 
-  String download(String file) {
+  public String download(String file) {
     return base + "downloads/" + file;
   }
 
-  String staticFile(String file) {
+  public String staticFile(String file) {
     return base + "static/" + file;
   }
 

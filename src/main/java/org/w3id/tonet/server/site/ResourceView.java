@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.site;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,7 +28,7 @@ import org.w3id.tonet.server.http.Conneg;
  * ResourceView.Page page = ResourceView.of(site.union(), iri, links);
  * </pre>
  */
-final class ResourceView {
+public final class ResourceView {
 
   private ResourceView() {}
 
@@ -61,7 +61,7 @@ final class ResourceView {
       boolean open) {}
 
   /** The whole page. */
-  record Page(
+  public record Page(
       String title,
       String titleEn,
       String titleLatn,
@@ -113,7 +113,7 @@ final class ResourceView {
           PROV.wasInfluencedBy.getURI());
 
   /** The page of a resource of the model. */
-  static Page of(Model model, String iri, Links links) {
+  public static Page of(Model model, String iri, Links links) {
     Resource r = model.getResource(iri);
     String ja = Labels.of(model, iri, "ja");
     String en = Labels.of(model, iri, "en");

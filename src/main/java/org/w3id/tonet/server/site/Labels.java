@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.site;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -28,7 +28,7 @@ import org.w3id.tonet.rdf.Prefixes;
  * <p>Standard terms (schema:location, prov:wasDerivedFrom …) have no labels in our graphs; their
  * display names come from {@code lexicon/terms.tsv}, for the pages only.
  */
-final class Labels {
+public final class Labels {
 
   static final String TERMS_RESOURCE = "/lexicon/terms.tsv";
 
@@ -41,7 +41,7 @@ final class Labels {
    * The resource's rdfs:label (else skos:prefLabel) in exactly this language; for a standard term
    * without one, its display name from {@code lexicon/terms.tsv}; else null.
    */
-  static String of(Model model, String iri, String lang) {
+  public static String of(Model model, String iri, String lang) {
     Resource r = model.getResource(iri);
     for (var property : java.util.List.of(RDFS.label, SKOS.prefLabel)) {
       for (Statement s : r.listProperties(property).toList()) {
@@ -125,7 +125,7 @@ final class Labels {
   }
 
   /** A prefixed name (tonet:Symposium) where a pinned prefix fits, else the IRI. */
-  static String shortName(String iri) {
+  public static String shortName(String iri) {
     for (var p : Prefixes.all().entrySet()) {
       if (iri.startsWith(p.getValue()) && iri.length() > p.getValue().length()) {
         return p.getKey() + ":" + iri.substring(p.getValue().length());

@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.site;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,15 +21,15 @@ import org.w3id.tonet.server.http.Conneg;
  * class LandingServlet extends SiteServlet { … sendHtml(response, 200, html); }
  * </pre>
  */
-abstract class SiteServlet extends HttpServlet {
+public abstract class SiteServlet extends HttpServlet {
 
   private final transient SiteHolder holder;
 
-  SiteServlet(SiteHolder holder) {
+  protected SiteServlet(SiteHolder holder) {
     this.holder = holder;
   }
 
-  Site site() {
+  protected Site site() {
     return holder.site();
   }
 
@@ -110,37 +110,38 @@ abstract class SiteServlet extends HttpServlet {
     }
   }
 
-  Links links() {
+  protected Links links() {
     return holder.links();
   }
 
   /** The holder of the published site. */
-  SiteHolder holder() {
+  protected SiteHolder holder() {
     return holder;
   }
 
   /** How long others may keep what is served. */
-  java.time.Duration maxAge() {
+  protected java.time.Duration maxAge() {
     return holder.maxAge();
   }
 
   /** The three named graphs by name, for TriG and N-Quads. */
-  Map<String, Graph> namedGraphs() {
+  protected Map<String, Graph> namedGraphs() {
     Map<String, Graph> graphs = new LinkedHashMap<>();
     site().namedGraphs().forEach((name, model) -> graphs.put(name, model.getGraph()));
     return graphs;
   }
 
-  Pages pages() {
+  protected Pages pages() {
     return holder.pages();
   }
 
   /** The Accept header, or null. */
-  static String accept(HttpServletRequest request) {
+  protected static String accept(HttpServletRequest request) {
     return request.getHeader("Accept");
   }
 
-  static void send(HttpServletResponse response, int status, String contentType, String body)
+  protected static void send(
+      HttpServletResponse response, int status, String contentType, String body)
       throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     response.setStatus(status);
@@ -149,12 +150,13 @@ abstract class SiteServlet extends HttpServlet {
     response.getOutputStream().write(bytes);
   }
 
-  static void sendHtml(HttpServletResponse response, int status, String html) throws IOException {
+  protected static void sendHtml(HttpServletResponse response, int status, String html)
+      throws IOException {
     send(response, status, "text/html; charset=utf-8", html);
   }
 
   /** Record of an error page's wording. */
-  record ErrorPage(int status, String heading, String message, String messageEn) {
+  public record ErrorPage(int status, String heading, String message, String messageEn) {
 
     /** The page's meta description: what went wrong, in Japanese and English. */
     public String metaDescription() {
@@ -163,7 +165,7 @@ abstract class SiteServlet extends HttpServlet {
   }
 
   /** An HTML error page (or plain text to clients that do not take HTML). */
-  void sendError(
+  protected void sendError(
       HttpServletRequest request,
       HttpServletResponse response,
       int status,
@@ -191,7 +193,8 @@ abstract class SiteServlet extends HttpServlet {
   }
 
   /** 404 for a path that names nothing here. */
-  void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void notFound(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     notFound(pages(), request, response);
   }
 

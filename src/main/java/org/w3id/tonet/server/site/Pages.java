@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.site;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
@@ -21,7 +21,7 @@ import org.w3id.tonet.publish.Site;
  * String html = pages.render("resource", Pages.head("title", canonical, jsonLd), pageModel);
  * </pre>
  */
-final class Pages {
+public final class Pages {
 
   private final MustacheFactory factory = new DefaultMustacheFactory("templates");
   private final Links links;
@@ -64,10 +64,10 @@ final class Pages {
   }
 
   /** A link to an alternate representation of the page. */
-  record Alternate(String type, String href) {}
+  public record Alternate(String type, String href) {}
 
   /** What the page head and the site chrome need. */
-  record Chrome(
+  public record Chrome(
       String siteJa,
       String siteEn,
       String attribution,
@@ -89,7 +89,7 @@ final class Pages {
   }
 
   /** The chrome of a page with a title, canonical IRI, alternates and JSON-LD (each nullable). */
-  Chrome chrome(String title, String canonical, List<Alternate> alternates, String jsonLd) {
+  public Chrome chrome(String title, String canonical, List<Alternate> alternates, String jsonLd) {
     return new Chrome(
         masthead.nameJa(),
         masthead.nameEn(),
@@ -110,19 +110,20 @@ final class Pages {
    * A page's meta description, made from its data: the Japanese text, then the English one (either
    * may be missing), on one line.
    */
-  static String description(String ja, String en) {
+  public static String description(String ja, String en) {
     String both = ((ja == null ? "" : ja.strip()) + " " + (en == null ? "" : en.strip())).strip();
     return both.replaceAll("\\s+", " ");
   }
 
   /** The dataset's title in a language, as its description states it (for meta descriptions). */
-  static String datasetTitle(org.apache.jena.rdf.model.Model union, Links links, String lang) {
+  public static String datasetTitle(
+      org.apache.jena.rdf.model.Model union, Links links, String lang) {
     String title = Labels.of(union, links.id("dataset"), lang);
     return title == null ? "" : title;
   }
 
   /** Renders a template with the chrome and the page's own model (which wins on equal names). */
-  String render(String template, Chrome chrome, Object model) {
+  public String render(String template, Chrome chrome, Object model) {
     Mustache mustache = factory.compile(template + ".mustache");
     StringWriter out = new StringWriter();
     mustache.execute(out, new Object[] {chrome, model});
