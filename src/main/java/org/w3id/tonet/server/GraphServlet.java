@@ -26,6 +26,7 @@ import org.w3id.tonet.server.http.RdfWriters;
 import org.w3id.tonet.server.site.Pages;
 import org.w3id.tonet.server.site.SiteHolder;
 import org.w3id.tonet.server.site.SiteServlet;
+import org.w3id.tonet.server.sparql.ServiceDescription;
 import org.w3id.tonet.sparql.Sizes;
 
 /**

@@ -21,6 +21,7 @@ import org.w3id.tonet.server.site.Pages;
 import org.w3id.tonet.server.site.ResourceView;
 import org.w3id.tonet.server.site.SiteHolder;
 import org.w3id.tonet.server.site.SiteServlet;
+import org.w3id.tonet.server.sparql.ServiceDescription;
 
 /**
  * Dereferenceable IRIs: {@code /id/…} answers 303 See Other (Vary: Accept) to the HTML page {@code

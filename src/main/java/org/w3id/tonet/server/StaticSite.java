@@ -22,6 +22,8 @@ import org.w3id.tonet.server.site.Pages;
 import org.w3id.tonet.server.site.RootFilesServlet;
 import org.w3id.tonet.server.site.SiteHolder;
 import org.w3id.tonet.server.site.SiteServlet;
+import org.w3id.tonet.server.sparql.QueryServlet;
+import org.w3id.tonet.server.sparql.ServiceDescription;
 import org.w3id.tonet.validate.QueryFolder;
 
 /**

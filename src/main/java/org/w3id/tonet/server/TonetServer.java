@@ -29,6 +29,8 @@ import org.w3id.tonet.server.site.NotFoundFilter;
 import org.w3id.tonet.server.site.RootFilesServlet;
 import org.w3id.tonet.server.site.SiteHolder;
 import org.w3id.tonet.server.site.StaticServlet;
+import org.w3id.tonet.server.sparql.QueryServlet;
+import org.w3id.tonet.server.sparql.SparqlHandler;
 import org.w3id.tonet.source.SourceException;
 import org.w3id.tonet.sparql.QueryLimits;
 import org.w3id.tonet.sparql.QueryScheduler;

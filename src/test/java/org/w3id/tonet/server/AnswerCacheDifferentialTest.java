@@ -36,6 +36,7 @@ import org.apache.jena.sparql.resultset.SPARQLResult;
 import org.apache.jena.sparql.util.IsoMatcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.w3id.tonet.server.sparql.SparqlHandler;
 import org.w3id.tonet.sparql.QueryScheduler;
 import org.w3id.tonet.validate.QueryFolder;
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3id.tonet.server.http.SecurityHeaders;
+import org.w3id.tonet.server.sparql.SparqlHandler;
 import org.w3id.tonet.sparql.QueryLimits;
 
 /**

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.w3id.tonet.TestSeeds;
 import org.w3id.tonet.publish.Build;
 import org.w3id.tonet.publish.Site;
-import org.w3id.tonet.server.ServiceDescription;
 import org.w3id.tonet.server.StaticSite;
+import org.w3id.tonet.server.sparql.ServiceDescription;
 
 /**
  * The landing page's schema.org Dataset, for dataset search engines: creator, licence, keywords,

@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.sparql;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.sparql;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -53,7 +53,7 @@ import org.w3id.tonet.sparql.StandardFormat;
  *                                                          the query form for a browser
  * </pre>
  */
-final class SparqlHandler extends Handler.Abstract {
+public final class SparqlHandler extends Handler.Abstract {
 
   /** How long a 429 waits before it is sent. */
   static final Duration TOO_MANY_PAUSE = Duration.ofSeconds(1);
@@ -69,7 +69,7 @@ final class SparqlHandler extends Handler.Abstract {
   private final LruBytes<String, Kept> answers;
   private volatile Endpoint endpoint;
 
-  SparqlHandler(
+  public SparqlHandler(
       SiteHolder holder,
       QueryLimits limits,
       QueryScheduler scheduler,
@@ -94,7 +94,7 @@ final class SparqlHandler extends Handler.Abstract {
    * @param answerBytes the most bytes of answers kept (0: none)
    * @param maxAge how long browsers, proxies and CDNs may keep an answer
    */
-  record Caching(long answerBytes, Duration maxAge) {}
+  public record Caching(long answerBytes, Duration maxAge) {}
 
   /** Answers kept now, and their bytes (for tests and the log). */
   long[] kept() {
@@ -751,7 +751,7 @@ final class SparqlHandler extends Handler.Abstract {
   // ---- Answers
 
   /** The response header that says the result cap was applied to a query. */
-  static final String RESULT_LIMIT_HEADER = "X-Result-Limit";
+  public static final String RESULT_LIMIT_HEADER = "X-Result-Limit";
 
   /**
    * An answer as it is kept and sent: its bytes, their type, whether the cap cut it, and its ETag.

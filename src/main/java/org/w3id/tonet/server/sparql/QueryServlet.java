@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.sparql;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,12 +33,12 @@ import org.w3id.tonet.validate.QueryFolder;
  * GET /query/symposia → text/html
  * </pre>
  */
-final class QueryServlet extends SiteServlet {
+public final class QueryServlet extends SiteServlet {
 
   private final long timeoutMillis;
   private final transient Map<String, String> made = new ConcurrentHashMap<>();
 
-  QueryServlet(SiteHolder holder, long timeoutMillis) {
+  public QueryServlet(SiteHolder holder, long timeoutMillis) {
     super(holder);
     this.timeoutMillis = timeoutMillis;
   }
@@ -80,7 +80,7 @@ final class QueryServlet extends SiteServlet {
   }
 
   /** The HTML page of an example query with its results (also written by the static site). */
-  String html(QueryFolder.Query q) {
+  public String html(QueryFolder.Query q) {
     Query query = QueryFactory.create(q.text());
     Dataset dataset = DatasetFactory.wrap(site().dataset());
     List<String> columns = new ArrayList<>();

@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.sparql;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.Model;
@@ -20,7 +20,7 @@ import org.w3id.tonet.rdf.Prefixes;
  */
 public final class ServiceDescription {
 
-  static final String SD = "http://www.w3.org/ns/sparql-service-description#";
+  public static final String SD = "http://www.w3.org/ns/sparql-service-description#";
   private static final String FORMATS = "http://www.w3.org/ns/formats/";
 
   private ServiceDescription() {}
