@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.linked;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,9 +38,9 @@ import org.w3id.tonet.server.site.SiteServlet;
  * GET /ontology  Accept: text/turtle → the ontology graph
  * </pre>
  */
-final class OntologyServlet extends SiteServlet {
+public final class OntologyServlet extends SiteServlet {
 
-  OntologyServlet(SiteHolder holder) {
+  public OntologyServlet(SiteHolder holder) {
     super(holder);
   }
 
@@ -110,7 +110,7 @@ final class OntologyServlet extends SiteServlet {
   private final transient PageCache made = new PageCache(1);
 
   /** The ontology's HTML page (also written by the static site). */
-  String html() {
+  public String html() {
     return made.get("ontology", this::render);
   }
 

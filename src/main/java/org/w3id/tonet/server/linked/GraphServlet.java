@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.linked;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -44,12 +44,12 @@ import org.w3id.tonet.sparql.Sizes;
  * GET /graph/data.ttl                  → the same Turtle (a format by extension, as for /data/)
  * </pre>
  */
-final class GraphServlet extends SiteServlet {
+public final class GraphServlet extends SiteServlet {
 
   private static final String SD = ServiceDescription.SD;
 
   /** What each graph is, in Japanese and English, and where its triples can be downloaded. */
-  record Kind(
+  public record Kind(
       String name,
       String labelJa,
       String labelEn,
@@ -58,7 +58,7 @@ final class GraphServlet extends SiteServlet {
       List<String> dumps) {}
 
   /** The three graphs, in the order they are pushed and listed. */
-  static final List<Kind> GRAPHS =
+  public static final List<Kind> GRAPHS =
       List.of(
           new Kind(
               "data",
@@ -89,7 +89,7 @@ final class GraphServlet extends SiteServlet {
                   + " statistics, distributions and SPARQL endpoint.",
               List.of(Dump.VOID)));
 
-  GraphServlet(SiteHolder holder) {
+  public GraphServlet(SiteHolder holder) {
     super(holder);
   }
 
@@ -181,13 +181,13 @@ final class GraphServlet extends SiteServlet {
   private final transient PageCache made = new PageCache(64);
 
   /** The description of a graph in an RDF format (also written by the static site). */
-  String document(Kind kind, Conneg.Format format) {
+  public String document(Kind kind, Conneg.Format format) {
     return made.get(
         format + " " + kind.name(), () -> RdfWriters.write(describe(kind).getGraph(), format));
   }
 
   /** The page of a graph (also written by the static site). */
-  String html(Kind kind) {
+  public String html(Kind kind) {
     return made.get("html " + kind.name(), () -> render(kind));
   }
 

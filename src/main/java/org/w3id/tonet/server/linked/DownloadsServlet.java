@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.linked;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,7 +24,7 @@ import org.w3id.tonet.server.site.SiteServlet;
  * GET /downloads/tonet.ttl  Accept-Encoding: gzip → 200, Content-Encoding: gzip
  * </pre>
  */
-final class DownloadsServlet extends SiteServlet {
+public final class DownloadsServlet extends SiteServlet {
 
   private static final DateTimeFormatter HTTP_DATE =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
@@ -43,7 +43,7 @@ final class DownloadsServlet extends SiteServlet {
   private final transient java.util.Map<String, String> digests =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  DownloadsServlet(SiteHolder holder) {
+  public DownloadsServlet(SiteHolder holder) {
     super(holder);
   }
 

@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.linked;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,9 +17,9 @@ import org.w3id.tonet.server.site.SiteServlet;
  * GET /.well-known/void → text/turtle
  * </pre>
  */
-final class DescriptionServlet extends SiteServlet {
+public final class DescriptionServlet extends SiteServlet {
 
-  DescriptionServlet(SiteHolder holder) {
+  public DescriptionServlet(SiteHolder holder) {
     super(holder);
   }
 

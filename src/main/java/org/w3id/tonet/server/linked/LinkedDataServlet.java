@@ -1,4 +1,4 @@
-package org.w3id.tonet.server;
+package org.w3id.tonet.server.linked;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,10 +33,10 @@ import org.w3id.tonet.server.sparql.ServiceDescription;
  * → 303 Location: {base}data/symposium/2012-03-17.ttl
  * </pre>
  */
-final class LinkedDataServlet extends SiteServlet {
+public final class LinkedDataServlet extends SiteServlet {
 
   /** Which of the three path families this instance serves. */
-  enum Mode {
+  public enum Mode {
     ID,
     PAGE,
     DATA
@@ -44,7 +44,7 @@ final class LinkedDataServlet extends SiteServlet {
 
   private final Mode mode;
 
-  LinkedDataServlet(SiteHolder holder, Mode mode) {
+  public LinkedDataServlet(SiteHolder holder, Mode mode) {
     super(holder);
     this.mode = mode;
   }
@@ -114,7 +114,7 @@ final class LinkedDataServlet extends SiteServlet {
   private final transient PageCache made = new PageCache(4096);
 
   /** The HTML page of a resource (also written by the static site). */
-  String pageHtml(String iri) {
+  public String pageHtml(String iri) {
     return made.get("page " + iri, () -> renderPage(iri));
   }
 
@@ -129,7 +129,7 @@ final class LinkedDataServlet extends SiteServlet {
   }
 
   /** The RDF document of a resource in a format (also written by the static site). */
-  String dataDocument(String iri, Conneg.Format format) {
+  public String dataDocument(String iri, Conneg.Format format) {
     return made.get(format + " " + iri, () -> RdfWriters.write(describe(documents(), iri), format));
   }
 
