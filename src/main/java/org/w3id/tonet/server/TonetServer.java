@@ -5,37 +5,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import org.apache.jena.fuseki.main.FusekiServer;
-import org.apache.jena.query.ARQ;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.w3id.tonet.council.Council;
 import org.w3id.tonet.parse.TimelineParser;
-import org.w3id.tonet.publish.Build;
 import org.w3id.tonet.publish.BuildCache;
 import org.w3id.tonet.publish.Site;
 import org.w3id.tonet.publish.Tdb2Store;
 import org.w3id.tonet.rdf.Iris;
-import org.w3id.tonet.server.cache.ResponseCache;
 import org.w3id.tonet.server.http.ClientAddress;
-import org.w3id.tonet.server.http.ConnectionGuard;
-import org.w3id.tonet.server.http.JettySetup;
-import org.w3id.tonet.server.linked.DescriptionServlet;
-import org.w3id.tonet.server.linked.DownloadsServlet;
-import org.w3id.tonet.server.linked.GraphServlet;
-import org.w3id.tonet.server.linked.LinkedDataServlet;
-import org.w3id.tonet.server.linked.OntologyServlet;
-import org.w3id.tonet.server.site.LandingServlet;
-import org.w3id.tonet.server.site.NotFoundFilter;
-import org.w3id.tonet.server.site.RootFilesServlet;
-import org.w3id.tonet.server.site.SiteHolder;
-import org.w3id.tonet.server.site.StaticServlet;
-import org.w3id.tonet.server.sparql.QueryServlet;
-import org.w3id.tonet.server.sparql.SparqlHandler;
 import org.w3id.tonet.source.SourceException;
 import org.w3id.tonet.sparql.QueryLimits;
 import org.w3id.tonet.sparql.QueryScheduler;
@@ -53,15 +30,13 @@ import org.w3id.tonet.sparql.ServiceAllowList;
  */
 public final class TonetServer {
 
-  private static final Logger LOG = LoggerFactory.getLogger(TonetServer.class);
-
   private final FusekiServer fuseki;
   private final Site site;
   private final Runnable release;
   private final Tdb2Store.Outcome stored;
   private final Limits limits;
 
-  private TonetServer(
+  TonetServer(
       FusekiServer fuseki, Site site, Runnable release, Tdb2Store.Outcome stored, Limits limits) {
     this.fuseki = fuseki;
     this.site = site;
@@ -182,31 +157,31 @@ public final class TonetServer {
 
   /** Options of a server; {@link #start()} builds, binds and loads it. */
   public static final class Builder {
-    private int port = 3030;
-    private String baseIri;
-    private Council council;
-    private TimelineParser.Mode mode = TimelineParser.Mode.STRICT;
-    private String license;
-    private org.w3id.tonet.publish.Publisher publisher = org.w3id.tonet.publish.Publisher.UNNAMED;
-    private Duration queryTimeout = QueryLimits.DEFAULT_TIMEOUT;
-    private boolean allInterfaces;
-    private long maxResults = QueryLimits.DEFAULT_MAX_RESULTS;
-    private Path tdb2;
-    private boolean rebuild;
-    private ServiceAllowList services = ServiceAllowList.none();
-    private QueryScheduler.Settings fairUse = QueryScheduler.Settings.defaults();
-    private Long queryMemory;
-    private int maxString = QueryLimits.DEFAULT_MAX_STRING_LENGTH;
-    private int httpThreads = 64;
-    private int maxConnections = 2_000;
-    private int clientConnections = 64;
-    private Duration requestTimeout = Duration.ofSeconds(10);
-    private Duration idleTimeout = Duration.ofSeconds(20);
-    private List<String> trustedProxies = List.of();
-    private Progress progress = (step, millis) -> {};
-    private BuildCache buildCache;
-    private long cacheBytes = DEFAULT_CACHE_BYTES;
-    private Duration maxAge = DEFAULT_MAX_AGE;
+    int port = 3030;
+    String baseIri;
+    Council council;
+    TimelineParser.Mode mode = TimelineParser.Mode.STRICT;
+    String license;
+    org.w3id.tonet.publish.Publisher publisher = org.w3id.tonet.publish.Publisher.UNNAMED;
+    Duration queryTimeout = QueryLimits.DEFAULT_TIMEOUT;
+    boolean allInterfaces;
+    long maxResults = QueryLimits.DEFAULT_MAX_RESULTS;
+    Path tdb2;
+    boolean rebuild;
+    ServiceAllowList services = ServiceAllowList.none();
+    QueryScheduler.Settings fairUse = QueryScheduler.Settings.defaults();
+    Long queryMemory;
+    int maxString = QueryLimits.DEFAULT_MAX_STRING_LENGTH;
+    int httpThreads = 64;
+    int maxConnections = 2_000;
+    int clientConnections = 64;
+    Duration requestTimeout = Duration.ofSeconds(10);
+    Duration idleTimeout = Duration.ofSeconds(20);
+    List<String> trustedProxies = List.of();
+    Progress progress = (step, millis) -> {};
+    BuildCache buildCache;
+    long cacheBytes = DEFAULT_CACHE_BYTES;
+    Duration maxAge = DEFAULT_MAX_AGE;
 
     private Builder() {}
 
@@ -436,238 +411,17 @@ public final class TonetServer {
      * @throws SourceException when the seed does not convert; nothing is left running
      */
     public TonetServer start() throws SourceException {
-      Objects.requireNonNull(council, "council");
-      Limits limits = limits();
-      long began = System.nanoTime();
-      java.util.function.Consumer<String> step =
-          what -> progress.step(what, (System.nanoTime() - began) / 1_000_000);
-      // The base is known before binding unless the port is picked at bind time; only then can a
-      // kept build be looked up (the base is part of what it holds).
-      String knownBase =
-          baseIri != null ? baseIri : port != 0 ? "http://localhost:" + port + "/" : null;
-      String cacheKey =
-          buildCache != null && knownBase != null
-              ? BuildCache.key(council, knownBase, license, publisher, mode)
-              : null;
-      DatasetGraph dataset =
-          tdb2 == null ? DatasetGraphFactory.createTxnMem() : Tdb2Store.open(tdb2);
-      // The seed is read and parsed (ICU, no Jena), or the kept build is loaded, on a thread of its
-      // own while Jena, Fuseki and Jetty start on this one: the two are independent, and together
-      // they are most of the start-up time (bench/README.md). When the base is known, the build is
-      // mapped, validated and published there too (issue 22: a cold start).
-      FutureTask<Prepared> preparing =
-          new FutureTask<>(
-              () -> {
-                if (cacheKey != null) {
-                  Optional<Site> kept = buildCache.load(cacheKey, dataset, tdb2 == null);
-                  if (kept.isPresent()) {
-                    return new Prepared(kept.get(), null, true);
-                  }
-                }
-                TimelineParser.Result parsed = council.parse(mode);
-                if (knownBase == null) {
-                  return new Prepared(null, parsed, false);
-                }
-                Build build = Build.of(council, parsed, new Iris(knownBase));
-                return new Prepared(Site.over(build, license, publisher, dataset), parsed, false);
-              });
-      Thread preparer = new Thread(preparing, "tonet-lod-prepare");
-      preparer.setDaemon(true);
-      preparer.start();
-      FusekiServer fuseki;
-      Runnable release = () -> {};
-      SiteHolder holder = new SiteHolder(cacheBytes - answerBytes() - pageBytes(), maxAge);
-      QueryScheduler scheduler = new QueryScheduler(limits.fairUse());
-      ConnectionGuard guard =
-          new ConnectionGuard(
-              limits.clientConnections(),
-              limits.requestTimeout(),
-              ClientAddress.trusting(trustedProxies));
-      try {
-        Runnable closeStore = tdb2 == null ? () -> {} : () -> Tdb2Store.close(dataset);
-        release =
-            () -> {
-              scheduler.close();
-              guard.close();
-              closeStore.run();
-            };
-        dataset.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeout.toMillis()));
-        services.install(dataset.getContext());
-        fuseki = fuseki(holder, limits, scheduler, guard);
-        fuseki.start();
-        step.accept(
-            "web server listening on port "
-                + fuseki.getHttpPort()
-                + " (answering 503 until the data is loaded)");
-      } catch (RuntimeException e) {
-        release.run();
-        prepared(preparing); // a seed that does not convert is the more useful error
-        throw e;
-      }
-      try {
-        if (tdb2 != null && cacheKey != null) {
-          // A database that holds the kept build answers queries while the rest of the build (the
-          // graphs for pages, the dumps) is loaded: for a long table, a minute (issue 22).
-          Optional<Site> described = buildCache.described(cacheKey, dataset);
-          if (described.isPresent() && Tdb2Store.holds(dataset, described.get())) {
-            holder.answerQueries(described.get());
-            step.accept("SPARQL answered from the TDB2 database, which holds the kept build");
-          }
-        }
-        Prepared prepared = prepared(preparing);
-        Site site;
-        boolean kept = prepared.kept();
-        if (kept) {
-          site = prepared.site();
-          step.accept("the build kept from an earlier start loaded and checked: " + cacheKey);
-        } else {
-          TimelineParser.Result parsed = prepared.parsed();
-          step.accept(
-              "seed read and checked: "
-                  + parsed.timeline().source().fileName()
-                  + ", "
-                  + parsed.timeline().source().lineCount()
-                  + " lines");
-          if (prepared.site() != null) {
-            site = prepared.site();
-          } else {
-            Build build =
-                Build.of(
-                    council, parsed, new Iris("http://localhost:" + fuseki.getHttpPort() + "/"));
-            site = Site.over(build, license, publisher, dataset);
-          }
-          step.accept("mapped to RDF: " + site.data().size() + " triples in the data graph");
-          if (tdb2 == null) {
-            site.load();
-          }
-        }
-        Tdb2Store.Outcome stored = tdb2 == null ? null : Tdb2Store.prepare(dataset, site, rebuild);
-        holder.set(site);
-        step.accept(
-            (kept ? "" : "dumps made; ")
-                + (tdb2 == null
-                    ? "the SPARQL dataset loaded"
-                    : "TDB2 database "
-                        + (stored == Tdb2Store.Outcome.REUSED ? "reused" : "built")));
-        Thread keeper = null;
-        if (!kept && cacheKey != null) {
-          // Kept for the next start, once this one serves.
-          keeper = new Thread(() -> buildCache.store(cacheKey, site), "tonet-lod-build-cache");
-          keeper.start();
-        }
-        Thread writing = keeper;
-        Runnable stopping = release;
-        release =
-            () -> {
-              // A stop waits (bounded) for the kept build to be written out.
-              if (writing != null) {
-                try {
-                  writing.join(30_000);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              }
-              stopping.run();
-            };
-        LOG.info(
-            "serving {} triples from {} at {} (base IRI {})",
-            site.union().size(),
-            site.source().fileName(),
-            "http://localhost:" + fuseki.getHttpPort() + "/",
-            site.base());
-        if (!services.endpoints().isEmpty()) {
-          LOG.info("SERVICE may call only {}", String.join(", ", services.endpoints()));
-        }
-        return new TonetServer(fuseki, site, release, stored, limits);
-      } catch (SourceException | RuntimeException e) {
-        fuseki.stop();
-        release.run();
-        throw e;
-      }
-    }
-
-    /**
-     * A kept site; or a parsed seed, with its site (not yet loaded into the dataset) when the base
-     * was known before the port was bound.
-     */
-    private record Prepared(Site site, TimelineParser.Result parsed, boolean kept) {}
-
-    /** Waits for what {@link #start()} prepares in the background: its result or its error. */
-    private static Prepared prepared(FutureTask<Prepared> preparing) throws SourceException {
-      try {
-        return preparing.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while reading the seed", e);
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof SourceException source) {
-          throw source;
-        }
-        if (cause instanceof RuntimeException runtime) {
-          throw runtime;
-        }
-        if (cause instanceof Error error) {
-          throw error;
-        }
-        throw new IllegalStateException(cause);
-      }
+      return new ServerStart(this).start();
     }
 
     // One budget for everything kept: half SPARQL answers, a quarter pages and documents, and the
     // rest (a quarter) gzip copies of both.
-    private long answerBytes() {
+    long answerBytes() {
       return cacheBytes / 2;
     }
 
-    private long pageBytes() {
+    long pageBytes() {
       return cacheBytes / 4;
-    }
-
-    private FusekiServer fuseki(
-        SiteHolder holder, Limits limits, QueryScheduler scheduler, ConnectionGuard guard) {
-      long timeout = limits.query().timeout().toMillis();
-      FusekiServer fuseki =
-          FusekiServer.create()
-              .port(port)
-              .loopback(!allInterfaces)
-              .enablePing(false)
-              .enableStats(false)
-              .enableMetrics(false)
-              .enableCors(false)
-              .numServerThreads(Math.min(8, limits.httpThreads()), limits.httpThreads())
-              .addFilter("/*", new NotFoundFilter(holder))
-              .addServlet("", new LandingServlet(holder))
-              .addServlet("/id/*", new LinkedDataServlet(holder, LinkedDataServlet.Mode.ID))
-              .addServlet("/page/*", new LinkedDataServlet(holder, LinkedDataServlet.Mode.PAGE))
-              .addServlet("/data/*", new LinkedDataServlet(holder, LinkedDataServlet.Mode.DATA))
-              .addServlet("/ontology", new OntologyServlet(holder))
-              .addServlet("/graph/*", new GraphServlet(holder))
-              .addServlet("/downloads/*", new DownloadsServlet(holder))
-              .addServlet("/.well-known/void", new DescriptionServlet(holder))
-              .addServlet("/void", new DescriptionServlet(holder))
-              .addServlet("/query/*", new QueryServlet(holder, timeout))
-              .addServlet("/static/*", new StaticServlet(holder))
-              .addServlet("/robots.txt", new RootFilesServlet(holder))
-              .addServlet("/favicon.ico", new RootFilesServlet(holder))
-              .build();
-      SparqlHandler sparql =
-          new SparqlHandler(
-              holder,
-              limits.query(),
-              scheduler,
-              services,
-              ClientAddress.trusting(trustedProxies),
-              limits.requestTimeout(),
-              new SparqlHandler.Caching(answerBytes(), maxAge));
-      JettySetup.apply(
-          fuseki.getJettyServer(),
-          sparql,
-          guard,
-          new JettySetup.Capacity(
-              limits.httpThreads(), limits.maxConnections(), limits.idleTimeout()),
-          new ResponseCache.Sizing(() -> holder.site() != null, pageBytes()));
-      return fuseki;
     }
   }
 }

@@ -1,42 +1,31 @@
 package org.w3id.tonet.server.sparql;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.w3id.tonet.publish.Site;
+import org.w3id.tonet.server.cache.AnswerCache;
 import org.w3id.tonet.server.cache.HttpCaching;
-import org.w3id.tonet.server.cache.LruBytes;
+import org.w3id.tonet.server.http.BodyReader;
 import org.w3id.tonet.server.http.ClientAddress;
 import org.w3id.tonet.server.http.Conneg;
-import org.w3id.tonet.server.http.FormDecoding;
 import org.w3id.tonet.server.http.RdfWriters;
 import org.w3id.tonet.server.http.Replies;
 import org.w3id.tonet.server.site.SiteHolder;
 import org.w3id.tonet.sparql.Answer;
-import org.w3id.tonet.sparql.AnswerFormat;
 import org.w3id.tonet.sparql.QueryBudget;
 import org.w3id.tonet.sparql.QueryLimits;
 import org.w3id.tonet.sparql.QueryRunner;
 import org.w3id.tonet.sparql.QueryScheduler;
-import org.w3id.tonet.sparql.QueryStop;
 import org.w3id.tonet.sparql.ServiceAllowList;
 import org.w3id.tonet.sparql.Sizes;
-import org.w3id.tonet.sparql.StandardFormat;
 
 /**
  * The SPARQL endpoint, {@code /sparql}: the SPARQL 1.1 Protocol for queries (GET, POST as a form or
@@ -55,19 +44,13 @@ import org.w3id.tonet.sparql.StandardFormat;
  */
 public final class SparqlHandler extends Handler.Abstract {
 
-  /** How long a 429 waits before it is sent. */
-  static final Duration TOO_MANY_PAUSE = Duration.ofSeconds(1);
-
   private final SiteHolder holder;
   private final QueryLimits limits;
-  private final QueryScheduler scheduler;
-  private final ServiceAllowList services;
-  private final ClientAddress clients;
   private final Duration bodyTimeout;
   private final SparqlPage page;
   private final Duration maxAge;
-  private final LruBytes<String, Kept> answers;
-  private volatile Endpoint endpoint;
+  private final AnswerCache answers;
+  private final QueryRuns runs;
 
   public SparqlHandler(
       SiteHolder holder,
@@ -79,13 +62,11 @@ public final class SparqlHandler extends Handler.Abstract {
       Caching caching) {
     this.holder = holder;
     this.limits = limits;
-    this.scheduler = scheduler;
-    this.services = services;
-    this.clients = clients;
     this.bodyTimeout = bodyTimeout;
     this.page = new SparqlPage(holder, limits);
     this.maxAge = caching.maxAge();
-    this.answers = new LruBytes<>(caching.answerBytes(), Kept::bytes);
+    this.answers = new AnswerCache(caching.answerBytes());
+    this.runs = new QueryRuns(limits, scheduler, services, clients);
   }
 
   /**
@@ -95,59 +76,6 @@ public final class SparqlHandler extends Handler.Abstract {
    * @param maxAge how long browsers, proxies and CDNs may keep an answer
    */
   public record Caching(long answerBytes, Duration maxAge) {}
-
-  /** Answers kept now, and their bytes (for tests and the log). */
-  long[] kept() {
-    return new long[] {answers.size(), answers.bytes()};
-  }
-
-  /** The runner of one published site. */
-  private record Endpoint(Site site, QueryRunner runner) {}
-
-  private QueryRunner runner(Site site) {
-    Endpoint e = endpoint;
-    if (e == null || e.site() != site) {
-      e = new Endpoint(site, new QueryRunner(site.dataset(), services, site.base()));
-      endpoint = e;
-    }
-    return e.runner();
-  }
-
-  /** The parameters of a request, from its query string and its form body. */
-  private static final class Params {
-    final List<String> query = new ArrayList<>();
-    final List<String> update = new ArrayList<>();
-    final List<String> defaultGraphs = new ArrayList<>();
-    final List<String> namedGraphs = new ArrayList<>();
-    String output;
-    String timeout;
-
-    void add(String name, String value) {
-      switch (name) {
-        case "query" -> query.add(value);
-        case "update" -> update.add(value);
-        case "default-graph-uri" -> defaultGraphs.add(value);
-        case "named-graph-uri" -> namedGraphs.add(value);
-        case "output", "format", "results" -> output = output == null ? value : output;
-        case "timeout" -> timeout = value;
-        default -> {
-          // Anything else (Fuseki's stylesheet= and callback= among them) is ignored: never
-          // copied into an answer.
-        }
-      }
-    }
-  }
-
-  /** Thrown while reading a request that cannot be answered; says what to tell the client. */
-  private static final class Refused extends Exception {
-    private static final long serialVersionUID = 1L;
-    final int status;
-
-    Refused(int status, String message) {
-      super(message, null, false, false);
-      this.status = status;
-    }
-  }
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
@@ -161,8 +89,8 @@ public final class SparqlHandler extends Handler.Abstract {
     try {
       switch (request.getMethod()) {
         case "GET", "HEAD" -> {
-          Params params = new Params();
-          decode(request.getHttpURI().getQuery(), params, "the address");
+          SparqlRequest params = new SparqlRequest();
+          params.decode(request.getHttpURI().getQuery(), "the address");
           answer(request, response, callback, head, site, params, null);
         }
         case "POST" -> {
@@ -207,21 +135,22 @@ public final class SparqlHandler extends Handler.Abstract {
           "send a query as application/sparql-query, or as a form (query=…) of type"
               + " application/x-www-form-urlencoded; graph-store writes are not accepted");
     }
-    charset(contentType);
+    SparqlRequest.charset(contentType);
     long declared = request.getLength();
     if (declared > limits.maxQueryBytes()) {
       throw new Refused(413, "a query may be at most " + Sizes.bytes(limits.maxQueryBytes()));
     }
-    Params params = new Params();
-    decode(request.getHttpURI().getQuery(), params, "the address");
+    SparqlRequest params = new SparqlRequest();
+    params.decode(request.getHttpURI().getQuery(), "the address");
     new BodyReader(
             request,
             limits.maxQueryBytes(),
+            "a query",
             body -> {
               try {
-                String text = utf8(body);
+                String text = SparqlRequest.utf8(body);
                 if (form) {
-                  decode(text, params, "the form");
+                  params.decode(text, "the form");
                   answer(request, response, callback, false, site, params, null);
                 } else {
                   answer(request, response, callback, false, site, params, text);
@@ -238,60 +167,13 @@ public final class SparqlHandler extends Handler.Abstract {
         .start(bodyTimeout);
   }
 
-  /** Accepts the charsets a query may come in: UTF-8 (the default) and its subset US-ASCII. */
-  private static void charset(String contentType) throws Refused {
-    for (String part : contentType.split(";")) {
-      String[] kv = part.strip().split("=", 2);
-      if (kv.length == 2 && kv[0].strip().equalsIgnoreCase("charset")) {
-        String cs = kv[1].strip().replace("\"", "").toLowerCase(Locale.ROOT);
-        if (!cs.equals("utf-8") && !cs.equals("utf8") && !cs.equals("us-ascii")) {
-          throw new Refused(
-              415, "the charset " + kv[1].strip() + " is not accepted; send the query in UTF-8");
-        }
-      }
-    }
-  }
-
-  private static String utf8(byte[] bytes) throws Refused {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new Refused(400, "the request body is not valid UTF-8");
-    }
-  }
-
-  /** Decodes application/x-www-form-urlencoded text into {@code params}. */
-  private static void decode(String encoded, Params params, String where) throws Refused {
-    if (encoded == null || encoded.isEmpty()) {
-      return;
-    }
-    for (String pair : encoded.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String name = eq < 0 ? pair : pair.substring(0, eq);
-      String value = eq < 0 ? "" : pair.substring(eq + 1);
-      try {
-        params.add(FormDecoding.decode(name), FormDecoding.decode(value));
-      } catch (IllegalArgumentException e) {
-        throw new Refused(400, where + " has a malformed %-escape; encode the query as UTF-8");
-      }
-    }
-  }
-
   private void answer(
       Request request,
       Response response,
       Callback callback,
       boolean head,
       Site site,
-      Params params,
+      SparqlRequest params,
       String body)
       throws Refused {
     if (!params.update.isEmpty()) {
@@ -328,7 +210,7 @@ public final class SparqlHandler extends Handler.Abstract {
             && text.getBytes(StandardCharsets.UTF_8).length > limits.maxQueryBytes())) {
       throw new Refused(413, "a query may be at most " + Sizes.bytes(limits.maxQueryBytes()));
     }
-    boolean html = wantsHtml(params.output, accept);
+    boolean html = ResultFormats.wantsHtml(params.output, accept);
     Duration timeout;
     try {
       timeout = timeout(params.timeout);
@@ -336,17 +218,20 @@ public final class SparqlHandler extends Handler.Abstract {
       failed(response, callback, head, html, text, r.status, r.getMessage(), 0);
       return;
     }
-    QueryRunner.Formats formats = formats(params.output, accept, html ? page.results(text) : null);
+    QueryRunner.Formats formats =
+        ResultFormats.formats(params.output, accept, html ? page.results(text) : null);
     QueryRunner.Request query =
         new QueryRunner.Request(text, params.defaultGraphs, params.namedGraphs);
     String key =
-        key(
+        AnswerCache.key(
             query,
-            variant(formats.choose(true)) + "/" + variant(formats.choose(false)),
+            ResultFormats.variant(formats.choose(true))
+                + "/"
+                + ResultFormats.variant(formats.choose(false)),
             limits.maxResults());
     boolean cacheable = !request.getMethod().equals("POST");
     boolean gzip = HttpCaching.acceptsGzip(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING));
-    Kept hit = answers.get(key);
+    AnswerCache.Kept hit = answers.get(key);
     // A kept answer has its ETag: the digest is computed once per answer, not per request.
     String etag = hit != null ? hit.etag() : HttpCaching.etag(site.tag(), key);
     if (cacheable
@@ -361,8 +246,12 @@ public final class SparqlHandler extends Handler.Abstract {
       send(response, callback, head, hit, cacheable ? etag : null, gzip);
       return;
     }
-    Exchange x = new Exchange(request, response, callback, head, html, text);
-    Asked asked = new Asked(site, query, formats, timeout);
+    QueryRuns.Asker x =
+        new QueryRuns.Asker(
+            request,
+            (status, message, retryAfter) ->
+                failed(response, callback, head, html, text, status, message, retryAfter));
+    QueryRuns.Asked asked = new QueryRuns.Asked(site, query, formats, timeout);
     // What this request does with an outcome: the answer (kept for the next ones, unless it uses
     // the clock or chance: NOW(), RAND() … give another answer each run) or a failure.
     Consumer<Answer> reply =
@@ -370,251 +259,19 @@ public final class SparqlHandler extends Handler.Abstract {
           if (!answer.ok()) {
             x.fail(answer.status(), answer.message(), answer.retryAfterSeconds());
           } else if (answer.repeatable()) {
-            send(response, callback, head, kept(key, etag, answer), cacheable ? etag : null, gzip);
+            send(
+                response,
+                callback,
+                head,
+                answers.keep(key, etag, answer),
+                cacheable ? etag : null,
+                gzip);
           } else {
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-            send(response, callback, head, once(answer), null, gzip);
+            send(response, callback, head, AnswerCache.once(answer), null, gzip);
           }
         };
-    // The same request already running: wait for its answer instead of running it again (a
-    // portal's page asking many users' browsers for one query at once costs one query). Only a run
-    // that may take at least as long as this request may is shared: one stopped by a shorter time
-    // limit than this client's would give it a time-out it would not get alone.
-    Flight mine = new Flight(timeout);
-    Flight running = flights.putIfAbsent(key, mine);
-    if (running == null) {
-      schedule(x, asked, reply, mine, key);
-    } else if (timeout.compareTo(running.timeout) > 0) {
-      // This one may run longer: it runs on its own, and those who come next follow it.
-      schedule(x, asked, reply, flights.replace(key, running, mine) ? mine : null, key);
-    } else {
-      Follower follower = new Follower(reply, () -> schedule(x, asked, reply, null, null), timeout);
-      if (running.follow(follower)) {
-        // Its own time limit still holds: the shared run may go on longer than this client wants.
-        x.request
-            .getComponents()
-            .getScheduler()
-            .schedule(follower::timedOut, timeout.toMillis(), TimeUnit.MILLISECONDS);
-      } else {
-        follower.retry.run(); // it ended as we came: run it ourselves
-      }
-    }
-  }
-
-  /**
-   * The key of an answer: every input that changes it, as the query engine reads it. Each part is
-   * written with its length, and each list with its count, so that two requests that differ in
-   * anything (an empty {@code default-graph-uri=} and none, two parameters and one holding both)
-   * never share a key.
-   */
-  static String key(QueryRunner.Request query, String representation, long cap) {
-    StringBuilder key = new StringBuilder(query.text().length() + 64);
-    part(key, query.text());
-    list(key, query.defaultGraphs());
-    list(key, query.namedGraphs());
-    part(key, representation);
-    part(key, Long.toString(cap));
-    return key.toString();
-  }
-
-  private static void list(StringBuilder key, List<String> values) {
-    key.append(values.size()).append('[');
-    for (String v : values) {
-      part(key, v);
-    }
-  }
-
-  private static void part(StringBuilder key, String value) {
-    key.append(value.length()).append(':').append(value);
-  }
-
-  /** One request being answered: where its answer goes, and how a failure is shown. */
-  private final class Exchange {
-    private final Request request;
-    private final Response response;
-    private final Callback callback;
-    private final boolean head;
-    private final boolean html;
-    private final String text;
-
-    Exchange(
-        Request request,
-        Response response,
-        Callback callback,
-        boolean head,
-        boolean html,
-        String text) {
-      this.request = request;
-      this.response = response;
-      this.callback = callback;
-      this.head = head;
-      this.html = html;
-      this.text = text;
-    }
-
-    void fail(int status, String message, int retryAfterSeconds) {
-      failed(response, callback, head, html, text, status, message, retryAfterSeconds);
-    }
-  }
-
-  /** What a request asks to run: the query, on which publication, in which formats, how long. */
-  private record Asked(
-      Site site, QueryRunner.Request query, QueryRunner.Formats formats, Duration timeout) {}
-
-  /** An answer as it is kept, kept. */
-  private Kept kept(String key, String etag, Answer answer) {
-    Kept kept =
-        new Kept(answer.contentType(), answer.body(), answer.capped(), etag, 2L * key.length());
-    answers.put(key, kept);
-    return kept;
-  }
-
-  /** An answer that is sent once and not kept (no ETag: another run may give another). */
-  private static Kept once(Answer answer) {
-    return new Kept(answer.contentType(), answer.body(), answer.capped(), "", 0);
-  }
-
-  /** A request waiting for another's run of the same query. */
-  private static final class Follower {
-    private final Consumer<Answer> reply;
-    private final Runnable retry;
-    private final Duration timeout;
-    private final AtomicBoolean done = new AtomicBoolean();
-
-    Follower(Consumer<Answer> reply, Runnable retry, Duration timeout) {
-      this.reply = reply;
-      this.retry = retry;
-      this.timeout = timeout;
-    }
-
-    /** The run's outcome; a time-out is said with this client's own limit, as alone. */
-    void landed(Answer answer, boolean timedOut) {
-      if (timedOut) {
-        timedOut();
-      } else if (done.compareAndSet(false, true)) {
-        reply.accept(answer);
-      }
-    }
-
-    /** This client's own time limit is up (before the shared run ended, or with it). */
-    void timedOut() {
-      if (done.compareAndSet(false, true)) {
-        QueryStop stop = QueryStop.timeout(timeout.toMillis());
-        reply.accept(Answer.failed(stop.status(), stop.message(), 0, timeout.toMillis()));
-      }
-    }
-
-    void turnedBack() {
-      if (done.compareAndSet(false, true)) {
-        retry.run();
-      }
-    }
-  }
-
-  /**
-   * Requests waiting for the same query, whose time limits are no longer than the run's: they get
-   * its answer, or (when the scheduler refused the one that ran it, for its own client's share, or
-   * its client went away) go and ask on their own.
-   */
-  private static final class Flight {
-    final Duration timeout;
-    private final List<Follower> followers = new ArrayList<>();
-    private boolean ended;
-
-    Flight(Duration timeout) {
-      this.timeout = timeout;
-    }
-
-    /** Waits for this flight's outcome; false when it has ended already. */
-    synchronized boolean follow(Follower follower) {
-      if (ended) {
-        return false;
-      }
-      followers.add(follower);
-      return true;
-    }
-
-    /** The query ran: every follower gets its outcome. */
-    void landed(Answer answer, boolean timedOut) {
-      for (Follower f : end()) {
-        f.landed(answer, timedOut);
-      }
-    }
-
-    /** The query was refused for its own client: every follower asks on its own. */
-    void turnedBack() {
-      for (Follower f : end()) {
-        f.turnedBack();
-      }
-    }
-
-    private synchronized List<Follower> end() {
-      ended = true;
-      return new ArrayList<>(followers);
-    }
-  }
-
-  private final java.util.concurrent.ConcurrentHashMap<String, Flight> flights =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
-  /**
-   * Runs a query through the scheduler and replies; {@code flight} (with its {@code key}), when
-   * given, is told the outcome for the requests that wait for the same query.
-   */
-  private void schedule(
-      Exchange x, Asked asked, Consumer<Answer> reply, Flight flight, String key) {
-    long deadline = System.nanoTime() + asked.timeout().toNanos();
-    QueryBudget budget = new QueryBudget(limits.withTimeout(asked.timeout()), deadline);
-    // A client that goes away stops its query.
-    x.request.addFailureListener(
-        failure -> budget.stop(new QueryStop(QueryStop.Kind.CANCELLED, "the client went away")));
-    QueryRunner runner = runner(asked.site());
-    scheduler.submit(
-        clients.of(x.request),
-        deadline,
-        new QueryScheduler.Job() {
-          @Override
-          public Runnable run() {
-            Answer answer = runner.run(asked.query(), asked.formats(), budget);
-            return () -> {
-              if (flight != null) {
-                flights.remove(key, flight);
-                QueryStop stop = budget.stopped();
-                if (stop != null && stop.kind() == QueryStop.Kind.CANCELLED) {
-                  flight.turnedBack(); // its client left: the others ask for themselves
-                } else {
-                  flight.landed(answer, !answer.ok() && (budget.expired() || isTimeout(stop)));
-                }
-              }
-              reply.accept(answer);
-            };
-          }
-
-          @Override
-          public void rejected(int status, String message, int retryAfterSeconds) {
-            if (flight != null) {
-              flights.remove(key, flight);
-              flight.turnedBack();
-            }
-            if (status == 429) {
-              // A client over its share is told so after a pause, without a thread: one that
-              // asks again at once, on many connections, then costs the server little.
-              x.request
-                  .getComponents()
-                  .getScheduler()
-                  .schedule(
-                      () -> x.fail(status, message, retryAfterSeconds),
-                      TOO_MANY_PAUSE.toMillis(),
-                      TimeUnit.MILLISECONDS);
-            } else {
-              x.fail(status, message, retryAfterSeconds);
-            }
-          }
-        });
-  }
-
-  private static boolean isTimeout(QueryStop stop) {
-    return stop != null && stop.kind() == QueryStop.Kind.TIMEOUT;
+    runs.run(x, asked, key, reply);
   }
 
   /** The time limit: the endpoint's, or a shorter one the client asks for (timeout=seconds). */
@@ -632,77 +289,6 @@ public final class SparqlHandler extends Handler.Abstract {
     } catch (NumberFormatException e) {
       throw new Refused(400, "timeout= takes a number of seconds, such as 5");
     }
-  }
-
-  /**
-   * Whether a person is asking: {@code format=html}, or (without a known format= of another kind)
-   * an Accept that names text/html at least as high as anything else, as browsers send.
-   */
-  static boolean wantsHtml(String output, String accept) {
-    if (output != null) {
-      String o = output.strip().toLowerCase(Locale.ROOT);
-      if (o.equals("html") || o.equals("text/html")) {
-        return true;
-      }
-      if (StandardFormat.byName(o, true).isPresent()
-          || StandardFormat.byName(o, false).isPresent()) {
-        return false;
-      }
-    }
-    return Conneg.prefers(accept, "text/html");
-  }
-
-  /** The formats a client asks for: by output=/format=/results= first, then by Accept. */
-  private static QueryRunner.Formats formats(String output, String accept, AnswerFormat html) {
-    return new QueryRunner.Formats() {
-      @Override
-      public AnswerFormat choose(boolean table) {
-        if (html != null) {
-          return html;
-        }
-        if (output != null) {
-          Optional<StandardFormat> named = StandardFormat.byName(output, table);
-          if (named.isPresent()) {
-            return named.get();
-          }
-        }
-        return Conneg.best(accept, offers(table)).orElse(null);
-      }
-
-      @Override
-      public String notAcceptable(boolean table) {
-        List<String> types = new ArrayList<>();
-        for (Conneg.Offer<StandardFormat> o : offers(table)) {
-          types.add(o.types().get(0));
-        }
-        return "the answer of "
-            + (table ? "a SELECT or ASK" : "a CONSTRUCT or DESCRIBE")
-            + " query is available as "
-            + String.join(", ", types)
-            + "; ask for one of them with Accept";
-      }
-    };
-  }
-
-  private static List<Conneg.Offer<StandardFormat>> offers(boolean table) {
-    List<Conneg.Offer<StandardFormat>> offers = new ArrayList<>();
-    for (StandardFormat f : table ? StandardFormat.tableFormats() : StandardFormat.graphFormats()) {
-      offers.add(new Conneg.Offer<>(f, typesOf(f)));
-    }
-    return offers;
-  }
-
-  /** A format's media type, then the types clients send for it. */
-  private static List<String> typesOf(StandardFormat f) {
-    return switch (f) {
-      case JSON -> List.of(f.mediaType(), "application/json");
-      case XML -> List.of(f.mediaType(), "application/xml", "text/xml");
-      case TURTLE -> List.of(f.mediaType(), "application/x-turtle", "text/n3", "text/rdf+n3");
-      case NTRIPLES -> List.of(f.mediaType(), "text/plain");
-      case JSONLD -> List.of(f.mediaType(), "application/json");
-      case RDFXML -> List.of(f.mediaType(), "application/xml", "text/xml");
-      default -> List.of(f.mediaType());
-    };
   }
 
   /** GET /sparql without a query: the query form for a browser, the service description else. */
@@ -753,22 +339,13 @@ public final class SparqlHandler extends Handler.Abstract {
   /** The response header that says the result cap was applied to a query. */
   public static final String RESULT_LIMIT_HEADER = "X-Result-Limit";
 
-  /**
-   * An answer as it is kept and sent: its bytes, their type, whether the cap cut it, and its ETag.
-   */
-  record Kept(String contentType, byte[] body, boolean capped, String etag, long keyBytes) {
-    long bytes() {
-      return body.length + keyBytes + 2L * etag.length() + 128;
-    }
-  }
-
-  /** The name of a representation, for the key of the answers kept. */
-  private static String variant(AnswerFormat format) {
-    return format == null ? "-" : format instanceof StandardFormat f ? f.name() : "html";
-  }
-
   private void send(
-      Response response, Callback callback, boolean head, Kept answer, String etag, boolean gzip) {
+      Response response,
+      Callback callback,
+      boolean head,
+      AnswerCache.Kept answer,
+      String etag,
+      boolean gzip) {
     response.getHeaders().put(HttpHeader.VARY, "Accept, Accept-Encoding");
     if (answer.capped()) {
       response.getHeaders().put(RESULT_LIMIT_HEADER, Long.toString(limits.maxResults()));
@@ -831,93 +408,5 @@ public final class SparqlHandler extends Handler.Abstract {
         status,
         Conneg.Format.HTML.contentType(),
         page.failed(query, status, message));
-  }
-
-  // ---- Request bodies
-
-  /** A reply to a body that cannot be read: status and message. */
-  private interface Failure {
-    void fail(int status, String message);
-  }
-
-  /**
-   * Reads a request body without holding a thread: chunks are taken as they arrive (chunked
-   * transfer counted byte by byte), refused past {@code max} bytes, and the whole body must arrive
-   * before the deadline, or the request gets 408 (a client sending a byte now and then would
-   * otherwise keep its connection for ever).
-   */
-  private static final class BodyReader implements Runnable {
-    private final Request request;
-    private final int max;
-    private final java.util.function.Consumer<byte[]> done;
-    private final Failure failure;
-    private final AtomicBoolean finished = new AtomicBoolean();
-    private byte[] bytes = new byte[1024];
-    private int size;
-
-    BodyReader(
-        Request request, int max, java.util.function.Consumer<byte[]> done, Failure failure) {
-      this.request = request;
-      this.max = max;
-      this.done = done;
-      this.failure = failure;
-    }
-
-    void start(Duration timeout) {
-      request
-          .getComponents()
-          .getScheduler()
-          .schedule(
-              () -> {
-                if (finished.compareAndSet(false, true)) {
-                  failure.fail(
-                      408,
-                      "the request body did not arrive within "
-                          + Sizes.seconds(timeout.toMillis()));
-                }
-              },
-              timeout.toMillis(),
-              TimeUnit.MILLISECONDS);
-      run();
-    }
-
-    @Override
-    public void run() {
-      while (!finished.get()) {
-        Content.Chunk chunk = request.read();
-        if (chunk == null) {
-          request.demand(this);
-          return;
-        }
-        if (Content.Chunk.isFailure(chunk)) {
-          if (finished.compareAndSet(false, true)) {
-            failure.fail(400, "the request body could not be read");
-          }
-          return;
-        }
-        ByteBuffer buffer = chunk.getByteBuffer();
-        int n = buffer.remaining();
-        if (size + n > max) {
-          chunk.release();
-          if (finished.compareAndSet(false, true)) {
-            failure.fail(413, "a query may be at most " + Sizes.bytes(max));
-          }
-          return;
-        }
-        if (size + n > bytes.length) {
-          bytes = java.util.Arrays.copyOf(bytes, Math.max(size + n, 2 * bytes.length));
-        }
-        buffer.get(bytes, size, n);
-        size += n;
-        boolean last = chunk.isLast();
-        chunk.release();
-        if (last) {
-          if (finished.compareAndSet(false, true)) {
-            done.accept(java.util.Arrays.copyOf(bytes, size));
-          }
-          return;
-        }
-      }
-    }
   }
 }

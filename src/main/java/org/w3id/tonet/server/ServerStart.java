@@ -1,0 +1,239 @@
+package org.w3id.tonet.server;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3id.tonet.parse.TimelineParser;
+import org.w3id.tonet.publish.Build;
+import org.w3id.tonet.publish.BuildCache;
+import org.w3id.tonet.publish.Site;
+import org.w3id.tonet.publish.Tdb2Store;
+import org.w3id.tonet.rdf.Iris;
+import org.w3id.tonet.server.TonetServer.Limits;
+import org.w3id.tonet.server.http.ClientAddress;
+import org.w3id.tonet.server.http.ConnectionGuard;
+import org.w3id.tonet.server.site.SiteHolder;
+import org.w3id.tonet.source.SourceException;
+import org.w3id.tonet.sparql.QueryScheduler;
+
+/**
+ * How a server starts, step by step: the council folder is read (or the kept build loaded) on a
+ * thread of its own while Jetty starts and binds; the web server then answers 503 until the site is
+ * loaded (a TDB2 database that holds the kept build answers /sparql before); the build is kept for
+ * the next start once this one serves.
+ *
+ * <pre>
+ * TonetServer server = new ServerStart(builder).start(); // what TonetServer.Builder.start() does
+ * </pre>
+ */
+final class ServerStart {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TonetServer.class);
+
+  private final TonetServer.Builder options;
+
+  ServerStart(TonetServer.Builder options) {
+    this.options = options;
+  }
+
+  /**
+   * Reads the seed, binds the port, maps the data under the base IRI and starts serving.
+   *
+   * @throws SourceException when the seed does not convert; nothing is left running
+   */
+  TonetServer start() throws SourceException {
+    Objects.requireNonNull(options.council, "council");
+    Limits limits = options.limits();
+    long began = System.nanoTime();
+    java.util.function.Consumer<String> step =
+        what -> options.progress.step(what, (System.nanoTime() - began) / 1_000_000);
+    // The base is known before binding unless the port is picked at bind time; only then can a
+    // kept build be looked up (the base is part of what it holds).
+    String knownBase =
+        options.baseIri != null
+            ? options.baseIri
+            : options.port != 0 ? "http://localhost:" + options.port + "/" : null;
+    String cacheKey =
+        options.buildCache != null && knownBase != null
+            ? BuildCache.key(
+                options.council, knownBase, options.license, options.publisher, options.mode)
+            : null;
+    DatasetGraph dataset =
+        options.tdb2 == null ? DatasetGraphFactory.createTxnMem() : Tdb2Store.open(options.tdb2);
+    // The seed is read and parsed (ICU, no Jena), or the kept build is loaded, on a thread of its
+    // own while Jena, Fuseki and Jetty start on this one: the two are independent, and together
+    // they are most of the start-up time (bench/README.md). When the base is known, the build is
+    // mapped, validated and published there too (issue 22: a cold start).
+    FutureTask<Prepared> preparing =
+        new FutureTask<>(
+            () -> {
+              if (cacheKey != null) {
+                Optional<Site> kept =
+                    options.buildCache.load(cacheKey, dataset, options.tdb2 == null);
+                if (kept.isPresent()) {
+                  return new Prepared(kept.get(), null, true);
+                }
+              }
+              TimelineParser.Result parsed = options.council.parse(options.mode);
+              if (knownBase == null) {
+                return new Prepared(null, parsed, false);
+              }
+              Build build = Build.of(options.council, parsed, new Iris(knownBase));
+              return new Prepared(
+                  Site.over(build, options.license, options.publisher, dataset), parsed, false);
+            });
+    Thread preparer = new Thread(preparing, "tonet-lod-prepare");
+    preparer.setDaemon(true);
+    preparer.start();
+    FusekiServer fuseki;
+    Runnable release = () -> {};
+    SiteHolder holder =
+        new SiteHolder(
+            options.cacheBytes - options.answerBytes() - options.pageBytes(), options.maxAge);
+    QueryScheduler scheduler = new QueryScheduler(limits.fairUse());
+    ConnectionGuard guard =
+        new ConnectionGuard(
+            limits.clientConnections(),
+            limits.requestTimeout(),
+            ClientAddress.trusting(options.trustedProxies));
+    try {
+      Runnable closeStore = options.tdb2 == null ? () -> {} : () -> Tdb2Store.close(dataset);
+      release =
+          () -> {
+            scheduler.close();
+            guard.close();
+            closeStore.run();
+          };
+      dataset.getContext().set(ARQ.queryTimeout, Long.toString(options.queryTimeout.toMillis()));
+      options.services.install(dataset.getContext());
+      fuseki = Routes.fuseki(options, holder, limits, scheduler, guard);
+      fuseki.start();
+      step.accept(
+          "web server listening on port "
+              + fuseki.getHttpPort()
+              + " (answering 503 until the data is loaded)");
+    } catch (RuntimeException e) {
+      release.run();
+      prepared(preparing); // a seed that does not convert is the more useful error
+      throw e;
+    }
+    try {
+      if (options.tdb2 != null && cacheKey != null) {
+        // A database that holds the kept build answers queries while the rest of the build (the
+        // graphs for pages, the dumps) is loaded: for a long table, a minute (issue 22).
+        Optional<Site> described = options.buildCache.described(cacheKey, dataset);
+        if (described.isPresent() && Tdb2Store.holds(dataset, described.get())) {
+          holder.answerQueries(described.get());
+          step.accept("SPARQL answered from the TDB2 database, which holds the kept build");
+        }
+      }
+      Prepared prepared = prepared(preparing);
+      Site site;
+      boolean kept = prepared.kept();
+      if (kept) {
+        site = prepared.site();
+        step.accept("the build kept from an earlier start loaded and checked: " + cacheKey);
+      } else {
+        TimelineParser.Result parsed = prepared.parsed();
+        step.accept(
+            "seed read and checked: "
+                + parsed.timeline().source().fileName()
+                + ", "
+                + parsed.timeline().source().lineCount()
+                + " lines");
+        if (prepared.site() != null) {
+          site = prepared.site();
+        } else {
+          Build build =
+              Build.of(
+                  options.council,
+                  parsed,
+                  new Iris("http://localhost:" + fuseki.getHttpPort() + "/"));
+          site = Site.over(build, options.license, options.publisher, dataset);
+        }
+        step.accept("mapped to RDF: " + site.data().size() + " triples in the data graph");
+        if (options.tdb2 == null) {
+          site.load();
+        }
+      }
+      Tdb2Store.Outcome stored =
+          options.tdb2 == null ? null : Tdb2Store.prepare(dataset, site, options.rebuild);
+      holder.set(site);
+      step.accept(
+          (kept ? "" : "dumps made; ")
+              + (options.tdb2 == null
+                  ? "the SPARQL dataset loaded"
+                  : "TDB2 database " + (stored == Tdb2Store.Outcome.REUSED ? "reused" : "built")));
+      Thread keeper = null;
+      if (!kept && cacheKey != null) {
+        // Kept for the next start, once this one serves.
+        keeper =
+            new Thread(() -> options.buildCache.store(cacheKey, site), "tonet-lod-build-cache");
+        keeper.start();
+      }
+      Thread writing = keeper;
+      Runnable stopping = release;
+      release =
+          () -> {
+            // A stop waits (bounded) for the kept build to be written out.
+            if (writing != null) {
+              try {
+                writing.join(30_000);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+            stopping.run();
+          };
+      LOG.info(
+          "serving {} triples from {} at {} (base IRI {})",
+          site.union().size(),
+          site.source().fileName(),
+          "http://localhost:" + fuseki.getHttpPort() + "/",
+          site.base());
+      if (!options.services.endpoints().isEmpty()) {
+        LOG.info("SERVICE may call only {}", String.join(", ", options.services.endpoints()));
+      }
+      return new TonetServer(fuseki, site, release, stored, limits);
+    } catch (SourceException | RuntimeException e) {
+      fuseki.stop();
+      release.run();
+      throw e;
+    }
+  }
+
+  /**
+   * A kept site; or a parsed seed, with its site (not yet loaded into the dataset) when the base
+   * was known before the port was bound.
+   */
+  private record Prepared(Site site, TimelineParser.Result parsed, boolean kept) {}
+
+  /** Waits for what {@link #start()} prepares in the background: its result or its error. */
+  private static Prepared prepared(FutureTask<Prepared> preparing) throws SourceException {
+    try {
+      return preparing.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the seed", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof SourceException source) {
+        throw source;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+}
