@@ -1,0 +1,12 @@
+/**
+ * What a build publishes and where it is kept: the build of a council folder ({@code Build}), the
+ * dumps, sorted and byte-identical for the same input ({@code Exporter}, {@code Dump}, {@code
+ * SortedRdf}), the dataset description ({@code DatasetDescription}, {@code Publisher}), the
+ * publication as served — graphs, files and tag ({@code Site}) —, the build kept between starts
+ * ({@code BuildCache}), the TDB2 database that holds it ({@code Tdb2Store}), the push to a Graph
+ * Store ({@code Pusher}) and the dry run's preview.
+ *
+ * <p>Uses every stage below it ({@code source} to {@code validate}); used by the server and by
+ * {@code cli}. Nothing here speaks HTTP.
+ */
+package org.w3id.tonet.publish;

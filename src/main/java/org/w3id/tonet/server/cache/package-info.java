@@ -1,0 +1,11 @@
+/**
+ * What the server keeps while it runs, and how clients and caches may keep it: the byte-bounded LRU
+ * ({@code LruBytes}), the SPARQL answers and their keys ({@code AnswerCache}), pages made once
+ * ({@code PageCache}), whole responses sent again without reaching the servlets ({@code
+ * ResponseCache}), and the HTTP validators: ETags from the publication's tag, Cache-Control, gzip
+ * copies ({@code HttpCaching}).
+ *
+ * <p>Knows nothing of the site or the endpoint (uses {@code publish} and the engine's answers
+ * only); the lowest of the server's roles: {@code server.http} and everything above it may use it.
+ */
+package org.w3id.tonet.server.cache;

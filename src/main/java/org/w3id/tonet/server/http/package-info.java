@@ -1,0 +1,13 @@
+/**
+ * The HTTP edge, what every request meets before any page: Jetty fitted for a public endpoint
+ * ({@code JettySetup}), the first handler with its security headers, CORS, methods and address
+ * length ({@code EdgeHandler}, {@code SecurityHeaders}), connections per client and slow headers
+ * ({@code ConnectionGuard}), who the client is ({@code ClientAddress}), bodies read and sent
+ * without holding a thread ({@code BodyReader}, {@code AsyncBody}), form decoding, Jetty's own
+ * error pages ({@code PlainErrorHandler}), plain replies ({@code Replies}), the request log, and
+ * content negotiation with the RDF writers it chooses between ({@code Conneg}, {@code RdfWriters}).
+ *
+ * <p>Uses {@code server.cache} (and {@code publish}, the engine's sizes); may be used by {@code
+ * server.site}, {@code server.sparql}, {@code server.linked} and {@code server}.
+ */
+package org.w3id.tonet.server.http;
