@@ -496,7 +496,7 @@ public final class SortedRdf {
   }
 
   /** A JSON string literal. */
-  static String json(String text) {
+  public static String json(String text) {
     StringBuilder s = new StringBuilder("\"");
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -1,8 +1,6 @@
 package org.w3id.tonet.server;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +23,7 @@ import org.w3id.tonet.server.site.Pages;
 import org.w3id.tonet.server.site.RootFilesServlet;
 import org.w3id.tonet.server.site.SiteHolder;
 import org.w3id.tonet.server.site.SiteServlet;
+import org.w3id.tonet.server.site.StaticServlet;
 import org.w3id.tonet.server.sparql.QueryServlet;
 import org.w3id.tonet.server.sparql.ServiceDescription;
 import org.w3id.tonet.validate.QueryFolder;
@@ -90,7 +89,7 @@ public final class StaticSite {
     files.put(".well-known/void", description);
     files.put("void", description);
     for (String name : List.of("site.css", "favicon.svg")) {
-      files.put("static/" + name, resource("/static/" + name));
+      files.put("static/" + name, StaticServlet.file(name));
     }
     files.put("robots.txt", utf8(RootFilesServlet.robots(site.base())));
     files.put("favicon.ico", Favicon.ico());
@@ -229,16 +228,5 @@ public final class StaticSite {
 
   private static byte[] utf8(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static byte[] resource(String path) {
-    try (InputStream in = StaticSite.class.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException(path + " is missing from the class path");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

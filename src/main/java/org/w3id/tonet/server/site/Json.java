@@ -2,6 +2,7 @@ package org.w3id.tonet.server.site;
 
 import java.util.List;
 import java.util.Map;
+import org.w3id.tonet.publish.SortedRdf;
 
 /**
  * A minimal JSON writer for the schema.org blocks of pages: maps, lists, strings and numbers,
@@ -60,26 +61,17 @@ public final class Json {
     }
   }
 
+  /**
+   * A JSON string as the dumps write it ({@link SortedRdf#json}), with the characters that could
+   * close or open markup escaped too: the JSON is written into a script element of a page.
+   */
   private static void string(String text, StringBuilder s) {
-    s.append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> s.append("\\\"");
-        case '\\' -> s.append("\\\\");
-        case '\n' -> s.append("\\n");
-        case '\r' -> s.append("\\r");
-        case '\t' -> s.append("\\t");
-        case '<', '>', '&', '\u2028', '\u2029' -> s.append(String.format("\\u%04x", (int) c));
-        default -> {
-          if (c < 0x20) {
-            s.append(String.format("\\u%04x", (int) c));
-          } else {
-            s.append(c);
-          }
-        }
+    for (char c : SortedRdf.json(text).toCharArray()) {
+      if (c == '<' || c == '>' || c == '&') {
+        s.append(String.format("\\u%04x", (int) c));
+      } else {
+        s.append(c);
       }
     }
-    s.append('"');
   }
 }

@@ -65,6 +65,15 @@ public final class StaticServlet extends SiteServlet {
     return FILES.keySet();
   }
 
+  /** The bytes of a file this servlet serves (the static copy writes them too). */
+  public static byte[] file(String name) {
+    String[] file = FILES.get(name);
+    if (file == null) {
+      throw new IllegalArgumentException("no static file " + name);
+    }
+    return read(file[0]);
+  }
+
   private static byte[] read(String resource) {
     try (InputStream in = StaticServlet.class.getResourceAsStream(resource)) {
       if (in == null) {
