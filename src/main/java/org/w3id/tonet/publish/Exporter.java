@@ -18,6 +18,8 @@ import java.util.concurrent.FutureTask;
 import java.util.zip.GZIPOutputStream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.rdf.model.Model;
+import org.w3id.tonet.opendata.Download;
+import org.w3id.tonet.opendata.OpenData;
 import org.w3id.tonet.rdf.Prefixes;
 
 /**
@@ -89,12 +91,19 @@ public final class Exporter {
     for (Dump dump : List.of(Dump.TURTLE, Dump.NTRIPLES, Dump.JSONLD, Dump.RDFXML, Dump.ONTOLOGY)) {
       files.put(dump.gzipName(), gzip(files.get(dump.fileName())));
     }
+    // The views for spreadsheets and portals (CSV with CSVW metadata, the standard event list,
+    // the IMI view): files of the dataset like the dumps, described as distributions.
+    List<Download> views = OpenData.downloads(build.data(), build.council());
+    for (Download view : views) {
+      files.put(view.fileName(), view.bytes());
+    }
 
     DatasetDescription description =
         DatasetDescription.builder(
                 build.iris(), build.data(), build.timeline().source(), build.council())
             .quality(joined(quality))
             .publisher(publisher);
+    views.forEach(description::download);
     // Each file's checksum is computed once, for the description and for SHA256SUMS.
     Map<String, String> checksums = new LinkedHashMap<>();
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
