@@ -16,9 +16,10 @@ public final class OpenData {
 
   private OpenData() {}
 
-  /** The CSV tables with their metadata. */
+  /** The CSV tables with their metadata, then the standard event list. */
   public static List<Download> downloads(Model data, Council council) {
     List<Download> views = new ArrayList<>(CsvTables.downloads(data));
+    views.add(EventList.download(data, council));
     return views;
   }
 }

@@ -151,7 +151,8 @@ class ExportTest {
                 "tonet.trig.gz",
                 "void.ttl",
                 "SHA256SUMS",
-                "csv-metadata.json"));
+                "csv-metadata.json",
+                "event-list.csv"));
     for (String kind :
         List.of(
             "assemblies", "symposia", "milestones", "organizations", "places", "agenda-items")) {
@@ -180,7 +181,7 @@ class ExportTest {
           .filter(n -> n.endsWith(".csv") || n.equals("csv-metadata.json"))
           .forEach(views::add);
     }
-    assertEquals(13, views.size(), views.toString());
+    assertEquals(14, views.size(), views.toString());
     for (String name : views) {
       org.apache.jena.rdf.model.Resource d = meta.getResource(base + "id/distribution/" + name);
       assertTrue(meta.contains(meta.getResource(base + "id/dataset"), DCAT.distribution, d), name);
