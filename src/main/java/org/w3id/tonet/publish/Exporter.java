@@ -19,6 +19,7 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.rdf.model.Model;
 import org.w3id.tonet.opendata.Download;
+import org.w3id.tonet.opendata.ImiView;
 import org.w3id.tonet.opendata.OpenData;
 import org.w3id.tonet.rdf.Prefixes;
 
@@ -93,7 +94,18 @@ public final class Exporter {
     }
     // The views for spreadsheets and portals (CSV with CSVW metadata, the standard event list,
     // the IMI view): files of the dataset like the dumps, described as distributions.
-    List<Download> views = OpenData.downloads(build.data(), build.council());
+    List<Download> views =
+        new java.util.ArrayList<>(OpenData.downloads(build.data(), build.council()));
+    Map<String, String> imiPrefixes = new LinkedHashMap<>(prefixes);
+    imiPrefixes.put("ic", ImiView.IC);
+    Graph imi = ImiView.of(build.data()).getGraph();
+    views.add(
+        new Download(
+            ImiView.FILE,
+            text(out -> SortedRdf.jsonLd(SortedRdf.sort(imi), imiPrefixes, out)),
+            "application/ld+json",
+            ImiView.DESCRIPTION,
+            null));
     for (Download view : views) {
       files.put(view.fileName(), view.bytes());
     }

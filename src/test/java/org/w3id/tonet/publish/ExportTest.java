@@ -152,7 +152,8 @@ class ExportTest {
                 "void.ttl",
                 "SHA256SUMS",
                 "csv-metadata.json",
-                "event-list.csv"));
+                "event-list.csv",
+                "tonet-imi.jsonld"));
     for (String kind :
         List.of(
             "assemblies", "symposia", "milestones", "organizations", "places", "agenda-items")) {
