@@ -1,0 +1,94 @@
+package org.w3id.tonet.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * What a spreadsheet user reaches on the server: the CSV links of an example query's page (plain
+ * and for Excel: the same rows after a byte order mark), the CSV for Excel on the SPARQL results
+ * page, and the CSV tables, their metadata and the event list among the downloads.
+ */
+class SpreadsheetLinksTest {
+
+  @RegisterExtension static final ServerOnTestSeed SERVER = new ServerOnTestSeed();
+
+  private static String link(String html, String label) {
+    Matcher m =
+        Pattern.compile("<a href=\"([^\"]+)\" download>" + Pattern.quote(label)).matcher(html);
+    assertTrue(m.find(), "no link " + label + " in " + html);
+    return unescape(m.group(1));
+  }
+
+  /** An attribute's text as the browser reads it: character references replaced. */
+  private static String unescape(String attribute) {
+    Matcher m = Pattern.compile("&#([0-9]+);|&amp;").matcher(attribute);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String c = m.group(1) == null ? "&" : Character.toString(Integer.parseInt(m.group(1)));
+      m.appendReplacement(out, Matcher.quoteReplacement(c));
+    }
+    return m.appendTail(out).toString();
+  }
+
+  @Test
+  void anExampleQuerysPageLinksToItsResultsAsCsvAndAsCsvForExcel() throws Exception {
+    String page = Http.text(Http.get(SERVER.url() + "query/municipalities"));
+    HttpResponse<byte[]> plain = Http.get(link(page, "CSV<"));
+    HttpResponse<byte[]> excel = Http.get(link(page, "CSV（Excel 用）"));
+    assertEquals(200, plain.statusCode());
+    assertEquals(200, excel.statusCode());
+    assertTrue(Http.header(excel, "Content-Type").startsWith("text/csv"));
+    byte[] e = excel.body();
+    assertEquals((byte) 0xEF, e[0]);
+    assertEquals((byte) 0xBB, e[1]);
+    assertEquals((byte) 0xBF, e[2]);
+    String rows = new String(e, 3, e.length - 3, StandardCharsets.UTF_8);
+    assertEquals(Http.text(plain), rows, "the same rows after the byte order mark");
+    assertTrue(rows.contains("112101"), rows);
+    assertTrue(rows.contains("加須市"), rows);
+  }
+
+  @Test
+  void theSparqlResultsPageOffersCsvForExcel() throws Exception {
+    String query = "SELECT ?s WHERE { ?s a <https://w3id.org/tonet/ontology#Municipality> }";
+    String page =
+        Http.text(
+            Http.get(
+                SERVER.url()
+                    + "sparql?query="
+                    + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8),
+                "Accept",
+                "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"));
+    assertTrue(unescape(page).contains("&format=csv-excel\">CSV (Excel)</a>"), page);
+  }
+
+  @Test
+  void theTablesTheirMetadataAndTheEventListAreDownloads() throws Exception {
+    for (String name :
+        new String[] {
+          "tonet-places.csv",
+          "tonet-places.excel.csv",
+          "event-list.csv",
+          "csv-metadata.json",
+          "tonet-imi.jsonld"
+        }) {
+      HttpResponse<byte[]> r = Http.get(SERVER.url() + "downloads/" + name);
+      assertEquals(200, r.statusCode(), name);
+      String type = Http.header(r, "Content-Type");
+      assertTrue(
+          name.endsWith(".csv")
+              ? type.startsWith("text/csv")
+              : name.endsWith(".json")
+                  ? type.startsWith("application/csvm+json")
+                  : type.startsWith("application/ld+json"),
+          name + ": " + type);
+    }
+  }
+}
