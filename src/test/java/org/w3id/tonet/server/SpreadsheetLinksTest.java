@@ -70,6 +70,15 @@ class SpreadsheetLinksTest {
   }
 
   @Test
+  void theLandingPageListsThemAmongTheDownloads() throws Exception {
+    String landing = Http.text(Http.get(SERVER.url()));
+    for (String name :
+        new String[] {"tonet-places.excel.csv", "event-list.csv", "tonet-imi.jsonld"}) {
+      assertTrue(landing.contains("downloads/" + name + "\">" + name + "</a>"), name);
+    }
+  }
+
+  @Test
   void theTablesTheirMetadataAndTheEventListAreDownloads() throws Exception {
     for (String name :
         new String[] {
