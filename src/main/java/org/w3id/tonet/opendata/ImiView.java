@@ -67,8 +67,8 @@ public final class ImiView {
           BIND (IRI(CONCAT(STR(?s), "#imi-end")) AS ?endNode)
           BIND (STR(?start) AS ?startText)
           BIND (STR(?end) AS ?endText)
-          BIND (YEAR(?start) AS ?sy) BIND (MONTH(?start) AS ?sm) BIND (DAY(?start) AS ?sd)
-          BIND (YEAR(?end) AS ?ey) BIND (MONTH(?end) AS ?em) BIND (DAY(?end) AS ?ed)
+          BIND (YEAR(?start) + 0 AS ?sy) BIND (MONTH(?start) + 0 AS ?sm) BIND (DAY(?start) + 0 AS ?sd)
+          BIND (YEAR(?end) + 0 AS ?ey) BIND (MONTH(?end) + 0 AS ?em) BIND (DAY(?end) + 0 AS ?ed)
         }
         OPTIONAL { FILTER (?type = tonet:Meeting) ?s schema:location ?venue }
         OPTIONAL {
