@@ -120,18 +120,12 @@ public final class CsvTables {
               List.of(
                   id(),
                   type(),
-                  value("ordinal", "回・期", "ordinal", TONET.ordinal.getURI(), null, "integer"),
+                  integer("ordinal", "回・期", "ordinal", TONET.ordinal.getURI()),
                   labelJa(),
                   labelEn(),
                   date(),
-                  link("fiscal_year", "年度", "fiscal year", TONET.fiscalYear.getURI()),
-                  value(
-                      "held_in_writing",
-                      "書面表決",
-                      "held in writing",
-                      TONET.heldInWriting.getURI(),
-                      null,
-                      "boolean"),
+                  fiscalYear(),
+                  bool("held_in_writing", "書面表決", "held in writing", TONET.heldInWriting.getURI()),
                   sources())),
           new Table(
               "symposia",
@@ -153,21 +147,13 @@ public final class CsvTables {
                       "ja",
                       "string",
                       "venue"),
-                  value(
-                      "attendance",
-                      "参加者数",
-                      "attendance",
-                      TONET.attendance.getURI(),
-                      null,
-                      "integer"),
-                  value(
+                  integer("attendance", "参加者数", "attendance", TONET.attendance.getURI()),
+                  bool(
                       "attendance_approximate",
                       "参加者数は概数",
                       "attendance approximate",
-                      TONET.attendanceApproximate.getURI(),
-                      null,
-                      "boolean"),
-                  link("fiscal_year", "年度", "fiscal year", TONET.fiscalYear.getURI()),
+                      TONET.attendanceApproximate.getURI()),
+                  fiscalYear(),
                   sources())),
           new Table(
               "milestones",
@@ -180,14 +166,12 @@ public final class CsvTables {
                   labelJa(),
                   labelEn(),
                   date(),
-                  value(
+                  integer(
                       "registrant_threshold",
                       "参加登録者数",
                       "registrants",
-                      TONET.registrantThreshold.getURI(),
-                      null,
-                      "integer"),
-                  link("fiscal_year", "年度", "fiscal year", TONET.fiscalYear.getURI()),
+                      TONET.registrantThreshold.getURI()),
+                  fiscalYear(),
                   sources())),
           new Table(
               "organizations",
@@ -212,20 +196,12 @@ public final class CsvTables {
                   type(),
                   labelJa(),
                   labelEn(),
-                  value(
+                  text(
                       "local_government_code",
                       "全国地方公共団体コード",
                       "local government code",
-                      TONET.localGovernmentCode.getURI(),
-                      null,
-                      "string"),
-                  value(
-                      "code",
-                      "標準地域コード",
-                      "standard area code",
-                      DCTerms.identifier.getURI(),
-                      null,
-                      "string"),
+                      TONET.localGovernmentCode.getURI()),
+                  text("code", "標準地域コード", "standard area code", DCTerms.identifier.getURI()),
                   link("area_code", "統計LODのコード", "statistical LOD code", TONET.areaCode.getURI()),
                   sources())),
           new Table(
@@ -236,10 +212,10 @@ public final class CsvTables {
               List.of(
                   id(),
                   link("meeting", "会議", "meeting", TONET.agendaOf.getURI()),
-                  value("position", "番号", "position", TONET.position.getURI(), null, "integer"),
+                  integer("position", "番号", "position", TONET.position.getURI()),
                   labelJa(),
                   labelEn(),
-                  value("is_draft", "案", "draft", TONET.isDraft.getURI(), null, "boolean"),
+                  bool("is_draft", "案", "draft", TONET.isDraft.getURI()),
                   sources())));
 
   private CsvTables() {}
@@ -272,6 +248,22 @@ public final class CsvTables {
   private static Column value(
       String name, String ja, String en, String property, String lang, String datatype) {
     return new Column(name, ja, en, Role.VALUE, property, lang, datatype, null);
+  }
+
+  private static Column integer(String name, String ja, String en, String property) {
+    return value(name, ja, en, property, null, "integer");
+  }
+
+  private static Column bool(String name, String ja, String en, String property) {
+    return value(name, ja, en, property, null, "boolean");
+  }
+
+  private static Column text(String name, String ja, String en, String property) {
+    return value(name, ja, en, property, null, "string");
+  }
+
+  private static Column fiscalYear() {
+    return link("fiscal_year", "年度", "fiscal year", TONET.fiscalYear.getURI());
   }
 
   private static Column link(String name, String ja, String en, String property) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,11 +16,7 @@ import org.apache.jena.query.QueryExecution;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3id.tonet.TestSeeds;
-import org.w3id.tonet.council.Council;
-import org.w3id.tonet.council.CouncilFolder;
-import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.publish.Build;
-import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.rdf.TONET;
 
 /**
@@ -33,12 +28,7 @@ import org.w3id.tonet.rdf.TONET;
 class CsvTablesTest {
 
   private static Build build(String folder) throws Exception {
-    return folder.equals("seeds")
-        ? TestSeeds.seedBuild()
-        : Build.of(
-            Council.read(CouncilFolder.of(Path.of(folder))),
-            TimelineParser.Mode.STRICT,
-            new Iris("https://lod.example.org/mizunagi/"));
+    return TestSeeds.folderBuild(folder);
   }
 
   private static Map<String, byte[]> files(Build build) {

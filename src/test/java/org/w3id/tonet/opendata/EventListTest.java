@@ -13,12 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3id.tonet.TestSeeds;
-import org.w3id.tonet.council.Council;
-import org.w3id.tonet.council.CouncilFolder;
 import org.w3id.tonet.model.LocalGovernmentCode;
-import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.publish.Build;
-import org.w3id.tonet.rdf.Iris;
 
 /**
  * The standard event list: exactly the standard's header
@@ -39,12 +35,7 @@ class EventListTest {
   }
 
   private static Build build(String folder) throws Exception {
-    return folder.equals("seeds")
-        ? TestSeeds.seedBuild()
-        : Build.of(
-            Council.read(CouncilFolder.of(Path.of(folder))),
-            TimelineParser.Mode.STRICT,
-            new Iris("https://lod.example.org/mizunagi/"));
+    return TestSeeds.folderBuild(folder);
   }
 
   private static List<List<String>> parsed(Build build) {

@@ -22,11 +22,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3id.tonet.TestSeeds;
-import org.w3id.tonet.council.Council;
-import org.w3id.tonet.council.CouncilFolder;
-import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.publish.Build;
-import org.w3id.tonet.rdf.Iris;
 
 /**
  * The IMI view uses only terms the IMI core vocabulary defines (src/test/resources/imi/terms.tsv,
@@ -68,12 +64,7 @@ class ImiViewTest {
   }
 
   private static Build build(String folder) throws Exception {
-    return folder.equals("seeds")
-        ? TestSeeds.seedBuild()
-        : Build.of(
-            Council.read(CouncilFolder.of(Path.of(folder))),
-            TimelineParser.Mode.STRICT,
-            new Iris("https://lod.example.org/mizunagi/"));
+    return TestSeeds.folderBuild(folder);
   }
 
   @ParameterizedTest
