@@ -99,7 +99,7 @@ class SecondCouncilTest {
         "valid: timeline.txt: 40 entries and 6 summary counts from 43 lines, 1821 triples\n",
         out.toString(),
         "every row read (no 'not read'), and the data as expected.ttl has it");
-    assertTrue(exportOut.startsWith("wrote 29 files to "), exportOut);
+    assertTrue(exportOut.startsWith("wrote 30 files to "), exportOut);
   }
 
   @Test
