@@ -76,21 +76,28 @@ public final class ImiView {
           ?s schema:organizer ?organizer
           BIND (IRI(CONCAT(STR(?s), "#imi-organizer")) AS ?rel)
         }
+        # A place's address has its names, and its codes where the data has them.
         OPTIONAL {
-          ?s a tonet:Prefecture ; tonet:localGovernmentCode ?prefCodeValue ;
-            rdfs:label ?prefName FILTER (lang(?prefName) = "ja")
-          BIND (IRI(CONCAT(STR(?s), "#imi-code")) AS ?prefCode)
+          ?s a tonet:Prefecture ; rdfs:label ?prefName FILTER (lang(?prefName) = "ja")
+          OPTIONAL {
+            ?s tonet:localGovernmentCode ?prefCodeValue
+            BIND (IRI(CONCAT(STR(?s), "#imi-code")) AS ?prefCode)
+          }
         }
         OPTIONAL {
-          ?s a tonet:Municipality ; tonet:localGovernmentCode ?cityCodeValue ;
-            rdfs:label ?cityName FILTER (lang(?cityName) = "ja")
-          BIND (IRI(CONCAT(STR(?s), "#imi-code")) AS ?cityCode)
+          ?s a tonet:Municipality ; rdfs:label ?cityName FILTER (lang(?cityName) = "ja")
+          OPTIONAL {
+            ?s tonet:localGovernmentCode ?cityCodeValue
+            BIND (IRI(CONCAT(STR(?s), "#imi-code")) AS ?cityCode)
+          }
         }
         OPTIONAL {
           ?s a tonet:Municipality ; schema:containedInPlace ?pref .
-          ?pref a tonet:Prefecture ; tonet:localGovernmentCode ?prefCodeValue ;
-            rdfs:label ?prefName FILTER (lang(?prefName) = "ja")
-          BIND (IRI(CONCAT(STR(?pref), "#imi-code")) AS ?prefCode)
+          ?pref a tonet:Prefecture ; rdfs:label ?prefName FILTER (lang(?prefName) = "ja")
+          OPTIONAL {
+            ?pref tonet:localGovernmentCode ?prefCodeValue
+            BIND (IRI(CONCAT(STR(?pref), "#imi-code")) AS ?prefCode)
+          }
         }
         BIND (IF(BOUND(?prefName) || BOUND(?cityName), IRI(CONCAT(STR(?s), "#imi-address")), ?none)
           AS ?address)

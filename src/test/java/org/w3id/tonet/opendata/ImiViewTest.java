@@ -126,6 +126,99 @@ class ImiViewTest {
     assertEquals(Set.of("イベント型", "組織型", "施設型", "場所型"), kinds);
   }
 
+  private static final String PREFIXES =
+      "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+          + "PREFIX schema: <http://schema.org/>\n"
+          + "PREFIX tonet: <https://w3id.org/tonet/ontology#>\n"
+          + "PREFIX ic: <"
+          + ImiView.IC
+          + ">\n";
+
+  /** Each resource's values along a path, as "resource value" (an IRI, or a literal's text). */
+  private static Set<String> values(Model model, String classes, String path, String language) {
+    String filter =
+        language == null ? "" : "FILTER (!isLiteral(?v) || lang(?v) = \"" + language + "\")";
+    String query =
+        PREFIXES
+            + "SELECT DISTINCT ?s ?v WHERE { "
+            + (classes.isEmpty() ? "" : "VALUES ?c { " + classes + " } ?s a ?c . ")
+            + "?s "
+            + path
+            + " ?v "
+            + filter
+            + " }";
+    Set<String> values = new HashSet<>();
+    try (org.apache.jena.query.QueryExecution exec =
+        org.apache.jena.query.QueryExecution.model(model).query(query).build()) {
+      exec.execSelect()
+          .forEachRemaining(
+              row -> {
+                RDFNode v = row.get("v");
+                values.add(
+                    row.getResource("s").getURI()
+                        + " "
+                        + (v.isLiteral() ? v.asLiteral().getLexicalForm() : v.toString()));
+              });
+    }
+    return values;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"seeds", "examples/mizunagi"})
+  void everyValueACorrespondenceReachesInTheDataTheImiPathReachesInTheView(String folder)
+      throws Exception {
+    Model alignment = RDFDataMgr.loadModel("ontology/tonet-imi.ttl");
+    String ns = "https://w3id.org/tonet/ontology/imi#";
+    Model data = build(folder).data();
+    Model view = ImiView.of(data);
+    List<Resource> correspondences =
+        alignment
+            .listSubjectsWithProperty(RDF.type, alignment.createResource(ns + "Correspondence"))
+            .toList();
+    assertTrue(correspondences.size() >= 9, "correspondences: " + correspondences);
+    Set<String> imiProperties = new HashSet<>();
+    Set<String> unused = new HashSet<>();
+    Map<String, Term> terms = terms();
+    for (Resource c : correspondences) {
+      String classes =
+          c.listProperties(alignment.createProperty(ns, "appliesTo")).toList().stream()
+              .map(s -> "<" + s.getResource().getURI() + ">")
+              .collect(java.util.stream.Collectors.joining(" "));
+      String path = c.getProperty(alignment.createProperty(ns, "path")).getString();
+      String imiPath = c.getProperty(alignment.createProperty(ns, "imiPath")).getString();
+      Statement language = c.getProperty(alignment.createProperty(ns, "language"));
+      Set<String> inData =
+          values(data, classes, path, language == null ? null : language.getString());
+      if (inData.isEmpty()) {
+        unused.add(c.getLocalName());
+      }
+      Set<String> missing = new HashSet<>(inData);
+      missing.removeAll(values(view, "", imiPath, null));
+      assertEquals(Set.of(), missing, c + ": values of " + path + " not reached by " + imiPath);
+      for (String step : imiPath.split("/")) {
+        imiProperties.add(ImiView.IC + step.substring(3));
+      }
+    }
+    // Every correspondence is put to the test but the end date's: no meeting of either folder
+    // lasts more than a day (and ImiView gives it its start date as its ic:終了日時).
+    assertEquals(Set.of("endDate"), unused, "correspondences no value of the data reaches");
+    // The paths name only IMI properties, and every property of the view whose values come from
+    // the data is on a path (the others are the structure of IMI's values: year, month, day, the
+    // role 主催 and the code's kind).
+    for (String p : imiProperties) {
+      assertEquals("property", terms.get(p) == null ? null : terms.get(p).kind(), p);
+    }
+    Set<String> used = new HashSet<>();
+    view.listStatements().forEachRemaining(s -> used.add(s.getPredicate().getURI()));
+    used.remove(RDF.type.getURI());
+    used.removeAll(imiProperties);
+    assertEquals(
+        Set.of("年", "月", "日", "役割", "種別").stream()
+            .map(n -> ImiView.IC + n)
+            .collect(java.util.stream.Collectors.toSet()),
+        used);
+  }
+
   @org.junit.jupiter.api.Test
   void aMunicipalityCarriesItsCodesAsImiAddressCodes() throws Exception {
     Model view = ImiView.of(build("seeds").data());
