@@ -66,7 +66,16 @@ class SpreadsheetLinksTest {
                     + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8),
                 "Accept",
                 "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"));
-    assertTrue(unescape(page).contains("&format=csv-excel\">CSV (Excel)</a>"), page);
+    Matcher m = Pattern.compile("<a href=\"([^\"]+)\"[^>]*>CSV \\(Excel\\)</a>").matcher(page);
+    assertTrue(m.find(), page);
+    String href = unescape(m.group(1));
+    assertTrue(href.endsWith("&format=csv-excel"), href);
+    HttpResponse<byte[]> excel = Http.get(href);
+    assertEquals(200, excel.statusCode());
+    byte[] e = excel.body();
+    assertEquals((byte) 0xEF, e[0], "a byte order mark");
+    String rows = new String(e, 3, e.length - 3, StandardCharsets.UTF_8);
+    assertEquals(10, rows.lines().count(), "the header and the nine municipalities: " + rows);
   }
 
   @Test
