@@ -109,4 +109,45 @@ class SpreadsheetLinksTest {
           name + ": " + type);
     }
   }
+
+  @Test
+  void everyFileForSpreadsheetsIsADistributionOfVoidAndInSha256sums() throws Exception {
+    String base = SERVER.url();
+    org.apache.jena.rdf.model.Model description =
+        org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
+    org.apache.jena.riot.RDFParser.fromString(
+            Http.text(Http.get(base + "void", "Accept", "text/turtle")),
+            org.apache.jena.riot.Lang.TURTLE)
+        .base(base)
+        .parse(description);
+    java.util.Map<String, String> sums = new java.util.HashMap<>();
+    for (String line : Http.text(Http.get(base + "downloads/SHA256SUMS")).split("\n")) {
+      String[] parts = line.split("  ", 2);
+      sums.put(parts[1], parts[0]);
+    }
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (String kind :
+        new String[] {
+          "assemblies", "symposia", "milestones", "organizations", "places", "agenda-items"
+        }) {
+      names.add("tonet-" + kind + ".csv");
+      names.add("tonet-" + kind + ".excel.csv");
+    }
+    names.addAll(java.util.List.of("csv-metadata.json", "event-list.csv", "tonet-imi.jsonld"));
+    org.apache.jena.rdf.model.Resource dataset = description.getResource(base + "id/dataset");
+    for (String name : names) {
+      org.apache.jena.rdf.model.Resource url = description.getResource(base + "downloads/" + name);
+      java.util.List<org.apache.jena.rdf.model.Resource> distributions =
+          description
+              .listSubjectsWithProperty(org.apache.jena.vocabulary.DCAT.downloadURL, url)
+              .toList();
+      assertEquals(1, distributions.size(), name + " is one distribution of /void");
+      assertTrue(
+          dataset.hasProperty(org.apache.jena.vocabulary.DCAT.distribution, distributions.get(0)),
+          name + " is the dataset's");
+      byte[] file = Http.get(base + "downloads/" + name).body();
+      assertEquals(
+          org.w3id.tonet.publish.Exporter.sha256(file), sums.get(name), name + " in SHA256SUMS");
+    }
+  }
 }
