@@ -20,8 +20,8 @@ import org.w3id.tonet.publish.Build;
  * The standard event list: exactly the standard's header
  * (src/test/resources/event-list/columns.tsv, with its source), one row per meeting, its required
  * columns filled where the data knows them and the gap said where it does not, dates as YYYY-MM-DD,
- * readings in katakana that ICU4J reads back to Latin whole, the code column a valid local
- * government code. Both council folders.
+ * readings in katakana that ICU4J reads back to Latin whole and that say the title's numbers, the
+ * code column a valid local government code. Both council folders.
  */
 class EventListTest {
 
@@ -71,6 +71,15 @@ class EventListTest {
       assertTrue(
           !kana.isEmpty() && latin.codePoints().noneMatch(c -> c >= 0x30A0 && c <= 0x30FF),
           "a reading ICU4J reads whole: " + kana + " -> " + latin);
+      // The reading says the title's numbers: its own are the title's first ones, in order (a
+      // date in brackets after the title is not read), and 第N before any bracket is read.
+      String title = java.text.Normalizer.normalize(cell(row, header, "イベント名"), NFKC);
+      List<String> inTitle = numbers(title);
+      List<String> inKana = numbers(kana);
+      assertEquals(inTitle.subList(0, Math.min(inKana.size(), inTitle.size())), inKana, kana);
+      assertTrue(
+          !title.split("[（(]")[0].matches(".*第[0-9]+.*") || !inKana.isEmpty(),
+          title + " is read without its number: " + kana);
       for (String[] c : columns) {
         String value = cell(row, header, c[0]);
         if (c[3].equals("date") && !value.isEmpty()) {
@@ -105,6 +114,16 @@ class EventListTest {
     assertEquals("埼玉県加須市", cell(kazo, header, "住所"));
     assertEquals("2012-03-17", cell(kazo, header, "開始日"));
     assertEquals("チイキイリョウネットワークシンポジウム", cell(kazo, header, "イベント名_カナ"));
+  }
+
+  private static final java.text.Normalizer.Form NFKC = java.text.Normalizer.Form.NFKC;
+
+  private static List<String> numbers(String text) {
+    return java.util.regex.Pattern.compile("[0-9]+")
+        .matcher(text)
+        .results()
+        .map(java.util.regex.MatchResult::group)
+        .toList();
   }
 
   private static String cell(List<String> row, List<String> header, String column) {
