@@ -39,6 +39,7 @@ class ArchitectureTest {
           "rdf",
           "council",
           "validate",
+          "opendata",
           "publish",
           "sparql",
           "server.cache",
@@ -63,6 +64,7 @@ class ArchitectureTest {
           "parse/RowClassifier.java",
           "parse/Phrasing.java",
           "parse/GazetteerTable.java",
+          "publish/DatasetDescription.java",
           "publish/SortedRdf.java");
 
   static final Path MAIN = Path.of("src/main/java/org/w3id/tonet");

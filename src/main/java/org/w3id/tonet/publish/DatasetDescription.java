@@ -4,16 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Property;
-import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.sparql.vocabulary.FOAF;
 import org.apache.jena.vocabulary.DCAT;
@@ -26,7 +22,7 @@ import org.w3id.tonet.council.Council;
 import org.w3id.tonet.model.Identity;
 import org.w3id.tonet.model.Name;
 import org.w3id.tonet.model.Timeline;
-import org.w3id.tonet.rdf.GazetteerRdf;
+import org.w3id.tonet.opendata.Download;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.rdf.PROV;
 import org.w3id.tonet.rdf.Prefixes;
@@ -70,6 +66,7 @@ public final class DatasetDescription {
   private final Identity identity;
   private final Name council;
   private final Map<String, FileInfo> files = new LinkedHashMap<>();
+  private final Map<String, Download> views = new LinkedHashMap<>();
   private String license;
   private Publisher publisher = Publisher.UNNAMED;
 
@@ -108,6 +105,15 @@ public final class DatasetDescription {
     return this;
   }
 
+  /**
+   * Adds a file of the open-data views (CSV, the event list, the IMI view) as a distribution of its
+   * own media type; its size and checksum come with {@link #file}.
+   */
+  public DatasetDescription download(Download view) {
+    views.put(view.fileName(), view);
+    return this;
+  }
+
   /** Adds the build's quality measurements (DQV); without it, none are stated. */
   public DatasetDescription quality(Quality measured) {
     this.quality = measured;
@@ -138,7 +144,7 @@ public final class DatasetDescription {
     }
     Resource dataset = meta.createResource(iris.dataset());
     describeDataset(meta, dataset);
-    statistics(meta, dataset);
+    VoidStatistics.describe(meta, dataset, data, iris);
     distributions(meta, dataset);
     service(meta, dataset);
     quality(meta, dataset);
@@ -290,126 +296,6 @@ public final class DatasetDescription {
     dataset.addProperty(DCTerms.temporal, period);
   }
 
-  private void statistics(Model meta, Resource dataset) {
-    TreeSet<String> subjects = new TreeSet<>();
-    TreeSet<String> properties = new TreeSet<>();
-    Map<String, TreeSet<String>> classes = new TreeMap<>();
-    String idSpace = iris.base() + "id/";
-    data.getGraph()
-        .find()
-        .forEachRemaining(
-            (Triple t) -> {
-              subjects.add(t.getSubject().getURI());
-              properties.add(t.getPredicate().getURI());
-              Node o = t.getObject();
-              if (t.getPredicate().equals(RDF.type.asNode()) && o.isURI()) {
-                classes
-                    .computeIfAbsent(o.getURI(), k -> new TreeSet<>())
-                    .add(t.getSubject().getURI());
-              }
-            });
-    dataset.addLiteral(VOID.triples, integer(meta, data.size()));
-    dataset.addLiteral(
-        VOID.entities, integer(meta, subjects.stream().filter(s -> s.startsWith(idSpace)).count()));
-    dataset.addLiteral(VOID.distinctSubjects, integer(meta, subjects.size()));
-    dataset.addLiteral(VOID.properties, integer(meta, properties.size()));
-    dataset.addLiteral(VOID.classes, integer(meta, classes.size()));
-    dataset.addProperty(VOID.uriSpace, idSpace);
-    dataset.addProperty(VOID.sparqlEndpoint, meta.createResource(iris.base() + "sparql"));
-    for (String vocabulary :
-        List.of(
-            TONET.NS,
-            SCHEMA.NS,
-            "http://www.w3.org/ns/org#",
-            "http://www.w3.org/2006/time#",
-            "http://www.w3.org/ns/prov#",
-            DCTerms.NS,
-            SKOS.uri)) {
-      dataset.addProperty(VOID.vocabulary, meta.createResource(vocabulary));
-    }
-    linkset(
-        meta,
-        dataset,
-        "standard-area-codes",
-        TONET.areaCode,
-        GazetteerRdf.STANDARD_AREA_CODES,
-        "http://data.e-stat.go.jp/lodw/data/sac/",
-        "統計に用いる標準地域コード（統計LOD）",
-        "Standard area codes for statistics (statistical LOD of Japan)");
-    linkset(
-        meta,
-        dataset,
-        "wikidata",
-        SKOS.closeMatch,
-        GazetteerRdf.WIKIDATA,
-        "https://www.wikidata.org/",
-        "ウィキデータ",
-        "Wikidata");
-    for (Resource type :
-        List.of(TONET.GeneralAssembly, TONET.Symposium, TONET.RegistrantMilestone)) {
-      TreeSet<String> instances = classes.get(type.getURI());
-      if (instances != null) {
-        dataset.addProperty(VOID.exampleResource, meta.createResource(instances.first()));
-      }
-    }
-    for (Map.Entry<String, TreeSet<String>> c : classes.entrySet()) {
-      Resource partition =
-          meta.createResource(iris.dataset() + "/class/" + partitionName(c.getKey()));
-      partition.addProperty(RDF.type, VOID.Dataset);
-      partition.addProperty(VOID._class, meta.createResource(c.getKey()));
-      partition.addLiteral(VOID.entities, integer(meta, c.getValue().size()));
-      dataset.addProperty(VOID.classPartition, partition);
-    }
-  }
-
-  /**
-   * A VoID linkset: how many links of one predicate go from our places to another dataset, so a
-   * portal can see the dataset joins with the standard area codes (tonet:areaCode) and Wikidata
-   * (skos:closeMatch).
-   */
-  private void linkset(
-      Model meta,
-      Resource dataset,
-      String name,
-      Property predicate,
-      String uriSpace,
-      String targetIri,
-      String labelJa,
-      String labelEn) {
-    long links =
-        data.listStatements(null, predicate, (RDFNode) null)
-            .filterKeep(
-                st ->
-                    st.getObject().isURIResource()
-                        && st.getResource().getURI().startsWith(uriSpace))
-            .toList()
-            .size();
-    if (links == 0) {
-      return;
-    }
-    Resource target = meta.createResource(targetIri);
-    target.addProperty(RDF.type, VOID.Dataset);
-    target.addProperty(VOID.uriSpace, uriSpace);
-    text(target, RDFS.label, labelJa, labelEn);
-    Resource linkset = meta.createResource(iris.dataset() + "/linkset/" + name);
-    linkset.addProperty(RDF.type, VOID.Linkset);
-    linkset.addProperty(VOID.linkPredicate, predicate);
-    linkset.addProperty(VOID.subjectsTarget, dataset);
-    linkset.addProperty(VOID.objectsTarget, target);
-    linkset.addLiteral(VOID.triples, integer(meta, links));
-    dataset.addProperty(VOID.subset, linkset);
-  }
-
-  /** A readable, stable name for a class partition: tonet-Symposium, schema-Event, … */
-  private static String partitionName(String classIri) {
-    for (Map.Entry<String, String> p : Prefixes.all().entrySet()) {
-      if (classIri.startsWith(p.getValue())) {
-        return p.getKey() + "-" + classIri.substring(p.getValue().length());
-      }
-    }
-    return classIri.replaceAll("[^A-Za-z0-9]+", "-");
-  }
-
   private void distributions(Model meta, Resource dataset) {
     Resource gzip = mediaType(meta, "application/gzip");
     for (Dump dump : Dump.values()) {
@@ -431,28 +317,63 @@ public final class DatasetDescription {
         if (compressed) {
           distribution.addProperty(DCAT.compressFormat, gzip);
         }
-        if (info.size() >= 0) {
-          distribution.addLiteral(DCAT.byteSize, nonNegative(meta, info.size()));
-        }
-        if (info.sha256() != null) {
-          Resource checksum = meta.createResource(distribution.getURI() + "/checksum");
-          checksum.addProperty(RDF.type, meta.createResource(SPDX + "Checksum"));
-          Resource sha = meta.createResource(SPDX + "checksumAlgorithm_sha256");
-          sha.addProperty(RDF.type, meta.createResource(SPDX + "ChecksumAlgorithm"));
-          checksum.addProperty(meta.createProperty(SPDX, "algorithm"), sha);
-          checksum.addLiteral(
-              meta.createProperty(SPDX, "checksumValue"),
-              meta.createTypedLiteral(info.sha256(), XSDDatatype.XSDhexBinary));
-          distribution.addProperty(meta.createProperty(SPDX, "checksum"), checksum);
-        }
-        if (license != null) {
-          distribution.addProperty(DCTerms.license, licenseResource(meta));
-        }
+        checksum(meta, distribution, info);
         dataset.addProperty(DCAT.distribution, distribution);
         if (dump != Dump.CONTEXT && dump != Dump.ONTOLOGY && !compressed) {
           dataset.addProperty(VOID.dataDump, download);
         }
       }
+    }
+    for (Download view : views.values()) {
+      FileInfo info = files.get(view.fileName());
+      if (info == null) {
+        continue;
+      }
+      Resource distribution =
+          distribution(meta, view.fileName(), view.description(), view.mediaType(), info);
+      if (view.conformsTo() != null) {
+        Resource standard = meta.createResource(view.conformsTo());
+        standard.addProperty(RDF.type, DCTerms.Standard);
+        distribution.addProperty(DCTerms.conformsTo, standard);
+      }
+      dataset.addProperty(DCAT.distribution, distribution);
+    }
+  }
+
+  /** A distribution of a file that is not a dump: its download, type, size and checksum. */
+  private Resource distribution(
+      Model meta, String name, String description, String mediaType, FileInfo info) {
+    Resource download = meta.createResource(iris.base() + "downloads/" + name);
+    download.addProperty(RDF.type, RDFS.Resource);
+    Resource distribution = meta.createResource(iris.base() + "id/distribution/" + name);
+    distribution.addProperty(RDF.type, DCAT.Distribution);
+    distribution.addProperty(DCTerms.title, name);
+    distribution.addProperty(DCTerms.description, description, "en");
+    distribution.addProperty(DCAT.accessURL, download);
+    distribution.addProperty(DCAT.downloadURL, download);
+    distribution.addProperty(DCAT.mediaType, mediaType(meta, mediaType));
+    checksum(meta, distribution, info);
+    return distribution;
+  }
+
+  /** A distribution's size, checksum and licence, where known. */
+  private void checksum(Model meta, Resource distribution, FileInfo info) {
+    if (info.size() >= 0) {
+      distribution.addLiteral(DCAT.byteSize, nonNegative(meta, info.size()));
+    }
+    if (info.sha256() != null) {
+      Resource checksum = meta.createResource(distribution.getURI() + "/checksum");
+      checksum.addProperty(RDF.type, meta.createResource(SPDX + "Checksum"));
+      Resource sha = meta.createResource(SPDX + "checksumAlgorithm_sha256");
+      sha.addProperty(RDF.type, meta.createResource(SPDX + "ChecksumAlgorithm"));
+      checksum.addProperty(meta.createProperty(SPDX, "algorithm"), sha);
+      checksum.addLiteral(
+          meta.createProperty(SPDX, "checksumValue"),
+          meta.createTypedLiteral(info.sha256(), XSDDatatype.XSDhexBinary));
+      distribution.addProperty(meta.createProperty(SPDX, "checksum"), checksum);
+    }
+    if (license != null) {
+      distribution.addProperty(DCTerms.license, licenseResource(meta));
     }
   }
 
@@ -519,7 +440,8 @@ public final class DatasetDescription {
     return meta.createResource(IANA + type).addProperty(RDF.type, DCTerms.MediaType);
   }
 
-  private static void text(Resource r, Property p, String ja, String en) {
+  /** A text in Japanese and in English. */
+  static void text(Resource r, Property p, String ja, String en) {
     r.addProperty(p, ja, "ja");
     r.addProperty(p, en, "en");
   }
@@ -543,11 +465,6 @@ public final class DatasetDescription {
 
   private static Literal date(Model meta, String day) {
     return meta.createTypedLiteral(day, XSDDatatype.XSDdate);
-  }
-
-  /** VoID statistics are xsd:integer. */
-  private static Literal integer(Model meta, long n) {
-    return meta.createTypedLiteral(Long.toString(n), XSDDatatype.XSDinteger);
   }
 
   /** DCAT byte sizes are xsd:nonNegativeInteger. */

@@ -37,8 +37,8 @@ public final class TONET {
   public static final Resource Organization = resource("Organization");
 
   /**
-   * A section (部会) or the system working group of the council; linked to the council with
-   * org:unitOf, and the council to it with org:hasUnit.
+   * A section (部会, e.g. one per field of work) or a working group of a council; linked to the
+   * council with org:unitOf, and the council to it with org:hasUnit.
    */
   public static final Resource OrganizationalUnit = resource("OrganizationalUnit");
 
@@ -79,7 +79,10 @@ public final class TONET {
   /** A resolution in writing that is not a numbered assembly (not one of the 41). */
   public static final Resource WrittenResolution = resource("WrittenResolution");
 
-  /** A regional medical network symposium (地域医療ネットワークシンポジウム), with its venue and attendance. */
+  /**
+   * A symposium a council holds (e.g. on regional healthcare cooperation), with its venue and
+   * attendance.
+   */
   public static final Resource Symposium = resource("Symposium");
 
   /** Where a meeting was held; its rdfs:label@ja is the name as written. */
@@ -488,6 +491,14 @@ public final class TONET {
    * municipality code (市区町村コード).
    */
   public static final Property areaCode = property("areaCode");
+
+  /**
+   * The 6-digit 全国地方公共団体コード of a prefecture or municipality (its code of today) and of a municipal
+   * status (the code of its period): the 5-digit standard area code with its check digit, as
+   * municipal open data is keyed. Aligned to the IMI core vocabulary's 都道府県コード and 市区町村コード in
+   * ontology/tonet-imi.ttl.
+   */
+  public static final Property localGovernmentCode = property("localGovernmentCode");
 
   private static Resource resource(String local) {
     return ResourceFactory.createResource(NS + local);
