@@ -64,7 +64,6 @@ class ArchitectureTest {
           "parse/RowClassifier.java",
           "parse/Phrasing.java",
           "parse/GazetteerTable.java",
-          "publish/DatasetDescription.java",
           "publish/SortedRdf.java");
 
   static final Path MAIN = Path.of("src/main/java/org/w3id/tonet");
