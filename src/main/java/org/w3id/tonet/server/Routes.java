@@ -81,10 +81,13 @@ final class Routes {
     JettySetup.apply(
         fuseki.getJettyServer(),
         sparql,
+        pages ->
+            options.pageBytes() > 0
+                ? new ResponseCache(pages, () -> holder.site() != null, options.pageBytes())
+                : pages,
         guard,
         new JettySetup.Capacity(
-            limits.httpThreads(), limits.maxConnections(), limits.idleTimeout()),
-        new ResponseCache.Sizing(() -> holder.site() != null, options.pageBytes()));
+            limits.httpThreads(), limits.maxConnections(), limits.idleTimeout()));
     return fuseki;
   }
 }

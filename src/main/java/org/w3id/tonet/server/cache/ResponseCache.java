@@ -58,9 +58,6 @@ public final class ResponseCache extends Handler.Wrapper {
     this.kept = new LruBytes<>(maxBytes, k -> k.body().length + k.key().length() * 2L + 256);
   }
 
-  /** Whether the site is loaded (answers are kept only then), and how many bytes to keep. */
-  public record Sizing(BooleanSupplier ready, long bytes) {}
-
   /** An answer as it was sent. */
   private record Kept(String key, int status, List<HttpField> headers, byte[] body) {}
 

@@ -5,7 +5,8 @@
  * ResponseCache}), and the HTTP validators: ETags from the publication's tag, Cache-Control, gzip
  * copies ({@code HttpCaching}).
  *
- * <p>Knows nothing of the site or the endpoint (uses {@code publish} and the engine's answers
- * only); the lowest of the server's roles: {@code server.http} and everything above it may use it.
+ * <p>Knows nothing of the site or the endpoint: uses {@code server.http} (who a client is, how a
+ * request is negotiated), {@code publish} and the engine's answers; {@code server.site}, {@code
+ * server.sparql}, {@code server.linked} and {@code server} may use it.
  */
 package org.w3id.tonet.server.cache;

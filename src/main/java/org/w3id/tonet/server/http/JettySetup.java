@@ -9,7 +9,6 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.w3id.tonet.server.cache.ResponseCache;
 
 /**
  * Fits the Jetty server that Fuseki builds for a public endpoint: headers no larger than a long URL
@@ -18,7 +17,7 @@ import org.w3id.tonet.server.cache.ResponseCache;
  * in front of everything.
  *
  * <pre>
- * JettySetup.apply(fuseki.getJettyServer(), sparqlHandler, connectionGuard, capacity, pagesKept);
+ * JettySetup.apply(fuseki.getJettyServer(), sparqlHandler, pages -&gt; pages, connectionGuard, capacity);
  * </pre>
  */
 public final class JettySetup {
@@ -48,14 +47,14 @@ public final class JettySetup {
 
   /**
    * Fits {@code server}: its threads, connectors and error pages; {@code sparql} answers /sparql in
-   * front of Fuseki's handler, whose answers are kept as {@code pagesKept} says.
+   * front of Fuseki's handler, which {@code aroundPages} may wrap (in the response cache).
    */
   public static void apply(
       Server server,
       Handler sparql,
+      java.util.function.UnaryOperator<Handler> aroundPages,
       ConnectionGuard guard,
-      Capacity limits,
-      ResponseCache.Sizing pagesKept) {
+      Capacity limits) {
     if (server.getThreadPool() instanceof QueuedThreadPool pool) {
       pool.setIdleTimeout(THREAD_IDLE_MILLIS);
       pool.setMaxEvictCount(Math.max(1, limits.httpThreads()));
@@ -83,12 +82,7 @@ public final class JettySetup {
     if (pages instanceof ContextHandler context) {
       context.setErrorHandler(errors);
     }
-    server.setHandler(
-        new EdgeHandler(
-            sparql,
-            pagesKept.bytes() > 0
-                ? new ResponseCache(pages, pagesKept.ready(), pagesKept.bytes())
-                : pages));
+    server.setHandler(new EdgeHandler(sparql, aroundPages.apply(pages)));
     server.setRequestLog(new RequestLogger());
   }
 }

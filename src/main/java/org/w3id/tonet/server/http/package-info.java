@@ -7,7 +7,8 @@
  * error pages ({@code PlainErrorHandler}), plain replies ({@code Replies}), the request log, and
  * content negotiation with the RDF writers it chooses between ({@code Conneg}, {@code RdfWriters}).
  *
- * <p>Uses {@code server.cache} (and {@code publish}, the engine's sizes); may be used by {@code
+ * <p>The lowest of the server's roles: it uses nothing of the server (only {@code publish}'s sorted
+ * writers and the engine's sizes); every role above it may use it: {@code server.cache}, {@code
  * server.site}, {@code server.sparql}, {@code server.linked} and {@code server}.
  */
 package org.w3id.tonet.server.http;

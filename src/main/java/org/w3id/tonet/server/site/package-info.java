@@ -6,7 +6,7 @@
  * schema.org JSON-LD, the landing page and its story, resource views, the favicon, the static files
  * ({@code site.css}, {@code sparql-editor.js}, CodeMirror), robots.txt and the 404 page.
  *
- * <p>Uses {@code server.http} and {@code server.cache}; may be used by {@code server.sparql},
+ * <p>Uses {@code server.cache} and {@code server.http}; may be used by {@code server.sparql},
  * {@code server.linked} and {@code server}.
  */
 package org.w3id.tonet.server.site;
