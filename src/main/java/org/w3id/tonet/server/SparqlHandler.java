@@ -48,7 +48,7 @@ final class SparqlHandler extends Handler.Abstract {
 
   private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
-  /** How long a 429 waits before it is sent. */
+  /** How long a refusal of the scheduler's (429, or 503 when busy) waits before it is sent. */
   static final Duration TOO_MANY_PAUSE = Duration.ofSeconds(1);
 
   private final SiteHolder holder;
@@ -471,6 +471,26 @@ final class SparqlHandler extends Handler.Abstract {
     x.request.addFailureListener(
         failure -> budget.stop(new QueryStop(QueryStop.Kind.CANCELLED, "the client went away")));
     QueryRunner runner = runner(asked.site());
+    // The outcome is delivered once: by the query, or, when it overran its stop, in its stead.
+    AtomicBoolean delivered = new AtomicBoolean();
+    Consumer<Answer> outcome =
+        answer -> {
+          if (!delivered.compareAndSet(false, true)) {
+            return;
+          }
+          if (flight != null) {
+            flights.remove(key, flight);
+            QueryStop stop = budget.stopped();
+            if (stop != null && stop.kind() == QueryStop.Kind.CANCELLED) {
+              flight.turnedBack(); // its client left: the others ask for themselves
+            } else {
+              flight.landed(answer);
+            }
+          }
+          reply.accept(answer);
+        };
+    // Whether the scheduler is deciding now, on this thread: a refusal then is immediate.
+    AtomicBoolean submitting = new AtomicBoolean(true);
     scheduler.submit(
         clients.of(x.request),
         deadline,
@@ -478,18 +498,7 @@ final class SparqlHandler extends Handler.Abstract {
           @Override
           public Runnable run() {
             Answer answer = runner.run(asked.query(), asked.formats(), budget);
-            return () -> {
-              if (flight != null) {
-                flights.remove(key, flight);
-                QueryStop stop = budget.stopped();
-                if (stop != null && stop.kind() == QueryStop.Kind.CANCELLED) {
-                  flight.turnedBack(); // its client left: the others ask for themselves
-                } else {
-                  flight.landed(answer);
-                }
-              }
-              reply.accept(answer);
-            };
+            return () -> outcome.accept(answer);
           }
 
           @Override
@@ -498,9 +507,10 @@ final class SparqlHandler extends Handler.Abstract {
               flights.remove(key, flight);
               flight.turnedBack();
             }
-            if (status == 429) {
-              // A client over its share is told so after a pause, without a thread: one that
-              // asks again at once, on many connections, then costs the server little.
+            if (submitting.get()) {
+              // A client refused at once is told so after a pause, without a thread: one that
+              // asks again as soon as it is refused, on many connections, then costs the server
+              // little.
               x.request
                   .getComponents()
                   .getScheduler()
@@ -512,7 +522,24 @@ final class SparqlHandler extends Handler.Abstract {
               x.fail(status, message, retryAfterSeconds);
             }
           }
+
+          @Override
+          public void stop(QueryStop why) {
+            budget.stop(why);
+          }
+
+          @Override
+          public void overdue() {
+            QueryStop why = budget.stopped();
+            if (why == null || why.kind() == QueryStop.Kind.CANCELLED) {
+              why = QueryStop.timeout(asked.timeout().toMillis());
+            }
+            outcome.accept(
+                Answer.failed(
+                    why.status(), why.message(), why.retryAfterSeconds(), budget.elapsedMillis()));
+          }
         });
+    submitting.set(false);
   }
 
   /** The time limit: the endpoint's, or a shorter one the client asks for (timeout=seconds). */

@@ -1,9 +1,11 @@
 package org.w3id.tonet.sparql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -23,41 +25,84 @@ class QuerySchedulerTest {
     }
   }
 
-  /** A job that records its outcome and, when run, waits for {@code release}. */
+  /**
+   * A job that records its outcome and, when run, waits for {@code release}, or for a stop when it
+   * {@code obeys} one (as a query does: a stopped query answers 503).
+   */
   private static final class Probe implements QueryScheduler.Job {
     final String name;
     final List<String> log;
     final CountDownLatch release;
+    final boolean obeys;
     final CountDownLatch started = new CountDownLatch(1);
     final CountDownLatch done = new CountDownLatch(1);
+    final CountDownLatch stopped = new CountDownLatch(1);
+    final CountDownLatch answered = new CountDownLatch(1);
     volatile int status;
     volatile int retryAfter;
+    volatile String message;
+    volatile QueryStop stop;
+    volatile long startedAt;
 
     Probe(String name, List<String> log, CountDownLatch release) {
+      this(name, log, release, true);
+    }
+
+    Probe(String name, List<String> log, CountDownLatch release, boolean obeys) {
       this.name = name;
       this.log = log;
       this.release = release;
+      this.obeys = obeys;
     }
 
     @Override
     public Runnable run() {
       log.add("run " + name);
+      startedAt = System.nanoTime();
       started.countDown();
       try {
-        release.await(10, TimeUnit.SECONDS);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (release.getCount() > 0 && (!obeys || stop == null) && System.nanoTime() < until) {
+          release.await(10, TimeUnit.MILLISECONDS);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      status = 200;
+      if (stop != null && obeys) {
+        answer(stop.status(), stop.message());
+      } else {
+        answer(200, "done");
+      }
       return done::countDown;
+    }
+
+    private synchronized void answer(int status, String message) {
+      if (answered.getCount() > 0) {
+        this.status = status;
+        this.message = message;
+        answered.countDown();
+      }
     }
 
     @Override
     public void rejected(int status, String message, int retryAfterSeconds) {
       log.add(status + " " + name);
-      this.status = status;
       this.retryAfter = retryAfterSeconds;
+      answer(status, message);
       done.countDown();
+    }
+
+    @Override
+    public void stop(QueryStop why) {
+      log.add("stop " + name);
+      stop = why;
+      stopped.countDown();
+    }
+
+    @Override
+    public void overdue() {
+      log.add("overdue " + name);
+      answer(503, "overdue");
     }
   }
 
@@ -155,6 +200,101 @@ class QuerySchedulerTest {
     assertTrue(
         log.indexOf("run c1") < log.indexOf("run a2"),
         "c, with nothing running, goes before a's second: " + log);
+  }
+
+  @Test
+  void aNewcomerStopsTheRunningQueryOfTheClientThatHasUsedTheMost() throws Exception {
+    scheduler = new QueryScheduler(new QueryScheduler.Settings(1, 4, 5, Duration.ofSeconds(60)));
+    List<String> log = new CopyOnWriteArrayList<>();
+    CountDownLatch never = new CountDownLatch(1);
+    Probe heavy = new Probe("heavy", log, never);
+    scheduler.submit("heavy", far(), heavy);
+    assertTrue(heavy.started.await(5, TimeUnit.SECONDS));
+    Probe cheap = new Probe("cheap", log, new CountDownLatch(0));
+    scheduler.submit("newcomer", far(), cheap);
+    assertTrue(heavy.stopped.await(5, TimeUnit.SECONDS), "the heavy query is told to stop");
+    long ran = (System.nanoTime() - heavy.startedAt) / 1_000_000;
+    assertTrue(
+        ran >= QueryScheduler.SLICE_MILLIS,
+        "not before it has had its slice of " + QueryScheduler.SLICE_MILLIS + " ms: " + ran);
+    assertEquals(QueryStop.Kind.PREEMPTED, heavy.stop.kind());
+    assertTrue(cheap.done.await(5, TimeUnit.SECONDS));
+    assertEquals(200, cheap.status, "the newcomer runs");
+    assertEquals(503, heavy.status);
+    assertTrue(heavy.message.contains("clients that have used this endpoint less"), heavy.message);
+    assertEquals(5, heavy.stop.retryAfterSeconds());
+    never.countDown();
+  }
+
+  @Test
+  void aQueryIsNotStoppedForAClientThatHasUsedAsMuch() throws Exception {
+    scheduler = new QueryScheduler(new QueryScheduler.Settings(1, 4, 5, Duration.ofSeconds(60)));
+    List<String> log = new CopyOnWriteArrayList<>();
+    CountDownLatch release = new CountDownLatch(1);
+    Probe first = new Probe("first", log, release);
+    scheduler.submit("a", far(), first);
+    assertTrue(first.started.await(5, TimeUnit.SECONDS));
+    Probe second = new Probe("second", log, release);
+    scheduler.submit("a", far(), second); // the same client: it waits its turn
+    assertFalse(
+        first.stopped.await(QueryScheduler.SLICE_MILLIS * 3, TimeUnit.MILLISECONDS),
+        "a client's own query never stops its other one: " + log);
+    release.countDown();
+    assertTrue(second.done.await(5, TimeUnit.SECONDS));
+    assertEquals(List.of("run first", "run second"), log);
+  }
+
+  @Test
+  void theClientThatHasUsedLeastGoesFirstWhateverItsAddress() throws Exception {
+    scheduler = new QueryScheduler(new QueryScheduler.Settings(1, 8, 5, Duration.ofSeconds(60)));
+    List<String> log = new CopyOnWriteArrayList<>();
+    CountDownLatch release = new CountDownLatch(1);
+    Probe running = new Probe("running", log, release);
+    scheduler.submit("x", far(), running);
+    assertTrue(running.started.await(5, TimeUnit.SECONDS));
+    // Five addresses that keep sending: each request counts as use, even refused ones.
+    List<Probe> busy = new ArrayList<>();
+    for (int client = 0; client < 5; client++) {
+      for (int i = 0; i < 6; i++) {
+        Probe p = new Probe("busy" + client + "-" + i, log, release);
+        busy.add(p);
+        scheduler.submit("busy" + client, far(), p);
+      }
+    }
+    Probe quiet = new Probe("quiet", log, release);
+    scheduler.submit("quiet", far(), quiet);
+    release.countDown();
+    assertTrue(quiet.done.await(10, TimeUnit.SECONDS));
+    for (Probe p : busy) {
+      assertTrue(p.done.await(10, TimeUnit.SECONDS), p.name);
+    }
+    List<String> runs = log.stream().filter(l -> l.startsWith("run ")).toList();
+    assertEquals("run quiet", runs.get(1), "after the one running, the quiet client: " + runs);
+  }
+
+  @Test
+  void aQueryThatDoesNotStopIsAnsweredAfterTheGraceAndItsSlotGoesOn() throws Exception {
+    scheduler = new QueryScheduler(new QueryScheduler.Settings(1, 4, 5, Duration.ofSeconds(60)));
+    List<String> log = new CopyOnWriteArrayList<>();
+    CountDownLatch never = new CountDownLatch(1);
+    Probe stuck = new Probe("stuck", log, never, false);
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+    scheduler.submit("a", deadline, stuck);
+    assertTrue(stuck.started.await(5, TimeUnit.SECONDS));
+    Probe next = new Probe("next", log, new CountDownLatch(0));
+    scheduler.submit("b", far(), next);
+    assertTrue(stuck.answered.await(5, TimeUnit.SECONDS), "the stuck query's client is answered");
+    long late = (System.nanoTime() - deadline) / 1_000_000;
+    assertEquals(503, stuck.status);
+    assertTrue(
+        late >= QueryScheduler.GRACE_MILLIS - 50,
+        "answered once the grace after its deadline is over: " + late + " ms");
+    assertTrue(next.done.await(5, TimeUnit.SECONDS), "the next query gets the slot: " + log);
+    assertEquals(200, next.status);
+    assertEquals(1, stuck.done.getCount(), "while the stuck one's thread still runs");
+    assertEquals(0, scheduler.running(), "and no longer counts as running");
+    never.countDown();
+    assertTrue(stuck.done.await(15, TimeUnit.SECONDS), "its thread ends in the end");
   }
 
   @Test
