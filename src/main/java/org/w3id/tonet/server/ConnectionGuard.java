@@ -11,38 +11,59 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpParser;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.server.internal.HttpConnection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one client from holding the server's connections: at most so many open connections per
- * client address (a trusted reverse proxy excepted: it carries everyone's), and no connection may
- * take longer than a few seconds to send a request's headers (the "slowloris" attack: headers sent
- * a byte at a time keep a connection open for ever, since every byte resets the idle timeout).
- * Connections over either limit are closed. Waiting for headers holds no thread (Jetty reads them
- * without one); this bounds the connections and memory they hold.
+ * Shares the server's connections among clients, not among connections. A client (an address, as
+ * {@link ClientAddress} keys it; a trusted reverse proxy excepted: it carries everyone's) may hold
+ * at most so many; no connection may take longer than a few seconds to send a request's headers
+ * (the "slowloris" attack: headers sent a byte at a time keep a connection open for ever, since
+ * every byte resets the idle timeout); and when the server nears its connection cap, each new
+ * connection makes room by closing one of the client that holds the most — an idle one (waiting for
+ * a request, or for the rest of its headers) before one that is being answered. So however many
+ * addresses hold as many connections as they may, a new client is accepted and answered. Waiting
+ * for headers holds no thread (Jetty reads them without one); this bounds the connections and
+ * memory they hold. Every connection closed here is counted in {@link Refusals}.
  *
  * <pre>
- * connector.addBean(new ConnectionGuard(100, Duration.ofSeconds(10), clients));
+ * connector.addBean(new ConnectionGuard(64, 2000, Duration.ofSeconds(10), clients, refusals));
  * </pre>
  */
 final class ConnectionGuard implements Connection.Listener, AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ConnectionGuard.class);
+  /** Why a connection was closed, as {@link Refusals} counts it. */
+  static final String OVER_CLIENT_LIMIT = "connection closed: over the client's limit";
+
+  static final String SLOW_HEADERS = "connection closed: headers too slow";
+  static final String MADE_ROOM = "connection closed: room made near the cap";
 
   private final int perClient;
+  private final int roomAt;
   private final long headerMillis;
   private final ClientAddress clients;
-  private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
+  private final Refusals refusals;
+  private final Map<String, Set<Connection>> byClient = new ConcurrentHashMap<>();
   private final Map<Connection, String> keys = new ConcurrentHashMap<>();
   private final Map<Connection, Long> inHeaders = new ConcurrentHashMap<>();
   private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger open = new AtomicInteger();
   private final ScheduledExecutorService sweeper;
 
-  ConnectionGuard(int perClient, java.time.Duration headerTimeout, ClientAddress clients) {
+  /**
+   * A guard allowing {@code perClient} connections per client, making room once {@code
+   * maxConnections} is near (a tenth of it left), and closing connections whose headers take longer
+   * than {@code headerTimeout}.
+   */
+  ConnectionGuard(
+      int perClient,
+      int maxConnections,
+      java.time.Duration headerTimeout,
+      ClientAddress clients,
+      Refusals refusals) {
     this.perClient = perClient;
+    this.roomAt = roomAt(maxConnections);
     this.headerMillis = headerTimeout.toMillis();
     this.clients = clients;
+    this.refusals = refusals;
     this.sweeper =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -53,36 +74,109 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
     sweeper.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
   }
 
+  /**
+   * How many connections may be open before each new one makes room: nine tenths of the cap (the
+   * rest is headroom for new clients while room is made).
+   */
+  static int roomAt(int maxConnections) {
+    return Math.max(1, maxConnections - Math.max(1, maxConnections / 10));
+  }
+
   @Override
   public void onOpened(Connection connection) {
     connections.add(connection);
+    int total = open.incrementAndGet();
     InetAddress peer = ClientAddress.peer(connection.getEndPoint().getRemoteSocketAddress());
-    if (peer == null || clients.isTrusted(peer)) {
-      return;
+    if (peer != null && !clients.isTrusted(peer)) {
+      String key = ClientAddress.key(peer);
+      keys.put(connection, key);
+      Set<Connection> mine = byClient.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet());
+      mine.add(connection);
+      if (mine.size() > perClient) {
+        refusals.count(key, OVER_CLIENT_LIMIT);
+        connection.getEndPoint().close();
+        return;
+      }
     }
-    String key = ClientAddress.key(peer);
-    keys.put(connection, key);
-    int now = open.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-    if (now > perClient) {
-      LOG.info("closing a connection from {}: it has {} open, the most one client may", key, now);
-      connection.getEndPoint().close();
+    if (total > roomAt) {
+      makeRoom(connection);
     }
   }
 
   @Override
   public void onClosed(Connection connection) {
-    connections.remove(connection);
+    if (connections.remove(connection)) {
+      open.decrementAndGet();
+    }
     inHeaders.remove(connection);
     String key = keys.remove(connection);
     if (key != null) {
-      open.computeIfPresent(key, (k, n) -> n.decrementAndGet() <= 0 ? null : n);
+      byClient.computeIfPresent(
+          key,
+          (k, set) -> {
+            set.remove(connection);
+            return set.isEmpty() ? null : set;
+          });
     }
   }
 
   /** Connections now open from a client. */
   int openFrom(String key) {
-    AtomicInteger n = open.get(key);
-    return n == null ? 0 : n.get();
+    Set<Connection> mine = byClient.get(key);
+    return mine == null ? 0 : mine.size();
+  }
+
+  /** Connections now open. */
+  int open() {
+    return open.get();
+  }
+
+  /**
+   * Closes one connection for {@code newcomer}: an idle one of the client holding the most among
+   * those with an idle one, else one being answered of the client holding the most; never one of
+   * the newcomer's own client unless it holds the most, and never the newcomer itself.
+   */
+  private void makeRoom(Connection newcomer) {
+    Connection idle = null;
+    int idleHeld = 0;
+    Connection busy = null;
+    int busyHeld = 0;
+    for (Set<Connection> mine : byClient.values()) {
+      int held = mine.size();
+      boolean wantIdle = held > idleHeld;
+      boolean wantBusy = held > busyHeld;
+      for (Connection c : mine) {
+        if (!wantIdle && !wantBusy) {
+          break;
+        }
+        if (c == newcomer) {
+          continue;
+        }
+        if (isIdle(c)) {
+          if (wantIdle) {
+            idle = c;
+            idleHeld = held;
+            wantIdle = false;
+          }
+        } else if (wantBusy) {
+          busy = c;
+          busyHeld = held;
+          wantBusy = false;
+        }
+      }
+    }
+    Connection victim = idle != null ? idle : busy;
+    if (victim != null) {
+      refusals.count(keys.getOrDefault(victim, "a trusted proxy"), MADE_ROOM);
+      victim.getEndPoint().close();
+    }
+  }
+
+  /**
+   * Whether a connection is waiting for a request (or the rest of one's headers), not answering.
+   */
+  private static boolean isIdle(Connection c) {
+    return c instanceof HttpConnection http && http.getMessagesIn() <= http.getMessagesOut();
   }
 
   /** Closes connections that have been sending one request's headers for too long. */
@@ -96,10 +190,7 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
       if (!parser.isStart() && parser.inHeaderState()) {
         long since = inHeaders.computeIfAbsent(c, k -> now);
         if (now - since > headerMillis) {
-          LOG.info(
-              "closing a connection from {}: its request headers took more than {} ms",
-              keys.getOrDefault(c, "a trusted proxy"),
-              headerMillis);
+          refusals.count(keys.getOrDefault(c, "a trusted proxy"), SLOW_HEADERS);
           c.getEndPoint().close();
         }
       } else {

@@ -17,7 +17,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * in front of everything.
  *
  * <pre>
- * JettySetup.apply(fuseki.getJettyServer(), sparqlHandler, connectionGuard, limits);
+ * JettySetup.apply(fuseki.getJettyServer(), sparqlHandler, connectionGuard, limits, kept, log);
  * </pre>
  */
 final class JettySetup {
@@ -41,7 +41,8 @@ final class JettySetup {
       SparqlHandler sparql,
       ConnectionGuard guard,
       TonetServer.Limits limits,
-      ResponseCache.Sizing pagesKept) {
+      ResponseCache.Sizing pagesKept,
+      RequestLogger requestLog) {
     if (server.getThreadPool() instanceof QueuedThreadPool pool) {
       pool.setIdleTimeout(THREAD_IDLE_MILLIS);
       pool.setMaxEvictCount(Math.max(1, limits.httpThreads()));
@@ -76,6 +77,6 @@ final class JettySetup {
                 ? new ResponseCache(
                     pages, () -> pagesKept.holder().site() != null, pagesKept.bytes())
                 : pages));
-    server.setRequestLog(new RequestLogger());
+    server.setRequestLog(requestLog);
   }
 }

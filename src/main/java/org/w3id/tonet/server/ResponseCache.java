@@ -17,9 +17,10 @@ import org.eclipse.jetty.util.Callback;
  * Answers a repeated GET for a page, a /data/ document, the ontology or the description with the
  * bytes sent the first time, as a static file server would: the site cannot change while it is
  * served, so what the pages' servlets answered once for a path, an Accept header and an encoding is
- * the answer. A hit never reaches the servlets; If-None-Match on a hit gives 304. Only successful
- * answers and redirects are kept (bounded in bytes, least recently used out); the security and CORS
- * headers are the edge's, added to every response, never kept.
+ * the answer (whatever query string a cache-buster adds: no page reads one). A hit never reaches
+ * the servlets; If-None-Match on a hit gives 304. Only successful answers and redirects are kept
+ * (bounded in bytes, least recently used out); the security and CORS headers are the edge's, added
+ * to every response, never kept.
  *
  * <pre>
  * new ResponseCache(servletContext, () -&gt; holder.site() != null, 32 &lt;&lt; 20)
@@ -69,11 +70,12 @@ final class ResponseCache extends Handler.Wrapper {
     String method = request.getMethod();
     String path = Request.getPathInContext(request);
     HttpFields headers = request.getHeaders();
-    // No page reads a query string, so one is only ever a cache-buster: such requests go to the
-    // servlets (which are cheap) rather than push what is kept out. Conditions on dates and ranges
-    // are the servlets' to answer.
+    // No page reads a query string, so one is only ever a cache-buster: the answer is the one
+    // kept for the path (made once, gzip copy included), and a new query string pushes nothing
+    // out. Conditions on dates and ranges are the servlets' to answer. Fuseki's own paths
+    // (/$/metrics) change while the server runs.
     if (!(method.equals("GET") || method.equals("HEAD"))
-        || request.getHttpURI().getQuery() != null
+        || path.startsWith("/$/")
         || !ready.getAsBoolean()
         || headers.contains(HttpHeader.IF_MODIFIED_SINCE)
         || headers.contains(HttpHeader.IF_UNMODIFIED_SINCE)

@@ -18,18 +18,30 @@ final class SiteHolder {
   private final AtomicReference<Pages> pages = new AtomicReference<>();
   private final LruBytes<String, byte[]> gzipped;
   private final java.time.Duration maxAge;
+  private final CompressionShare compression;
 
   /**
-   * A holder that keeps gzip copies of answers and pages up to {@code gzipBytes}, and lets others
-   * keep what it serves for {@code maxAge}.
+   * A holder that keeps gzip copies of answers and pages up to {@code gzipBytes}, lets others keep
+   * what it serves for {@code maxAge}, and shares the compression of what is not kept by {@code
+   * compression}.
    */
-  SiteHolder(long gzipBytes, java.time.Duration maxAge) {
+  SiteHolder(long gzipBytes, java.time.Duration maxAge, CompressionShare compression) {
     this.gzipped = new LruBytes<>(gzipBytes, b -> b.length + 64L);
     this.maxAge = maxAge;
+    this.compression = compression;
   }
 
   SiteHolder() {
-    this(8L << 20, java.time.Duration.ofMinutes(5));
+    this(
+        8L << 20,
+        java.time.Duration.ofMinutes(5),
+        new CompressionShare(
+            CompressionShare.DEFAULT, ClientAddress.trusting(java.util.List.of())));
+  }
+
+  /** Each client's share of compressing what is not kept compressed. */
+  CompressionShare compression() {
+    return compression;
   }
 
   /** How long browsers, proxies and CDNs may keep what is served. */

@@ -47,10 +47,10 @@ abstract class SiteServlet extends HttpServlet {
 
   /**
    * Makes a GET's answer cacheable: what a servlet answers cannot change while this publication is
-   * served, so its ETag is derived from the publication's tag and the request (path, query and the
+   * served, so its ETag is derived from the publication's tag and the request (path and the
    * representation chosen); a request that names it gets 304 without the body. A client that takes
-   * gzip gets a compressed copy, made once and kept. A servlet that sets its own ETag (the dumps)
-   * is left as it is.
+   * gzip gets a compressed copy, made once and kept (within its share of compression when none is
+   * kept). A servlet that sets its own ETag (the dumps) is left as it is.
    */
   private void validators(
       HttpServletRequest request, HttpServletResponse response, AsyncBody body) {
@@ -68,12 +68,10 @@ abstract class SiteServlet extends HttpServlet {
     if (status != 200 || response.getHeader("ETag") != null) {
       return;
     }
-    String query = request.getQueryString();
+    // No page reads its query string: what is asked with one is the same representation, with
+    // the same ETag, and its gzip copy is the one kept for it.
     String contentType = response.getContentType();
-    String etag =
-        HttpCaching.etag(
-            site().tag(),
-            request.getRequestURI() + (query == null ? "" : "?" + query) + " " + contentType);
+    String etag = HttpCaching.etag(site().tag(), request.getRequestURI() + " " + contentType);
     if (response.getHeader("Cache-Control") == null) {
       response.setHeader("Cache-Control", HttpCaching.cacheControl(holder.maxAge()));
     }
@@ -85,6 +83,20 @@ abstract class SiteServlet extends HttpServlet {
             && response.getHeader("Content-Encoding") == null
             && method.equals("GET")
             && body.size() >= HttpCaching.GZIP_MIN;
+    byte[] compressed = null;
+    if (gzip
+        && !HttpCaching.matches(request.getHeader("If-None-Match"), HttpCaching.gzipped(etag))) {
+      compressed = holder.gzipped().get(HttpCaching.gzipped(etag));
+      if (compressed == null) {
+        // Made for this request: the client's share of compression pays for it, or it goes
+        // uncompressed.
+        compressed = holder.compression().gzip(request, body.bytes());
+        if (compressed != null) {
+          holder.gzipped().put(HttpCaching.gzipped(etag), compressed);
+        }
+      }
+      gzip = compressed != null;
+    }
     String sent = gzip ? HttpCaching.gzipped(etag) : etag;
     response.setHeader("ETag", sent);
     if (HttpCaching.matches(request.getHeader("If-None-Match"), sent)) {
@@ -95,11 +107,6 @@ abstract class SiteServlet extends HttpServlet {
       return;
     }
     if (gzip) {
-      byte[] compressed = holder.gzipped().get(sent);
-      if (compressed == null) {
-        compressed = HttpCaching.gzip(body.bytes());
-        holder.gzipped().put(sent, compressed);
-      }
       body.replace(compressed);
       response.setHeader("Content-Encoding", "gzip");
       response.setContentLength(compressed.length);

@@ -350,7 +350,7 @@ final class SparqlHandler extends Handler.Abstract {
       return;
     }
     if (hit != null) {
-      send(response, callback, head, hit, cacheable ? etag : null, gzip);
+      send(request, response, callback, head, hit, cacheable ? etag : null, gzip);
       return;
     }
     Exchange x = new Exchange(request, response, callback, head, html, text);
@@ -359,7 +359,14 @@ final class SparqlHandler extends Handler.Abstract {
     Consumer<Answer> reply =
         answer -> {
           if (answer.ok()) {
-            send(response, callback, head, kept(key, etag, answer), cacheable ? etag : null, gzip);
+            send(
+                request,
+                response,
+                callback,
+                head,
+                kept(key, etag, answer),
+                cacheable ? etag : null,
+                gzip);
           } else {
             x.fail(answer.status(), answer.message(), answer.retryAfterSeconds());
           }
@@ -692,7 +699,13 @@ final class SparqlHandler extends Handler.Abstract {
   }
 
   private void send(
-      Response response, Callback callback, boolean head, Kept answer, String etag, boolean gzip) {
+      Request request,
+      Response response,
+      Callback callback,
+      boolean head,
+      Kept answer,
+      String etag,
+      boolean gzip) {
     response.getHeaders().put(HttpHeader.VARY, "Accept, Accept-Encoding");
     if (answer.capped()) {
       response.getHeaders().put(RESULT_LIMIT_HEADER, Long.toString(limits.maxResults()));
@@ -702,17 +715,21 @@ final class SparqlHandler extends Handler.Abstract {
     if (gzip
         && body.length >= HttpCaching.GZIP_MIN
         && HttpCaching.compressible(answer.contentType())) {
-      String gzKey = etag != null ? HttpCaching.gzipped(etag) : null;
-      byte[] compressed = gzKey == null ? null : holder.gzipped().get(gzKey);
+      // The copy is kept under the answer's own ETag, so a POST (sent without one) finds it too;
+      // one made for this request comes out of its client's share of compression, or is not made.
+      String gzKey = HttpCaching.gzipped(answer.etag());
+      byte[] compressed = holder.gzipped().get(gzKey);
       if (compressed == null) {
-        compressed = HttpCaching.gzip(body);
-        if (gzKey != null) {
+        compressed = holder.compression().gzip(request, body);
+        if (compressed != null) {
           holder.gzipped().put(gzKey, compressed);
         }
       }
-      body = compressed;
-      sentTag = gzKey;
-      response.getHeaders().put(HttpHeader.CONTENT_ENCODING, "gzip");
+      if (compressed != null) {
+        body = compressed;
+        sentTag = etag != null ? gzKey : null;
+        response.getHeaders().put(HttpHeader.CONTENT_ENCODING, "gzip");
+      }
     }
     if (sentTag != null) {
       response.getHeaders().put(HttpHeader.ETAG, sentTag);

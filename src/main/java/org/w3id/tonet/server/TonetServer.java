@@ -41,14 +41,42 @@ public final class TonetServer {
   private final Runnable release;
   private final Tdb2Store.Outcome stored;
   private final Limits limits;
+  private final Refusals refusals;
+  private final ConnectionGuard guard;
+  private final QueryScheduler scheduler;
 
   private TonetServer(
-      FusekiServer fuseki, Site site, Runnable release, Tdb2Store.Outcome stored, Limits limits) {
+      FusekiServer fuseki,
+      Site site,
+      Runnable release,
+      Tdb2Store.Outcome stored,
+      Limits limits,
+      Refusals refusals,
+      ConnectionGuard guard,
+      QueryScheduler scheduler) {
     this.fuseki = fuseki;
+    this.guard = guard;
+    this.scheduler = scheduler;
     this.site = site;
     this.release = release;
     this.stored = stored;
     this.limits = limits;
+    this.refusals = refusals;
+  }
+
+  /** What it has refused, counted per client (for the tests). */
+  Refusals refusals() {
+    return refusals;
+  }
+
+  /** Who holds its connections (for the tests). */
+  ConnectionGuard connections() {
+    return guard;
+  }
+
+  /** Who runs its queries (for the tests). */
+  QueryScheduler scheduler() {
+    return scheduler;
   }
 
   /**
@@ -187,8 +215,31 @@ public final class TonetServer {
     private BuildCache buildCache;
     private long cacheBytes = DEFAULT_CACHE_BYTES;
     private Duration maxAge = DEFAULT_MAX_AGE;
+    private boolean metrics;
+    private Duration compressionShare = CompressionShare.DEFAULT;
 
     private Builder() {}
+
+    /**
+     * The time one client may spend a minute on compressing answers that are not kept compressed
+     * (beyond it, its answers go uncompressed until it has some again). Default 2 s.
+     */
+    public Builder compressionShare(Duration perMinute) {
+      if (perMinute.isNegative()) {
+        throw new IllegalArgumentException("the compression share must be 0 or more");
+      }
+      this.compressionShare = perMinute;
+      return this;
+    }
+
+    /**
+     * Serve Fuseki's metrics, with the refusals counted by reason, at /$/metrics (Prometheus text).
+     * Default off: expose them only to your monitoring.
+     */
+    public Builder metrics(boolean metrics) {
+      this.metrics = metrics;
+      return this;
+    }
 
     /** The port; 0 picks a free one. Default 3030. */
     public Builder port(int port) {
@@ -444,24 +495,32 @@ public final class TonetServer {
       preparer.start();
       FusekiServer fuseki;
       Runnable release = () -> {};
-      SiteHolder holder = new SiteHolder(cacheBytes - answerBytes() - pageBytes(), maxAge);
+      SiteHolder holder =
+          new SiteHolder(
+              cacheBytes - answerBytes() - pageBytes(),
+              maxAge,
+              new CompressionShare(compressionShare, ClientAddress.trusting(trustedProxies)));
       QueryScheduler scheduler = new QueryScheduler(limits.fairUse());
+      Refusals refusals = new Refusals(Refusals.INTERVAL);
       ConnectionGuard guard =
           new ConnectionGuard(
               limits.clientConnections(),
+              limits.maxConnections(),
               limits.requestTimeout(),
-              ClientAddress.trusting(trustedProxies));
+              ClientAddress.trusting(trustedProxies),
+              refusals);
       try {
         Runnable closeStore = tdb2 == null ? () -> {} : () -> Tdb2Store.close(dataset);
         release =
             () -> {
               scheduler.close();
               guard.close();
+              refusals.close();
               closeStore.run();
             };
         dataset.getContext().set(ARQ.queryTimeout, Long.toString(queryTimeout.toMillis()));
         services.install(dataset.getContext());
-        fuseki = fuseki(holder, limits, scheduler, guard);
+        fuseki = fuseki(holder, limits, scheduler, guard, refusals);
         fuseki.start();
         step.accept(
             "web server listening on port "
@@ -531,7 +590,7 @@ public final class TonetServer {
         if (!services.endpoints().isEmpty()) {
           LOG.info("SERVICE may call only {}", String.join(", ", services.endpoints()));
         }
-        return new TonetServer(fuseki, site, release, stored, limits);
+        return new TonetServer(fuseki, site, release, stored, limits, refusals, guard, scheduler);
       } catch (SourceException | RuntimeException e) {
         fuseki.stop();
         release.run();
@@ -575,7 +634,11 @@ public final class TonetServer {
     }
 
     private FusekiServer fuseki(
-        SiteHolder holder, Limits limits, QueryScheduler scheduler, ConnectionGuard guard) {
+        SiteHolder holder,
+        Limits limits,
+        QueryScheduler scheduler,
+        ConnectionGuard guard,
+        Refusals refusals) {
       long timeout = limits.query().timeout().toMillis();
       FusekiServer fuseki =
           FusekiServer.create()
@@ -583,7 +646,7 @@ public final class TonetServer {
               .loopback(!allInterfaces)
               .enablePing(false)
               .enableStats(false)
-              .enableMetrics(false)
+              .enableMetrics(metrics)
               .enableCors(false)
               .numServerThreads(Math.min(8, limits.httpThreads()), limits.httpThreads())
               .addFilter("/*", new NotFoundFilter(holder))
@@ -615,7 +678,11 @@ public final class TonetServer {
           sparql,
           guard,
           limits,
-          new ResponseCache.Sizing(holder, pageBytes()));
+          new ResponseCache.Sizing(holder, pageBytes()),
+          new RequestLogger(refusals, ClientAddress.trusting(trustedProxies)));
+      if (metrics) {
+        Metrics.refusals(fuseki.getServletContext(), refusals);
+      }
       return fuseki;
     }
   }
