@@ -57,7 +57,11 @@ final class Links {
     return base + "data/" + localPath(iri);
   }
 
-  /** Where a link to any IRI should go: our page for local IRIs, the ontology page for tonet. */
+  /**
+   * Where a link to any IRI should go: our page for local IRIs, the ontology page for tonet, the
+   * IRI itself for other http(s) IRIs, and nowhere (null) for any other scheme: a query can return
+   * {@code javascript:}, {@code data:} or {@code vbscript:} IRIs, which must never become links.
+   */
   String href(String iri) {
     if (isLocal(iri)) {
       return page(iri);
@@ -65,7 +69,13 @@ final class Links {
     if (iri.startsWith(TONET.NS)) {
       return ontology(iri.substring(TONET.NS.length()));
     }
-    return iri;
+    return isWeb(iri) ? iri : null;
+  }
+
+  /** Whether an IRI is an http or https address (the scheme in any case). */
+  static boolean isWeb(String iri) {
+    return iri.regionMatches(true, 0, "http://", 0, 7)
+        || iri.regionMatches(true, 0, "https://", 0, 8);
   }
 
   /** The ontology page, at a term's anchor. */
