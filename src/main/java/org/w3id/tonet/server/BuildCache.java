@@ -2,13 +2,13 @@ package org.w3id.tonet.server;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
@@ -49,7 +49,10 @@ import org.w3id.tonet.source.SourceFile;
  * program build and options finds its entry, checks every digest and serves it, instead of parsing,
  * mapping, validating and writing the dumps again; a start that finds no entry (or one that does
  * not check out, which is removed) builds as usual and writes one. Entries are written to a
- * temporary folder and moved into place, so a start never reads a half-written one.
+ * temporary folder and moved into place, so a start never reads a half-written one. Only what this
+ * user alone can have written is trusted ({@link OwnFiles}): a folder, entry or file that is a
+ * symbolic link, another user's, or writable by its group or others is refused, and what is written
+ * is readable by its owner only.
  *
  * <pre>
  * BuildCache cache = new BuildCache(BuildCache.defaultFolder());
@@ -73,9 +76,16 @@ public final class BuildCache {
   static final int KEEP = 8;
 
   private final Path folder;
+  private final OwnFiles own;
 
   public BuildCache(Path folder) {
+    this(folder, OwnFiles.ofThisUser());
+  }
+
+  /** A cache trusting only what {@code own} trusts (the tests name another user). */
+  BuildCache(Path folder, OwnFiles own) {
     this.folder = folder;
+    this.own = own;
   }
 
   /** The folder it keeps its entries in. */
@@ -118,14 +128,32 @@ public final class BuildCache {
   public Optional<Site> load(String key, DatasetGraph dataset, boolean fill) {
     Path entry = folder.resolve(key);
     Path manifestFile = entry.resolve(MANIFEST);
-    if (!Files.isRegularFile(manifestFile)) {
+    if (!Files.exists(manifestFile, LinkOption.NOFOLLOW_LINKS)) {
       return Optional.empty();
     }
     try {
-      Properties manifest = new Properties();
-      try (InputStream in = Files.newInputStream(manifestFile)) {
-        manifest.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+      // What is served from here must be this user's alone: anyone who could write the folder
+      // could change what is published (and a consistent edit of a file and its digest would
+      // pass the digests). Such a folder is not used at all; such an entry is removed.
+      Optional<String> untrusted = own.problem(folder, true);
+      if (untrusted.isPresent()) {
+        LOG.warn(
+            "the build cache {} is not used: {}; it must be writable by this user only",
+            folder,
+            untrusted.get());
+        return Optional.empty();
       }
+    } catch (IOException e) {
+      LOG.warn("the build cache {} is not used: {}", folder, e.getMessage());
+      return Optional.empty();
+    }
+    try {
+      trusted(entry, true);
+      trusted(entry.resolve(FILES), true);
+      Properties manifest = new Properties();
+      manifest.load(
+          new java.io.StringReader(
+              new String(trusted(manifestFile, false), StandardCharsets.UTF_8)));
       if (!FORMAT.equals(manifest.getProperty("format"))
           || !key.equals(manifest.getProperty("key"))) {
         throw new IOException("the manifest does not belong to this key");
@@ -135,6 +163,9 @@ public final class BuildCache {
       for (String name : new TreeMap<>(manifest).keySet().stream().map(Object::toString).toList()) {
         if (name.startsWith("file.")) {
           String file = name.substring("file.".length());
+          if (!file.matches("[A-Za-z0-9_-][A-Za-z0-9._-]*")) {
+            throw new IOException("the manifest names a file outside the entry: " + file);
+          }
           files.put(file, checked(entry.resolve(FILES).resolve(file), manifest.getProperty(name)));
         }
       }
@@ -204,12 +235,25 @@ public final class BuildCache {
     return model;
   }
 
-  private static byte[] checked(Path file, String sha256) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
+  /** A file's bytes, once it is found this user's alone and its digest is the manifest's. */
+  private byte[] checked(Path file, String sha256) throws IOException {
+    byte[] bytes = trusted(file, false);
     if (sha256 == null || !sha256.equals(Exporter.sha256(bytes))) {
       throw new IOException(file.getFileName() + " does not match its digest");
     }
     return bytes;
+  }
+
+  /**
+   * The bytes of a file (or nothing, for a folder) that is this user's alone and not a link;
+   * refused with why otherwise.
+   */
+  private byte[] trusted(Path path, boolean folder) throws IOException {
+    Optional<String> problem = own.problem(path, folder);
+    if (problem.isPresent()) {
+      throw new IOException("refused: " + problem.get());
+    }
+    return folder ? null : own.read(path);
   }
 
   /**
@@ -223,7 +267,15 @@ public final class BuildCache {
     }
     Path staging = null;
     try {
-      Files.createDirectories(folder);
+      OwnFiles.makeFolder(folder);
+      Optional<String> untrusted = own.problem(folder, true);
+      if (untrusted.isPresent()) {
+        LOG.warn(
+            "nothing is kept in the build cache {}: {}; it must be writable by this user only",
+            folder,
+            untrusted.get());
+        return;
+      }
       staging = Files.createTempDirectory(folder, ".writing-");
       Properties manifest = new Properties();
       manifest.setProperty("format", FORMAT);
@@ -239,18 +291,21 @@ public final class BuildCache {
       site.namedGraphs().forEach(graphs::addNamedModel);
       ByteArrayOutputStream thrift = new ByteArrayOutputStream();
       RDFDataMgr.write(thrift, graphs, Lang.RDFTHRIFT);
-      Files.write(staging.resolve(GRAPHS), thrift.toByteArray());
+      OwnFiles.write(staging.resolve(GRAPHS), thrift.toByteArray());
       manifest.setProperty("graphs", Exporter.sha256(thrift.toByteArray()));
-      Path files = Files.createDirectories(staging.resolve(FILES));
+      Path files = staging.resolve(FILES);
+      OwnFiles.makeFolder(files);
       for (Map.Entry<String, byte[]> f : site.files().entrySet()) {
-        Files.write(files.resolve(f.getKey()), f.getValue());
+        OwnFiles.write(files.resolve(f.getKey()), f.getValue());
         manifest.setProperty("file." + f.getKey(), Exporter.sha256(f.getValue()));
       }
-      try (OutputStream out = Files.newOutputStream(staging.resolve(MANIFEST))) {
+      ByteArrayOutputStream written = new ByteArrayOutputStream();
+      try (OutputStream out = written) {
         manifest.store(
             new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8),
             "tonet-lod build cache: what one start published");
       }
+      OwnFiles.write(staging.resolve(MANIFEST), written.toByteArray());
       try {
         Files.move(staging, entry, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
