@@ -18,11 +18,12 @@ import org.eclipse.jetty.server.internal.HttpConnection;
  * at most so many; no connection may take longer than a few seconds to send a request's headers
  * (the "slowloris" attack: headers sent a byte at a time keep a connection open for ever, since
  * every byte resets the idle timeout); and when the server nears its connection cap, each new
- * connection makes room by closing one of the client that holds the most — an idle one (waiting for
- * a request, or for the rest of its headers) before one that is being answered. So however many
- * addresses hold as many connections as they may, a new client is accepted and answered. Waiting
- * for headers holds no thread (Jetty reads them without one); this bounds the connections and
- * memory they hold. Every connection closed here is counted in {@link Refusals}.
+ * connection of a client makes room by closing one of the client that holds the most, if that one
+ * holds more — an idle one (waiting for a request, or for the rest of its headers) before one that
+ * is being answered — or, when its own client is among those holding the most, is itself closed. So
+ * however many addresses hold as many connections as they may, a new client is accepted and
+ * answered. Waiting for headers holds no thread (Jetty reads them without one); this bounds the
+ * connections and memory they hold. Every connection closed here is counted in {@link Refusals}.
  *
  * <pre>
  * connector.addBean(new ConnectionGuard(64, 2000, Duration.ofSeconds(10), clients, refusals));
@@ -87,37 +88,29 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
     connections.add(connection);
     int total = open.incrementAndGet();
     InetAddress peer = ClientAddress.peer(connection.getEndPoint().getRemoteSocketAddress());
+    Set<Connection> mine = null;
     if (peer != null && !clients.isTrusted(peer)) {
       String key = ClientAddress.key(peer);
       keys.put(connection, key);
-      Set<Connection> mine = byClient.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet());
+      mine = byClient.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet());
       mine.add(connection);
       if (mine.size() > perClient) {
         refusals.count(key, OVER_CLIENT_LIMIT);
+        forget(connection);
         connection.getEndPoint().close();
         return;
       }
     }
     if (total > roomAt) {
-      makeRoom(connection);
+      makeRoom(connection, mine == null ? 0 : mine.size());
     }
   }
 
   @Override
   public void onClosed(Connection connection) {
-    if (connections.remove(connection)) {
-      open.decrementAndGet();
-    }
+    forget(connection);
     inHeaders.remove(connection);
-    String key = keys.remove(connection);
-    if (key != null) {
-      byClient.computeIfPresent(
-          key,
-          (k, set) -> {
-            set.remove(connection);
-            return set.isEmpty() ? null : set;
-          });
-    }
+    keys.remove(connection);
   }
 
   /** Connections now open from a client. */
@@ -126,49 +119,80 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
     return mine == null ? 0 : mine.size();
   }
 
+  /** Connections of a client now being answered (not idle). */
+  int busyFrom(String key) {
+    Set<Connection> mine = byClient.get(key);
+    return mine == null ? 0 : (int) mine.stream().filter(c -> !isIdle(c)).count();
+  }
+
   /** Connections now open. */
   int open() {
     return open.get();
   }
 
   /**
-   * Closes one connection for {@code newcomer}: an idle one of the client holding the most among
-   * those with an idle one, else one being answered of the client holding the most; never one of
-   * the newcomer's own client unless it holds the most, and never the newcomer itself.
+   * Makes room for {@code newcomer}, whose client holds {@code held} connections with it (0 for a
+   * trusted proxy): closes an idle connection of the client holding the most among those with an
+   * idle one, else one being answered of the client holding the most — if that client holds more
+   * than the newcomer's. When none holds more, the newcomer's client is among those holding the
+   * most, and its new connection (idle) is the one closed: clients that hold about as many do not
+   * take turns closing each other's, and a client that keeps opening connections near the cap only
+   * loses its new ones.
    */
-  private void makeRoom(Connection newcomer) {
+  private synchronized void makeRoom(Connection newcomer, int held) {
+    // One at a time: two new connections must not both choose (and count) the same victim.
     Connection idle = null;
-    int idleHeld = 0;
+    int idleHeld = held;
     Connection busy = null;
-    int busyHeld = 0;
-    for (Set<Connection> mine : byClient.values()) {
-      int held = mine.size();
-      boolean wantIdle = held > idleHeld;
-      boolean wantBusy = held > busyHeld;
-      for (Connection c : mine) {
+    int busyHeld = held;
+    for (Set<Connection> theirs : byClient.values()) {
+      int size = theirs.size();
+      boolean wantIdle = size > idleHeld;
+      boolean wantBusy = size > busyHeld;
+      for (Connection c : theirs) {
         if (!wantIdle && !wantBusy) {
           break;
         }
-        if (c == newcomer) {
+        if (c == newcomer || !connections.contains(c)) {
           continue;
         }
         if (isIdle(c)) {
           if (wantIdle) {
             idle = c;
-            idleHeld = held;
+            idleHeld = size;
             wantIdle = false;
           }
         } else if (wantBusy) {
           busy = c;
-          busyHeld = held;
+          busyHeld = size;
           wantBusy = false;
         }
       }
     }
-    Connection victim = idle != null ? idle : busy;
+    Connection victim = idle != null ? idle : busy != null ? busy : held > 0 ? newcomer : null;
     if (victim != null) {
       refusals.count(keys.getOrDefault(victim, "a trusted proxy"), MADE_ROOM);
+      forget(victim);
       victim.getEndPoint().close();
+    }
+  }
+
+  /**
+   * No longer counts a connection being closed (Jetty tells of the close later): the next one to
+   * make room must neither choose it again nor count it.
+   */
+  private void forget(Connection connection) {
+    if (connections.remove(connection)) {
+      open.decrementAndGet();
+    }
+    String key = keys.get(connection);
+    if (key != null) {
+      byClient.computeIfPresent(
+          key,
+          (k, set) -> {
+            set.remove(connection);
+            return set.isEmpty() ? null : set;
+          });
     }
   }
 
@@ -191,6 +215,7 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
         long since = inHeaders.computeIfAbsent(c, k -> now);
         if (now - since > headerMillis) {
           refusals.count(keys.getOrDefault(c, "a trusted proxy"), SLOW_HEADERS);
+          forget(c);
           c.getEndPoint().close();
         }
       } else {

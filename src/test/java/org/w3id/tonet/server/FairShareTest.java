@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,6 +50,8 @@ class FairShareTest {
                   .fairUse(FAIR_USE)
                   .maxConnections(MAX_CONNECTIONS)
                   .clientConnections(CLIENT_CONNECTIONS)
+                  // The busy connection's body must not be due before the test is over.
+                  .requestTimeout(Duration.ofSeconds(120))
                   .metrics(true));
 
   /** A query that runs until its time limit. */
@@ -65,9 +68,15 @@ class FairShareTest {
 
   /** Waits (bounded) for a state of the server. */
   static void await(BooleanSupplier state, Duration most, String what) throws Exception {
+    await(state, most, () -> what);
+  }
+
+  /** Waits (bounded) for a state of the server; {@code what} says what, and how it stands. */
+  static void await(BooleanSupplier state, Duration most, Supplier<String> what) throws Exception {
     long end = System.nanoTime() + most.toNanos();
     while (!state.getAsBoolean()) {
-      assertTrue(System.nanoTime() < end, "waited " + most.toSeconds() + " s for " + what);
+      assertTrue(
+          System.nanoTime() < end, () -> "waited " + most.toSeconds() + " s for " + what.get());
       Thread.sleep(20);
     }
   }
@@ -124,6 +133,7 @@ class FairShareTest {
               ("POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
                       + "Content-Length: 60000\r\n\r\nSELECT")
                   .getBytes(StandardCharsets.US_ASCII));
+      await(() -> guard.busyFrom("127.0.0.20") == 1, Duration.ofSeconds(10), "the POST to arrive");
       List<String> holders = addresses(20, 9);
       for (String address : holders) {
         int idle = address.equals("127.0.0.20") ? CLIENT_CONNECTIONS - 1 : CLIENT_CONNECTIONS;
@@ -132,7 +142,14 @@ class FairShareTest {
         }
       }
       int roomAt = ConnectionGuard.roomAt(MAX_CONNECTIONS);
-      await(() -> guard.open() <= roomAt, Duration.ofSeconds(10), "room made near the cap");
+      await(
+          () -> guard.open() <= roomAt,
+          Duration.ofSeconds(10),
+          () ->
+              "room made near the cap: "
+                  + guard.open()
+                  + " open, by client "
+                  + holders.stream().map(guard::openFrom).toList());
       long t = System.nanoTime();
       RawHttp.Reply page =
           RawHttp.exchange(
