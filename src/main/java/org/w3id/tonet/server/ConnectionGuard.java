@@ -140,7 +140,22 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
    * loses its new ones.
    */
   private synchronized void makeRoom(Connection newcomer, int held) {
-    // One at a time: two new connections must not both choose (and count) the same victim.
+    // One at a time, and until there is room: two new connections must not both choose (and
+    // count) the same victim, and one chosen by another (being closed) no longer counts.
+    while (open.get() > roomAt) {
+      boolean counted = connections.contains(newcomer);
+      Connection victim = choose(newcomer, counted ? held : 0);
+      if (victim == null) {
+        return;
+      }
+      refusals.count(keys.getOrDefault(victim, "a trusted proxy"), MADE_ROOM);
+      forget(victim);
+      victim.getEndPoint().close();
+    }
+  }
+
+  /** The connection to close for {@code newcomer}, as {@link #makeRoom} says; null for none. */
+  private Connection choose(Connection newcomer, int held) {
     Connection idle = null;
     int idleHeld = held;
     Connection busy = null;
@@ -169,12 +184,7 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
         }
       }
     }
-    Connection victim = idle != null ? idle : busy != null ? busy : held > 0 ? newcomer : null;
-    if (victim != null) {
-      refusals.count(keys.getOrDefault(victim, "a trusted proxy"), MADE_ROOM);
-      forget(victim);
-      victim.getEndPoint().close();
-    }
+    return idle != null ? idle : busy != null ? busy : held > 0 ? newcomer : null;
   }
 
   /**

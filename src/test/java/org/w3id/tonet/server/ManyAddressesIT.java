@@ -99,7 +99,11 @@ class ManyAddressesIT {
       FairShareTest.await(
           () -> guard.open() <= ConnectionGuard.roomAt(maxConnections),
           Duration.ofSeconds(10),
-          "room made near the cap");
+          () ->
+              "room made near the cap: "
+                  + guard.open()
+                  + " open; by client "
+                  + holders.stream().map(guard::openFrom).toList());
       for (int i = 0; i < NEWCOMERS; i++) {
         RawHttp.Reply page =
             RawHttp.exchange(
