@@ -32,6 +32,34 @@ def answered(f):
     return f.get("statuses", {}).get("200", 0)
 
 
+def latency(f):
+    return "%s / **%s** / %s" % (ms(f["p50_ms"]), ms(f["p95_ms"]), ms(f["max_ms"]))
+
+
+def load(r):
+    busy = float(r["load_before"].split()[0]) >= LOAD_MAX
+    return ("**%s** (busy)" if busy else "%s") % r["load_before"].split()[0] + " → " + r["load_after"].split()[0]
+
+
+def server(during):
+    """The rows of what the server did during an attack."""
+    return [
+        ("server log written during the " + during, lambda r: f"{r['log_lines']:,} lines, {r['log_bytes'] / 1024:,.0f} KiB"),
+        ("OutOfMemoryError in the log", lambda r: str(r["oom"])),
+        ("server alive at the end", lambda r: r["alive"]),
+        ("load average before → after", load),
+    ]
+
+
+def served(kind, what):
+    """The rows of one kind of measured request: answered, latency, statuses."""
+    return [
+        (what + " answered 200, of sent", lambda r: f"{answered(r[kind]):,} of {r[kind]['n']:,}"),
+        (what + " p50 / **p95** / max, ms", lambda r: latency(r[kind])),
+        (what + ": statuses", lambda r: statuses(r[kind]["statuses"])),
+    ]
+
+
 def table(kind, rows):
     data = runs(kind)
     ns = sorted({n for (_, n) in data})
@@ -50,11 +78,6 @@ def table(kind, rows):
     return "\n".join(lines)
 
 
-def load(r):
-    busy = float(r["load_before"].split()[0]) >= LOAD_MAX
-    return ("**%s** (busy)" if busy else "%s") % r["load_before"].split()[0] + " → " + r["load_after"].split()[0]
-
-
 settings = open(os.path.join(DIR, "settings.txt")).read().strip().replace("\n", "; ")
 out = ["# Attack from many addresses (issue 17)", "", "Settings: " + settings + ".", ""]
 out += [
@@ -67,22 +90,10 @@ out += [
     table(
         "queries",
         [
-            ("newcomers answered 200, of sent", lambda r: f"{answered(r['newcomer']):,} of {r['newcomer']['n']:,}"),
-            (
-                "newcomer p50 / **p95** / max, ms",
-                lambda r: "%s / **%s** / %s" % (ms(r["newcomer"]["p50_ms"]), ms(r["newcomer"]["p95_ms"]), ms(r["newcomer"]["max_ms"])),
-            ),
-            ("newcomers' statuses", lambda r: statuses(r["newcomer"]["statuses"])),
-            (
-                "page p50 / **p95** / max, ms",
-                lambda r: "%s / **%s** / %s" % (ms(r["page"]["p50_ms"]), ms(r["page"]["p95_ms"]), ms(r["page"]["max_ms"])),
-            ),
-            ("pages' statuses", lambda r: statuses(r["page"]["statuses"])),
+            *served("newcomer", "newcomers' queries"),
+            *served("page", "pages"),
             ("attackers' requests: statuses", lambda r: statuses(r["attack"]["statuses"])),
-            ("server log written during the attack", lambda r: f"{r['log_lines']:,} lines, {r['log_bytes'] / 1024:,.0f} KiB"),
-            ("OutOfMemoryError in the log", lambda r: str(r["oom"])),
-            ("server alive at the end", lambda r: r["alive"]),
-            ("load average before → after", load),
+            *server("attack"),
         ],
     ),
     "",
@@ -94,12 +105,7 @@ out += [
     table(
         "connections",
         [
-            ("new clients' pages answered 200, of sent", lambda r: f"{answered(r['page']):,} of {r['page']['n']:,}"),
-            (
-                "page p50 / **p95** / max, ms",
-                lambda r: "%s / **%s** / %s" % (ms(r["page"]["p50_ms"]), ms(r["page"]["p95_ms"]), ms(r["page"]["max_ms"])),
-            ),
-            ("pages' statuses", lambda r: statuses(r["page"]["statuses"])),
+            *served("page", "new clients' pages"),
             (
                 "flood: connections held while measured, least / most",
                 lambda r: f"{r['flood']['open_min']:,} / {r['flood']['open_max']:,}",
@@ -108,9 +114,7 @@ out += [
                 "flood: opened / closed by the server / failed to open",
                 lambda r: f"{r['flood']['opened']:,} / {r['flood']['closed_by_server']:,} / {r['flood']['failed']:,}",
             ),
-            ("server log written during the flood", lambda r: f"{r['log_lines']:,} lines, {r['log_bytes'] / 1024:,.0f} KiB"),
-            ("server alive at the end", lambda r: r["alive"]),
-            ("load average before → after", load),
+            *server("flood"),
         ],
     ),
     "",

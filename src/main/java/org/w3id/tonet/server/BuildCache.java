@@ -131,20 +131,10 @@ public final class BuildCache {
     if (!Files.exists(manifestFile, LinkOption.NOFOLLOW_LINKS)) {
       return Optional.empty();
     }
-    try {
-      // What is served from here must be this user's alone: anyone who could write the folder
-      // could change what is published (and a consistent edit of a file and its digest would
-      // pass the digests). Such a folder is not used at all; such an entry is removed.
-      Optional<String> untrusted = own.problem(folder, true);
-      if (untrusted.isPresent()) {
-        LOG.warn(
-            "the build cache {} is not used: {}; it must be writable by this user only",
-            folder,
-            untrusted.get());
-        return Optional.empty();
-      }
-    } catch (IOException e) {
-      LOG.warn("the build cache {} is not used: {}", folder, e.getMessage());
+    // What is served from here must be this user's alone: anyone who could write the folder could
+    // change what is published (and a consistent edit of a file and its digest would pass the
+    // digests). Such a folder is not used at all; such an entry is removed.
+    if (!trustedFolder("nothing is loaded from")) {
       return Optional.empty();
     }
     try {
@@ -235,6 +225,26 @@ public final class BuildCache {
     return model;
   }
 
+  /**
+   * Whether the folder is this user's alone; when not, says so ("{@code doing} the build cache").
+   */
+  private boolean trustedFolder(String doing) {
+    try {
+      Optional<String> problem = own.problem(folder, true);
+      if (problem.isEmpty()) {
+        return true;
+      }
+      LOG.warn(
+          "{} the build cache {}: {}; it must be writable by this user only",
+          doing,
+          folder,
+          problem.get());
+    } catch (IOException e) {
+      LOG.warn("{} the build cache {}: {}", doing, folder, e.getMessage());
+    }
+    return false;
+  }
+
   /** A file's bytes, once it is found this user's alone and its digest is the manifest's. */
   private byte[] checked(Path file, String sha256) throws IOException {
     byte[] bytes = trusted(file, false);
@@ -268,12 +278,7 @@ public final class BuildCache {
     Path staging = null;
     try {
       OwnFiles.makeFolder(folder);
-      Optional<String> untrusted = own.problem(folder, true);
-      if (untrusted.isPresent()) {
-        LOG.warn(
-            "nothing is kept in the build cache {}: {}; it must be writable by this user only",
-            folder,
-            untrusted.get());
+      if (!trustedFolder("nothing is kept in")) {
         return;
       }
       staging = Files.createTempDirectory(folder, ".writing-");

@@ -109,6 +109,11 @@ final class AttackLoad implements AutoCloseable {
     statuses.computeIfAbsent(what, k -> new AtomicInteger()).incrementAndGet();
   }
 
+  /** How many answers (or failures) the attackers have had so far. */
+  int answers() {
+    return statuses.values().stream().mapToInt(AtomicInteger::get).sum();
+  }
+
   /** What the attackers got so far: status (or "closed", "failed") → how many times. */
   Map<String, Integer> statuses() {
     Map<String, Integer> out = new TreeMap<>();

@@ -81,6 +81,24 @@ class FairShareTest {
     }
   }
 
+  /**
+   * Waits (bounded) until an attack of {@code addresses} runs at its maximum: every query thread
+   * and the whole queue taken, and as many answers (refusals) as addresses, so that each has been
+   * refused at least about once and has used the endpoint more than a newcomer. (At the very start
+   * the attackers are as new as a newcomer, and a tie keeps the queue's order.)
+   */
+  static void awaitAtItsMaximum(
+      AttackLoad attack, QueryScheduler scheduler, QueryScheduler.Settings fairUse, int addresses)
+      throws Exception {
+    await(
+        () ->
+            scheduler.running() == fairUse.slots()
+                && scheduler.waiting() == fairUse.queueLength()
+                && attack.answers() >= addresses,
+        Duration.ofSeconds(30),
+        () -> "the attack at its maximum: " + attack.statuses());
+  }
+
   @Test
   void fourAddressesAtTheirMaximumLeaveANewcomerItsQuery() throws Exception {
     int port = SERVER.server().port();
@@ -92,12 +110,7 @@ class FairShareTest {
             FAIR_USE.clientQueries(),
             n -> RawHttp.sparqlPost(HEAVY + " # " + n),
             Duration.ofSeconds(60))) {
-      await(
-          () ->
-              scheduler.running() == FAIR_USE.slots()
-                  && scheduler.waiting() == FAIR_USE.queueLength(),
-          Duration.ofSeconds(10),
-          "the attack to take every query thread and the whole queue");
+      awaitAtItsMaximum(attack, scheduler, FAIR_USE, 4);
       for (int i = 0; i < 3; i++) {
         long t = System.nanoTime();
         RawHttp.Reply r =

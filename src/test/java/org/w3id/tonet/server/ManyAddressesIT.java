@@ -45,12 +45,7 @@ class ManyAddressesIT {
             n -> RawHttp.sparqlPost(FairShareTest.HEAVY + " # " + n),
             Duration.ofMinutes(3))) {
       QueryScheduler scheduler = server.scheduler();
-      FairShareTest.await(
-          () ->
-              scheduler.running() == fairUse.slots()
-                  && scheduler.waiting() == fairUse.queueLength(),
-          Duration.ofSeconds(30),
-          "the attack to take every query thread and the whole queue");
+      FairShareTest.awaitAtItsMaximum(attack, scheduler, fairUse, ADDRESSES);
       List<Long> millis = new ArrayList<>();
       for (int i = 0; i < NEWCOMERS; i++) {
         long t = System.nanoTime();
