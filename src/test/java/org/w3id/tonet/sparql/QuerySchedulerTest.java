@@ -106,13 +106,26 @@ class QuerySchedulerTest {
     }
   }
 
+  /** A scheduler of {@code slots} query threads and a queue of {@code queue}: 5 queries, 60 s. */
+  private void scheduler(int slots, int queue) {
+    scheduler =
+        new QueryScheduler(new QueryScheduler.Settings(slots, queue, 5, Duration.ofSeconds(60)));
+  }
+
+  /** Submits {@code probe} for {@code client} and waits until it runs. */
+  private Probe started(String client, Probe probe) throws InterruptedException {
+    scheduler.submit(client, far(), probe);
+    assertTrue(probe.started.await(5, TimeUnit.SECONDS), probe.name + " runs");
+    return probe;
+  }
+
   private static long far() {
     return System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
   }
 
   @Test
   void aClientRunsHalfTheSlotsAndTheClientWithFewestRunningGoesFirst() throws Exception {
-    scheduler = new QueryScheduler(new QueryScheduler.Settings(2, 8, 5, Duration.ofSeconds(60)));
+    scheduler(2, 8);
     List<String> log = new CopyOnWriteArrayList<>();
     CountDownLatch release = new CountDownLatch(1);
     Probe a1 = new Probe("a1", log, release);
@@ -158,9 +171,7 @@ class QuerySchedulerTest {
     scheduler = new QueryScheduler(new QueryScheduler.Settings(2, 8, 5, Duration.ofMillis(100)));
     List<String> log = new CopyOnWriteArrayList<>();
     CountDownLatch never = new CountDownLatch(1);
-    Probe slow = new Probe("slow", log, never);
-    scheduler.submit("a", far(), slow);
-    assertTrue(slow.started.await(5, TimeUnit.SECONDS));
+    Probe slow = started("a", new Probe("slow", log, never));
     Thread.sleep(400); // 400 ms of query time against 100 ms a minute
     never.countDown();
     assertTrue(slow.done.await(5, TimeUnit.SECONDS));
@@ -177,7 +188,7 @@ class QuerySchedulerTest {
 
   @Test
   void aFullQueueGivesTheGreediestClientsNewestPlaceToANewcomer() throws Exception {
-    scheduler = new QueryScheduler(new QueryScheduler.Settings(2, 2, 5, Duration.ofSeconds(60)));
+    scheduler(2, 2);
     List<String> log = new CopyOnWriteArrayList<>();
     CountDownLatch release = new CountDownLatch(1);
     Probe a1 = new Probe("a1", log, release);
@@ -204,12 +215,10 @@ class QuerySchedulerTest {
 
   @Test
   void aNewcomerStopsTheRunningQueryOfTheClientThatHasUsedTheMost() throws Exception {
-    scheduler = new QueryScheduler(new QueryScheduler.Settings(1, 4, 5, Duration.ofSeconds(60)));
+    scheduler(1, 4);
     List<String> log = new CopyOnWriteArrayList<>();
     CountDownLatch never = new CountDownLatch(1);
-    Probe heavy = new Probe("heavy", log, never);
-    scheduler.submit("heavy", far(), heavy);
-    assertTrue(heavy.started.await(5, TimeUnit.SECONDS));
+    Probe heavy = started("heavy", new Probe("heavy", log, never));
     Probe cheap = new Probe("cheap", log, new CountDownLatch(0));
     scheduler.submit("newcomer", far(), cheap);
     assertTrue(heavy.stopped.await(5, TimeUnit.SECONDS), "the heavy query is told to stop");
@@ -228,12 +237,10 @@ class QuerySchedulerTest {
 
   @Test
   void aQueryIsNotStoppedForAClientThatHasUsedAsMuch() throws Exception {
-    scheduler = new QueryScheduler(new QueryScheduler.Settings(1, 4, 5, Duration.ofSeconds(60)));
+    scheduler(1, 4);
     List<String> log = new CopyOnWriteArrayList<>();
     CountDownLatch release = new CountDownLatch(1);
-    Probe first = new Probe("first", log, release);
-    scheduler.submit("a", far(), first);
-    assertTrue(first.started.await(5, TimeUnit.SECONDS));
+    Probe first = started("a", new Probe("first", log, release));
     Probe second = new Probe("second", log, release);
     scheduler.submit("a", far(), second); // the same client: it waits its turn
     assertFalse(
@@ -246,12 +253,10 @@ class QuerySchedulerTest {
 
   @Test
   void theClientThatHasUsedLeastGoesFirstWhateverItsAddress() throws Exception {
-    scheduler = new QueryScheduler(new QueryScheduler.Settings(1, 8, 5, Duration.ofSeconds(60)));
+    scheduler(1, 8);
     List<String> log = new CopyOnWriteArrayList<>();
     CountDownLatch release = new CountDownLatch(1);
-    Probe running = new Probe("running", log, release);
-    scheduler.submit("x", far(), running);
-    assertTrue(running.started.await(5, TimeUnit.SECONDS));
+    Probe running = started("x", new Probe("running", log, release));
     // Five addresses that keep sending: each request counts as use, even refused ones.
     List<Probe> busy = new ArrayList<>();
     for (int client = 0; client < 5; client++) {
@@ -274,7 +279,7 @@ class QuerySchedulerTest {
 
   @Test
   void aQueryThatDoesNotStopIsAnsweredAfterTheGraceAndItsSlotGoesOn() throws Exception {
-    scheduler = new QueryScheduler(new QueryScheduler.Settings(1, 4, 5, Duration.ofSeconds(60)));
+    scheduler(1, 4);
     List<String> log = new CopyOnWriteArrayList<>();
     CountDownLatch never = new CountDownLatch(1);
     Probe stuck = new Probe("stuck", log, never, false);
@@ -299,12 +304,10 @@ class QuerySchedulerTest {
 
   @Test
   void aQueryThatWaitsPastItsDeadlineGets503() throws Exception {
-    scheduler = new QueryScheduler(new QueryScheduler.Settings(1, 4, 5, Duration.ofSeconds(60)));
+    scheduler(1, 4);
     List<String> log = new CopyOnWriteArrayList<>();
     CountDownLatch release = new CountDownLatch(1);
-    Probe running = new Probe("running", log, release);
-    scheduler.submit("a", far(), running);
-    assertTrue(running.started.await(5, TimeUnit.SECONDS));
+    Probe running = started("a", new Probe("running", log, release));
     Probe waiting = new Probe("waiting", log, release);
     scheduler.submit("b", System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200), waiting);
     assertTrue(waiting.done.await(5, TimeUnit.SECONDS));
