@@ -142,7 +142,7 @@ KEPT_LINE='the build kept from an earlier start loaded'
 # builds, and writes the build for the next start once it serves) or --no-build-cache (builds and
 # keeps nothing); a warm one gets the directory the first start below filled.
 startup_once() {
-  local kind=$1 url t0 t1 kept=-
+  local kind=$1 url t0 t1 kept=- cpu_ms
   [ "$kind" = ours-cold ] && rm -rf "$BC_COLD"
   t0=$(date +%s%N)
   case $kind in
@@ -154,11 +154,15 @@ startup_once() {
   if [ "$kind" = fuseki ]; then url="$UNION/ds/sparql"; else url="$OURS/sparql"; fi
   wait_query "$url" 120
   t1=$(date +%s%N)
+  # The server's CPU time (user + system, all its threads) until that first answer: less disturbed
+  # than wall time by other work on the machine.
+  cpu_ms=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$SERVER_PID/stat" 2>/dev/null || echo -)
   if [ "$kind" != fuseki ]; then
     kept=$(grep -c "$KEPT_LINE" "$WORK/logs/startup-$kind.log" || true)
   fi
   stop_server "$SERVER_PID"
-  printf '%s\t%s\t%s\n' "$kind" $(((t1 - t0) / 1000000)) "$kept" >>"$OUT/startup.tsv"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$kind" $(((t1 - t0) / 1000000)) "$kept" "$cpu_ms" \
+    "$(cut -d' ' -f1 /proc/loadavg)" >>"$OUT/startup.tsv"
 }
 if section startup; then
   log "(a) start-up, $STARTUP_RUNS runs of each kind"

@@ -22,11 +22,7 @@ SEED=${SEED:-20261126}
 SCALE_JVM_OPTS=${SCALE_JVM_OPTS:--Xmx2g -XX:+UseG1GC}
 
 snapshot_jar
-CLASSES="$WORK/bench-classes"
-rm -rf "$CLASSES"
-mkdir -p "$CLASSES"
-javac -encoding UTF-8 -cp "$JAR" -d "$CLASSES" $(find "$BENCH_DIR/src" -name '*.java')
-CP="$JAR:$CLASSES"
+compile_bench
 OUT="$RESULTS/scale-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT"
 

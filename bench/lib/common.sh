@@ -79,6 +79,16 @@ snapshot_jar() {
   log "using $(sha256sum "$JAR" | cut -c1-12) of target/tonet-lod.jar ($(date -u -r "$ROOT/target/tonet-lod.jar" +%FT%TZ))"
 }
 
+# compile_bench : compiles bench/src against the jar measured into $WORK/bench-classes (not part of
+# the jar); sets CP to both.
+compile_bench() {
+  CLASSES="$WORK/bench-classes"
+  rm -rf "$CLASSES"
+  mkdir -p "$CLASSES"
+  javac -encoding UTF-8 -cp "$JAR" -d "$CLASSES" $(find "$BENCH_DIR/src" -name '*.java')
+  CP="$JAR:$CLASSES"
+}
+
 # Plain Fuseki from Maven Central, through Maven's own client.
 fetch_fuseki() {
   [ -f "$FUSEKI_JAR" ] && return 0

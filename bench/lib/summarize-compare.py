@@ -88,11 +88,19 @@ p("")
 # ---- what is measured, gathered first --------------------------------------------------------------
 startup = {}
 kept = {}
+startup_cpu = {}
+startup_load = {}
 for row in tsv("startup.tsv"):
     startup.setdefault(row[0], []).append(int(row[1]))
     if len(row) > 2 and row[2] not in ("-", ""):
         kept.setdefault(row[0], []).append(int(row[2]))
+    # Since issue 22: the server's CPU ms until its first answer, and the load average then.
+    if len(row) > 3 and row[3] not in ("-", ""):
+        startup_cpu.setdefault(row[0], []).append(int(row[3]))
+    if len(row) > 4 and row[4] not in ("-", ""):
+        startup_load.setdefault(row[0], []).append(float(row[4]))
 med = {k: statistics.median(v) for k, v in startup.items()}
+med_cpu = {k: statistics.median(v) for k, v in startup_cpu.items()}
 
 answers = tsv("answers.tsv")
 names = [a[0] for a in answers]
@@ -152,12 +160,13 @@ for lbl, what in (("", f"no Accept-Encoding (the plain file, {ttl_kb})"),
                errors(f"download/ours{lbl}") + errors(f"download/nginx{lbl}"))
 if startup:
     fu = med.get("fuseki")
+    # Issue 22's targets (issue 11's were ≤ 0.8 warm and ≤ 1.12 cold).
     target("Start-up to the first answer, warm (the kept build), median ÷ plain Fuseki's median",
-           ratio(med.get("ours-warm"), fu), "≤", 0.8)
+           ratio(med.get("ours-warm"), fu), "≤", 0.7)
     target("Start-up, cold (a fresh, empty `--build-cache` directory: builds and keeps), ÷ plain Fuseki",
-           ratio(med.get("ours-cold"), fu), "≤", 1.12)
+           ratio(med.get("ours-cold"), fu), "≤", 1.1)
     target("Start-up, cold (`--no-build-cache`: builds, keeps nothing), ÷ plain Fuseki",
-           ratio(med.get("ours-none"), fu), "≤", 1.12)
+           ratio(med.get("ours-none"), fu), "≤", 1.1)
 if "before" in mem and "after" in mem:
     delta = float(mem["after"][1]) - float(mem["before"][1])
     target(
@@ -165,7 +174,7 @@ if "before" in mem and "after" in mem:
         f"full GC), `--cache-size {settings.get('mem_cache_mb')}`",
         delta, "≤", cache_mb, int(mem_sent.get("other", 0)), digits=1)
 
-p("## Issue 11, \"How it is shown\": the targets")
+p("## The targets (issue 11; start-up: issue 22)")
 p("")
 p("| what | figure | target | met | errors |")
 p("|---|---:|---|---|---:|")
@@ -196,8 +205,8 @@ if startup:
       "kinds alternate, each round starting with the next. \"kept\": runs whose log says the build "
       "kept from an earlier start was loaded.")
     p("")
-    p("| server | median ms | min | max | runs | kept | ÷ Fuseki |")
-    p("|---|---:|---:|---:|---:|---:|---:|")
+    p("| server | median ms | min | max | runs | kept | ÷ Fuseki | CPU ms (median) | CPU ÷ Fuseki | load average at the starts |")
+    p("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     labels = {
         "ours-warm": "tonet-lod, warm: `--build-cache DIR` filled by an earlier start",
         "ours-cold": "tonet-lod, cold: a fresh, empty `--build-cache DIR` (builds, then keeps)",
@@ -208,8 +217,12 @@ if startup:
     for k in ("ours-warm", "ours-cold", "ours-none", "fuseki", "ours-fill"):
         if k in startup:
             v = sorted(startup[k])
+            loads = startup_load.get(k, [])
+            load = f"{min(loads):.2f}–{max(loads):.2f}" if loads else "—"
+            cpu = f"{med_cpu[k]:,.0f}" if k in med_cpu else "—"
             p(f"| {labels[k]} | {med[k]:,.0f} | {v[0]:,} | {v[-1]:,} | {len(v)} | "
-              f"{sum(kept.get(k, [])) if k in kept else '—'} | {fmt(ratio(med[k], med.get('fuseki')))} |")
+              f"{sum(kept.get(k, [])) if k in kept else '—'} | {fmt(ratio(med[k], med.get('fuseki')))} | "
+              f"{cpu} | {fmt(ratio(med_cpu.get(k), med_cpu.get('fuseki')))} | {load} |")
     p("")
 
 # ---- (b) ------------------------------------------------------------------------------------------

@@ -1,15 +1,10 @@
 package org.w3id.tonet.bench;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
 import org.apache.jena.graph.Graph;
+import org.w3id.tonet.council.Council;
 import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.publish.Build;
 import org.w3id.tonet.publish.Exporter;
@@ -187,10 +181,12 @@ public final class ScaleConvert {
     long c0 = cpu();
     long t0 = System.nanoTime();
     SourceFile source = SourceFile.read(file);
-    TimelineParser.Result parsed = TimelineParser.parse(source, TimelineParser.Mode.STRICT);
+    // Each table is of the seed's shape, read with the Tone council's folder (its words).
+    Council council = Council.bundled().withTable(source);
+    TimelineParser.Result parsed = council.parse(TimelineParser.Mode.STRICT);
     long t1 = System.nanoTime();
     long c1 = cpu();
-    Build build = Build.of(parsed, new Iris(BASE + name + "/"));
+    Build build = Build.of(council, parsed, new Iris(BASE + name + "/"));
     long t2 = System.nanoTime();
     long c2 = cpu();
     Graph data = build.data().getGraph();
@@ -418,94 +414,6 @@ public final class ScaleConvert {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  /** Heap peaks: per-pool peak usage, and the heap in use after every collection. */
-  private static final class HeapWatch {
-    final AtomicLong maxAfterGc = new AtomicLong();
-    private final List<NotificationEmitter> emitters = new ArrayList<>();
-    private final javax.management.NotificationListener listener;
-
-    private HeapWatch() {
-      listener =
-          (notification, handback) -> {
-            if (!notification
-                .getType()
-                .equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
-              return;
-            }
-            GarbageCollectionNotificationInfo info =
-                GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-            long after = 0;
-            for (Map.Entry<String, MemoryUsage> pool :
-                info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-              if (isHeap(pool.getKey())) {
-                after += pool.getValue().getUsed();
-              }
-            }
-            long seen = after;
-            maxAfterGc.accumulateAndGet(seen, Math::max);
-          };
-    }
-
-    static HeapWatch start() {
-      HeapWatch watch = new HeapWatch();
-      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-        pool.resetPeakUsage();
-      }
-      for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-        if (gc instanceof NotificationEmitter emitter) {
-          emitter.addNotificationListener(watch.listener, null, null);
-          watch.emitters.add(emitter);
-        }
-      }
-      return watch;
-    }
-
-    void stop() {
-      for (NotificationEmitter emitter : emitters) {
-        try {
-          emitter.removeNotificationListener(listener);
-        } catch (javax.management.ListenerNotFoundException e) {
-          // already gone
-        }
-      }
-    }
-
-    private static boolean isHeap(String poolName) {
-      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-        if (pool.getName().equals(poolName)) {
-          return pool.getType() == MemoryType.HEAP;
-        }
-      }
-      return false;
-    }
-
-    long peakUsed() {
-      long sum = 0;
-      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-        if (pool.getType() == MemoryType.HEAP) {
-          sum += pool.getPeakUsage().getUsed();
-        }
-      }
-      return sum;
-    }
-
-    long collections() {
-      long n = 0;
-      for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-        n += Math.max(0, gc.getCollectionCount());
-      }
-      return n;
-    }
-
-    double gcSeconds() {
-      long ms = 0;
-      for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-        ms += Math.max(0, gc.getCollectionTime());
-      }
-      return ms / 1000.0;
     }
   }
 }

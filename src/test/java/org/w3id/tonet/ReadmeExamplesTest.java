@@ -218,7 +218,8 @@ class ReadmeExamplesTest {
       throws Exception {
     synchronized (ReadmeExamplesTest.class) {
       if (server == null) {
-        server = TonetServer.create().port(0).baseIri(README_BASE).seed(TestSeeds.seed()).start();
+        server =
+            TonetServer.create().port(0).baseIri(README_BASE).council(TestSeeds.tone()).start();
       }
     }
     HttpClient client =

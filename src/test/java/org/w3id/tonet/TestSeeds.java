@@ -3,6 +3,8 @@ package org.w3id.tonet;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.apache.jena.rdf.model.Model;
+import org.w3id.tonet.council.Council;
+import org.w3id.tonet.model.Timeline;
 import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.publish.Build;
 import org.w3id.tonet.rdf.Iris;
@@ -30,7 +32,7 @@ public final class TestSeeds {
   /** A strict build of the seed under {@link #BASE}, made once per test run. */
   public static synchronized Build seedBuild() throws SourceException {
     if (seedBuild == null) {
-      seedBuild = Build.of(seed(), TimelineParser.Mode.STRICT, new Iris(BASE));
+      seedBuild = build(seed(), TimelineParser.Mode.STRICT, new Iris(BASE));
     }
     return seedBuild;
   }
@@ -55,9 +57,41 @@ public final class TestSeeds {
     return text("test.txt", "年度\t月 日\t実 施 内 容\n" + String.join("\n", rows) + "\n");
   }
 
-  /** Strict parse of a table. */
+  /** A copy of the Tone council's folder (the repository's seeds/) in {@code folder}, to change. */
+  public static Path copyOfTone(Path folder) throws java.io.IOException {
+    java.nio.file.Files.createDirectories(folder);
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("seeds"))) {
+      for (Path file : files.toList()) {
+        java.nio.file.Files.copy(file, folder.resolve(file.getFileName()));
+      }
+    }
+    return folder;
+  }
+
+  /** The Tone council's folder, as the program bundles it. */
+  public static Council tone() throws SourceException {
+    return Council.bundled();
+  }
+
+  /** A table read by the Tone council's folder, in a mode. */
   public static TimelineParser.Result parse(SourceFile file, TimelineParser.Mode mode)
       throws SourceException {
-    return TimelineParser.parse(file, mode);
+    return tone().withTable(file).parse(mode);
+  }
+
+  /** A table read strictly by the Tone council's folder. */
+  public static Timeline parse(SourceFile file) throws SourceException {
+    return parse(file, TimelineParser.Mode.STRICT).timeline();
+  }
+
+  /** A table built by the Tone council's folder. */
+  public static Build build(SourceFile file, TimelineParser.Mode mode, Iris iris)
+      throws SourceException {
+    return Build.of(tone().withTable(file), mode, iris);
+  }
+
+  /** A table already parsed, built by the Tone council's folder. */
+  public static Build build(TimelineParser.Result parsed, Iris iris) throws SourceException {
+    return Build.of(tone(), parsed, iris);
   }
 }

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.w3id.tonet.publish.Build;
 import org.w3id.tonet.publish.Exporter;
+import org.w3id.tonet.publish.Preview;
+import org.w3id.tonet.publish.Publisher;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.server.Site;
 import org.w3id.tonet.server.StaticSite;
@@ -19,8 +21,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code export --out DIR [--site DIR] [--base-iri IRI] [--seed FILE] [--license IRI]}: converts,
- * validates and writes the dumps and/or a static site, all or nothing.
+ * {@code export --out DIR [--site DIR] [--base-iri IRI] [--council DIR] [--seed FILE] [--license
+ * IRI] [--publisher IRI] [--publisher-name NAME] [--contact URI]}: converts, validates and writes
+ * the dumps and/or a static site, all or nothing; with {@code --dry-run}, writes nothing and prints
+ * what the first rows of the table become.
  *
  * <pre>
  * java -jar target/tonet-lod.jar export --out dist --base-iri https://lod.example.jp/tonet/
@@ -43,6 +47,8 @@ public final class ExportCommand implements Callable<Integer> {
 
   @Mixin SourceOptions source;
 
+  @Mixin PublisherOptions publisher;
+
   @Option(names = "--out", paramLabel = "DIR", description = "Folder to write the dumps to.")
   Path out;
 
@@ -63,6 +69,17 @@ public final class ExportCommand implements Callable<Integer> {
   String baseIri;
 
   @Option(
+      names = "--dry-run",
+      arity = "0..1",
+      fallbackValue = "3",
+      paramLabel = "ROWS",
+      description =
+          "Convert and validate, write nothing, and print the triples made from the first ROWS"
+              + " rows of the table (default 3) as Turtle, IRIs relative to the base: what a"
+              + " council folder's expected.ttl holds.")
+  Integer dryRun;
+
+  @Option(
       names = "--license",
       paramLabel = "IRI",
       description = "Licence to state as dcterms:license. Without it, no licence is claimed.")
@@ -72,8 +89,13 @@ public final class ExportCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outWriter = spec.commandLine().getOut();
-    if (out == null && site == null) {
-      err.println("error: give --out DIR (the dumps), --site DIR (a static site), or both");
+    if (dryRun != null && dryRun < 1) {
+      err.println("error: --dry-run ROWS: expected a number of rows, 1 or more");
+      return ExitCodes.USAGE;
+    }
+    if (dryRun == null && out == null && site == null) {
+      err.println(
+          "error: give --out DIR (the dumps), --site DIR (a static site), or both; or --dry-run");
       return ExitCodes.USAGE;
     }
     // Checked before the conversion, which takes seconds: a target that cannot be a folder is
@@ -84,7 +106,7 @@ public final class ExportCommand implements Callable<Integer> {
         return ExitCodes.IO_ERROR;
       }
     }
-    if (!spec.commandLine().getParseResult().hasMatchedOption("--base-iri")) {
+    if (dryRun == null && !spec.commandLine().getParseResult().hasMatchedOption("--base-iri")) {
       err.println(
           "warning: no --base-iri given: IRIs start with "
               + Iris.DEFAULT_BASE
@@ -97,22 +119,44 @@ public final class ExportCommand implements Callable<Integer> {
       err.println("error: --base-iri: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    Optional<Build> valid = source.validBuild(iris, err, "nothing was written");
+    Publisher who;
+    try {
+      who = publisher.publisher();
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    Optional<Build> valid =
+        source.validBuild(
+            iris, err, dryRun == null ? "nothing was written" : "nothing was written (dry run)");
     if (valid.isEmpty()) {
       return ExitCodes.INVALID;
     }
     Build build = valid.get();
+    if (dryRun != null) {
+      outWriter.print(Preview.firstRows(build, dryRun));
+      outWriter.printf(
+          "# dry run: %d triples made and valid; nothing was written%n", build.data().size());
+      return ExitCodes.OK;
+    }
     Path target = out;
     try {
       if (out != null) {
-        List<Path> written = Exporter.export(build, out, license);
+        List<Path> written = Exporter.export(build, out, license, who);
         outWriter.printf(
             "wrote %d files to %s (%d triples from %s)%n",
             written.size(), out, build.data().size(), build.timeline().source().fileName());
       }
       if (site != null) {
         target = site;
-        List<Path> written = StaticSite.write(Site.of(build, license), site);
+        List<Path> written =
+            StaticSite.write(
+                Site.of(
+                    build,
+                    license,
+                    who,
+                    org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem()),
+                site);
         outWriter.printf(
             "wrote a static site of %d files to %s for %s (see %s)%n",
             written.size(), site, iris.base(), StaticSite.NGINX);

@@ -19,19 +19,21 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * java -jar target/tonet-lod.jar validate --seed other-timeline.txt
  * java -jar target/tonet-lod.jar query queries/symposia.rq
  * java -jar target/tonet-lod.jar push --to http://localhost:3030/ds
+ * java -jar target/tonet-lod.jar draft other-timeline.txt --out councils/other
  * </pre>
  */
 @Command(
     name = "tonet-lod",
     mixinStandardHelpOptions = true,
     version = "tonet-lod 0.1.0",
-    header = "Linked Open Data publisher for the timeline of the Saitama Tone healthcare council.",
+    header = "Linked Open Data publisher for a council's timeline table and its council folder.",
     subcommands = {
       ServeCommand.class,
       ExportCommand.class,
       ValidateCommand.class,
       QueryCommand.class,
       PushCommand.class,
+      DraftCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {

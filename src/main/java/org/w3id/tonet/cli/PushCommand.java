@@ -51,6 +51,8 @@ public final class PushCommand implements Callable<Integer> {
 
   @Mixin SourceOptions source;
 
+  @Mixin PublisherOptions publisher;
+
   @Option(
       names = "--to",
       required = true,
@@ -118,8 +120,10 @@ public final class PushCommand implements Callable<Integer> {
     Iris iris;
     Pusher pusher;
     String dataGraph;
+    org.w3id.tonet.publish.Publisher who;
     try {
       iris = new Iris(baseIri);
+      who = publisher.publisher();
       dataGraph = graph == null ? iris.graph("data") : absoluteIri("--graph", graph);
       if (!(timeoutSeconds > 0)) {
         throw new IllegalArgumentException(
@@ -147,7 +151,7 @@ public final class PushCommand implements Callable<Integer> {
     Map<String, Model> graphs = new LinkedHashMap<>();
     graphs.put(dataGraph, build.data());
     graphs.put(iris.graph("ontology"), build.ontology());
-    graphs.put(iris.graph("meta"), Exporter.publication(build, license).meta());
+    graphs.put(iris.graph("meta"), Exporter.publication(build, license, who).meta());
     if (graphs.size() < 3) {
       err.println("error: --graph " + dataGraph + " is the name of another of the three graphs");
       return ExitCodes.USAGE;

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.server.BuildCache;
 import org.w3id.tonet.server.Tdb2Store;
 import org.w3id.tonet.server.TonetServer;
@@ -45,6 +44,8 @@ public final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin SourceOptions source;
+
+  @Mixin PublisherOptions publisher;
 
   @Option(
       names = "--port",
@@ -287,9 +288,10 @@ public final class ServeCommand implements Callable<Integer> {
           TonetServer.create()
               .port(port)
               .baseIri(baseIri)
-              .seed(source.read())
-              .mode(source.lenient ? TimelineParser.Mode.LENIENT : TimelineParser.Mode.STRICT)
+              .council(source.council())
+              .mode(source.mode())
               .license(license)
+              .publisher(publisher.publisher())
               .queryTimeout(seconds(queryTimeoutSeconds, "--query-timeout"))
               .maxResults(maxResults)
               .allInterfaces(allInterfaces)

@@ -7,17 +7,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.w3id.tonet.council.Council;
+import org.w3id.tonet.council.CouncilFolder;
+import org.w3id.tonet.council.Expected;
 import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.publish.Build;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.source.SourceException;
 import org.w3id.tonet.source.SourceFile;
 import org.w3id.tonet.source.SourceProblem;
-import org.w3id.tonet.validate.Violation;
 import picocli.CommandLine.Option;
 
 /**
- * The options every command shares: which seed to read, how strictly, and under which base IRI.
+ * The options every command that reads a table shares: which council folder, which table, and how
+ * strictly.
  *
  * <pre>
  * &#64;Mixin SourceOptions source;
@@ -27,11 +30,21 @@ import picocli.CommandLine.Option;
 public final class SourceOptions {
 
   @Option(
+      names = "--council",
+      paramLabel = "DIR",
+      description =
+          "Council folder to publish: its table and the names, words, places and identity to read"
+              + " and publish it with (docs/council-folders.md). Default: the bundled folder"
+              + " of the repository's seeds/.")
+  Path council;
+
+  @Option(
       names = "--seed",
       paramLabel = "FILE",
       description =
-          "Timeline table to convert (UTF-8, tab-separated). Default: the bundled"
-              + " seeds/council-timeline.txt.")
+          "Timeline table to convert in place of the folder's own (UTF-8, tab-separated); the"
+              + " folder's other files stay. Default: the folder's table (for the bundled folder,"
+              + " seeds/council-timeline.txt).")
   Path seed;
 
   @Option(
@@ -41,9 +54,22 @@ public final class SourceOptions {
               + " and the problem, and report it. Default: strict (any bad row stops the run).")
   boolean lenient;
 
-  /** Reads the seed. */
-  public SourceFile read() throws SourceException {
-    return seed == null ? SourceFile.bundled() : SourceFile.read(seed);
+  /**
+   * Reads the council folder, with the --seed table in place of its own when given.
+   *
+   * @throws SourceException with every problem of every file of the folder
+   */
+  public Council council() throws SourceException {
+    if (council == null) {
+      Council bundled = Council.bundled();
+      return seed == null ? bundled : bundled.withTable(SourceFile.read(seed));
+    }
+    return Council.read(CouncilFolder.of(council), seed);
+  }
+
+  /** Strict, or lenient with --lenient. */
+  TimelineParser.Mode mode() {
+    return lenient ? TimelineParser.Mode.LENIENT : TimelineParser.Mode.STRICT;
   }
 
   /**
@@ -52,8 +78,7 @@ public final class SourceOptions {
    * @throws SourceException with every problem found
    */
   Build build(Iris iris, PrintWriter err) throws SourceException {
-    Build build =
-        Build.of(read(), lenient ? TimelineParser.Mode.LENIENT : TimelineParser.Mode.STRICT, iris);
+    Build build = Build.of(council(), mode(), iris);
     for (String warning : grouped(build.warnings())) {
       err.println("kept as unread text: " + warning);
     }
@@ -77,16 +102,24 @@ public final class SourceOptions {
   }
 
   /**
-   * Whether the build passes the shapes and checks; if not, prints every violation and how many
-   * there were, followed by {@code consequence} when it is not null.
+   * Whether the build passes the shapes and checks and matches its folder's expected.ttl; if not,
+   * prints every violation and difference and how many there were, followed by {@code consequence}
+   * when it is not null.
    */
   static boolean valid(Build build, PrintWriter err, String consequence) {
-    List<Violation> violations = build.validate();
-    if (violations.isEmpty()) {
+    List<String> faults = new ArrayList<>();
+    build.validate().forEach(v -> faults.add(v.toString()));
+    try {
+      Expected.check(build.council(), build.data(), build.iris().base())
+          .forEach(d -> faults.add(d.toString()));
+    } catch (SourceException e) {
+      e.problems().forEach(p -> faults.add(p.toString()));
+    }
+    if (faults.isEmpty()) {
       return true;
     }
-    violations.forEach(v -> err.println("invalid: " + v));
-    int n = violations.size();
+    faults.forEach(v -> err.println("invalid: " + v));
+    int n = faults.size();
     err.println(
         n
             + (n == 1 ? " violation" : " violations")

@@ -22,11 +22,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    header = "Parse the timeline and check it against ontology/shapes.ttl and queries/checks/.",
+    header =
+        "Read the council folder and its table, and check the data against ontology/shapes.ttl,"
+            + " queries/checks/ and the folder's expected.ttl.",
     description = {
-      "Exit status 0 when clean; 1 with a report that names the source lines at fault. With"
-          + " --lenient, rows that cannot be read are kept as unread text and reported, and the"
-          + " exit status is 0 when the rest is valid, as for export --lenient."
+      "Exit status 0 when clean; 1 with a report that names the files, lines and cells at fault."
+          + " With --lenient, rows that cannot be read are kept as unread text and reported, and"
+          + " the exit status is 0 when the rest is valid, as for export --lenient. Each row no"
+          + " rule reads (kept as a plain event) is listed with what to add to which file of the"
+          + " folder to read it."
     })
 public final class ValidateCommand implements Callable<Integer> {
 
@@ -47,19 +51,19 @@ public final class ValidateCommand implements Callable<Integer> {
     if (!SourceOptions.valid(build, err, null)) {
       return ExitCodes.INVALID;
     }
+    PrintWriter out = spec.commandLine().getOut();
     long unread = build.warnings().stream().mapToInt(SourceProblem::line).distinct().count();
-    spec.commandLine()
-        .getOut()
-        .printf(
-            "valid: %s: %d entries and %d summary counts from %d lines, %d triples%s%n",
-            build.timeline().source().fileName(),
-            build.timeline().entries().size(),
-            build.timeline().counts().size(),
-            build.timeline().source().lineCount(),
-            build.data().size(),
-            unread == 0
-                ? ""
-                : "; " + unread + (unread == 1 ? " row" : " rows") + " kept as unread text");
+    out.printf(
+        "valid: %s: %d entries and %d summary counts from %d lines, %d triples%s%n",
+        build.timeline().source().fileName(),
+        build.timeline().entries().size(),
+        build.timeline().counts().size(),
+        build.timeline().source().lineCount(),
+        build.data().size(),
+        unread == 0
+            ? ""
+            : "; " + unread + (unread == 1 ? " row" : " rows") + " kept as unread text");
+    NotRead.print(build, out);
     // --lenient asked for unreadable rows to be kept, as export --lenient keeps them (exit 0):
     // the data is valid, and the rows kept are reported above.
     return ExitCodes.OK;

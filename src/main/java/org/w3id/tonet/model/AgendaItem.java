@@ -12,7 +12,7 @@ import java.util.List;
  *
  * @param position 1-based position on the agenda
  * @param labelJa the item as written, draft mark included
- * @param labelEn its English, from lexicon/agenda.tsv, or "" when the table has none
+ * @param labelEn its English, from the folder's agenda.tsv, or "" when the table has none
  * @param draft true when the item carries the draft mark （案）
  * @param fiscalYears the fiscal years the item is about (平成23年度決算 is about FY2011)
  * @param concerns other things the item is about (the system, the council, a symposium)

@@ -6,12 +6,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The hand-kept gazetteer (lexicon/gazetteer.tsv): the prefecture, the Tone healthcare area and its
- * municipalities with their history, the municipality of each symposium venue, the area the council
- * serves, and the sources of all of it.
+ * A council folder's hand-kept gazetteer (gazetteer.tsv): the prefecture, the healthcare area the
+ * council serves and its municipalities with their history, the municipality of each symposium
+ * venue, and the sources of all of it.
  *
  * <pre>
- * Gazetteer g = GazetteerTable.bundled();
+ * Gazetteer g = Council.bundled().gazetteer();
  * g.place("kazo").get().labelJa();           // 加須市
  * g.statusesOf("shiraoka").get(0).labelJa(); // 白岡町
  * </pre>
@@ -194,7 +194,7 @@ public record Gazetteer(
   /**
    * Where a symposium venue lies.
    *
-   * @param venue the venue's slug in lexicon/names.tsv
+   * @param venue the venue's slug in names.tsv
    * @param place the municipality's slug
    * @param why how the table knows
    */
@@ -203,7 +203,7 @@ public record Gazetteer(
   /**
    * An area an organization serves (schema:areaServed).
    *
-   * @param organization the organization's slug in lexicon/names.tsv
+   * @param organization the organization's slug in names.tsv
    * @param place the area's slug
    * @param sources ids of the sources of the row
    */

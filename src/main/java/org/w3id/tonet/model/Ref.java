@@ -4,7 +4,7 @@ package org.w3id.tonet.model;
  * A link from an agenda item to what it is about.
  *
  * <pre>
- * Ref.name("tonet");                 // the system 「とねっと」
+ * Ref.name("tonet");                 // a system, by its slug in names.tsv
  * Ref.symposium(LocalDate.of(2015, 3, 7));
  * Ref.dissolutionOf("council");    // 協議会の解散（案）: a proposal, not a dissolution
  * </pre>

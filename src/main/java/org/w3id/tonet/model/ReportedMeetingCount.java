@@ -8,7 +8,8 @@ import java.util.List;
  *
  * <pre>
  * new ReportedMeetingCount(41, LocalDate.of(2024, 3, 31), "協議会", "通常総会・臨時総会",
- *     "協議会(通常総会・臨時総会) 41回", "general-assemblies", List.of(82, 84));
+ *     "協議会(通常総会・臨時総会) 41回", "協議会(通常総会・臨時総会) 41回", "general-assemblies",
+ *     List.of(82, 84));
  * </pre>
  *
  * @param count the number reported
@@ -16,6 +17,7 @@ import java.util.List;
  * @param labelJa what is counted, as written
  * @param glossJa the bracketed explanation, as written, or ""
  * @param writtenJa the count as the line writes it (協議会(通常総会・臨時総会) 41回, 医師会等説明(46回))
+ * @param normalJa the count in the one form every count can be written in: name(gloss) N回
  * @param seriesSlug the meeting series counted
  * @param lines the heading line and the count's own line
  */
@@ -25,6 +27,7 @@ public record ReportedMeetingCount(
     String labelJa,
     String glossJa,
     String writtenJa,
+    String normalJa,
     String seriesSlug,
     List<Integer> lines) {
 

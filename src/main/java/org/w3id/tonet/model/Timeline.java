@@ -8,7 +8,7 @@ import java.util.Map;
  * names they use.
  *
  * <pre>
- * Timeline t = TimelineParser.parse(SourceFile.bundled(), Mode.STRICT);
+ * Timeline t = Council.bundled().parse(Mode.STRICT).timeline();
  * t.entries().size();
  * </pre>
  *

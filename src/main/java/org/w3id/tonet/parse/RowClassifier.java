@@ -21,50 +21,18 @@ import org.w3id.tonet.model.When;
  * with its agenda, venue, attendance, notes and the people it names.
  *
  * <pre>
- * List&lt;Entry&gt; entries = new RowClassifier(Lexicon.load()).classify(facts);
+ * List&lt;Entry&gt; entries = new RowClassifier(lexicon, phrasing, null).classify(facts);
  * </pre>
  *
- * <p>Rules are tried in order; a row no rule reads becomes an {@link Entry.Unclassified} with its
+ * <p>A kind of row is recognised by its shape and the council folder's words ({@link Phrasing}):
+ * the rules are tried in order; a row no rule reads becomes an {@link Entry.Unclassified} with its
  * text, so nothing is lost. A rule whose shape matches but whose names are not in the names table
  * is a problem to report, not a reason to guess.
  */
 final class RowClassifier {
 
-  private static final String D = "[0-9０-９]+";
-  private static final String N = "[0-9０-９][0-9０-９,，]*";
-
-  private static final Pattern ASSEMBLY =
-      Pattern.compile("^(第(" + D + ")(回|期)(協議会(?:総会|通常総会|臨時総会)))(?:の開催)?(.*)$");
-  private static final Pattern FIRST_ASSEMBLY =
-      Pattern.compile("^(協議会[（(]第(" + D + ")回[）)])(?:の開催)?(.*)$");
-  private static final Pattern WRITTEN = Pattern.compile("^(協議会総会の書面表決)(.*)$");
-  private static final Pattern SYMPOSIUM =
-      Pattern.compile("^(地域医療ネットワークシンポジウム)の開催([（(])(.+)([）)])\\s*(約)?(" + N + ")人参加$");
-  private static final Pattern REGISTRANTS = Pattern.compile("^(参加登録者(" + N + ")人を超える)$");
-  private static final Pattern INSTITUTIONS =
-      Pattern.compile("^(.+?)の参加により、参加医療機関等\\s*(" + N + ")\\s*となる。?$");
-  // A long row must not take cubic time to fail these patterns (a 4,000-character row of
-  // 国が「地域」を… took 9 s): the agent and the quoted plan stop at a quote mark, so only the first
-  // 「 is tried; the series' gloss stops at a round bracket; the rest are tried only when the row
-  // ends as they must (the lookahead is linear, and what follows it then matches at once).
-  private static final Pattern PLAN = Pattern.compile("^([^「」]+?)が「([^「」]+)」を(?:(.+?)に)?(提出|採用)$");
-  private static final Pattern SAME_ESTABLISH = Pattern.compile("^同(.+?)に((?:「[^」]+」と?)+)を設置$");
   private static final Pattern QUOTED = Pattern.compile("「([^」]+)」");
-  private static final Pattern JOINT_SECTIONS =
-      Pattern.compile("^(?=.*の合同部会を開催$)((.+?)と(.+?)の合同部会)を開催$");
-  private static final Pattern EXPERT = Pattern.compile("^(外部講師を招いての意見交換)(.*)$");
-  private static final Pattern ESTABLISH_REPEAT =
-      Pattern.compile("^(?=.*開催[）)]$)(.+?)設置[（(]以後、(.+?)開催[）)]$");
-  private static final Pattern SERIES =
-      Pattern.compile("^(?=.*開催$)(.+?)[（(]([^（()）]+)[）)]を(.+?)開催$");
-  private static final Pattern ESTABLISH = Pattern.compile("^(.+)を設置$");
   private static final Pattern END_DATE = Pattern.compile("^[～〜~](.+)$");
-  private static final Pattern JOINT = Pattern.compile("^(.+)との合同会議$");
-  private static final Pattern LEGAL_FORM_NOTE =
-      Pattern.compile("^(?=.*として運営$)(" + D + "月" + D + "日)から(.+?)を(.+?)として運営$");
-  private static final Pattern DISSOLUTION = Pattern.compile("^(.+?)の解散");
-  private static final Pattern SYMPOSIUM_OF_YEAR =
-      Pattern.compile("((?:\\S+?)(?:元|" + D + ")年度)地域医療ネットワークシンポジウム");
   // A tag holds no '<': each '<' is then scanned only to the next '<' or '>', not to the row's end.
   private static final Pattern MARKUP = Pattern.compile("<[^<>]*>");
   private static final Pattern SPACES = Pattern.compile("[\\s\u3000]+");
@@ -76,9 +44,23 @@ final class RowClassifier {
       java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH);
 
   private final Lexicon lexicon;
+  private final Phrasing phrasing;
 
-  RowClassifier(Lexicon lexicon) {
+  /** While drafting a folder: where names the folder lacks are noted; null otherwise. */
+  private final Drafting drafting;
+
+  /**
+   * The texts whose 、 joins parts of one agenda item, found as the folder's words are (ＡＢＣ for ABC,
+   * either bracket form: {@link Template#literal}).
+   */
+  private final List<Pattern> agendaUnits;
+
+  RowClassifier(Lexicon lexicon, Phrasing phrasing, Drafting drafting) {
     this.lexicon = lexicon;
+    this.phrasing = phrasing;
+    this.drafting = drafting;
+    this.agendaUnits =
+        lexicon.agendaUnits().stream().map(u -> Pattern.compile(Template.literal(u))).toList();
   }
 
   /** The text of a row with its markup stripped and its notes (after ※) split off. */
@@ -102,68 +84,56 @@ final class RowClassifier {
   private List<Entry> classifyMain(RowFacts row, Text text) throws RowProblem {
     String main = text.main();
     Matcher m;
-    if ((m = ASSEMBLY.matcher(main)).matches()) {
-      Entry.AssemblyKind kind = assemblyKind(m.group(3), m.group(4));
-      if (kind != null) {
-        return List.of(assembly(row, text, kind, number(m.group(2)), m.group(1), m.group(5)));
+    Phrasing.AssemblyTitle title = null;
+    Matcher assembly = null;
+    for (Phrasing.AssemblyTitle t : phrasing.assemblies()) {
+      Matcher candidate = t.pattern().matcher(main);
+      // Titles that begin alike (協議会, 協議会総会): the longest one the row has is its title.
+      if (candidate.matches()
+          && (assembly == null || candidate.end("title") > assembly.end("title"))) {
+        title = t;
+        assembly = candidate;
       }
     }
-    if ((m = FIRST_ASSEMBLY.matcher(main)).matches()) {
+    if (assembly != null) {
       return List.of(
           assembly(
-              row, text, Entry.AssemblyKind.COUNCIL, number(m.group(2)), m.group(1), m.group(3)));
+              row,
+              text,
+              title,
+              number(assembly.group("n")),
+              assembly.group("title"),
+              assembly.group("rest")));
     }
-    if ((m = WRITTEN.matcher(main)).matches()) {
-      Groups groups = groups(row, m.group(2));
+    if ((m = phrasing.written().matcher(main)).matches()) {
+      Groups groups = groups(row, m.group("rest"));
       if (groups.rest().isBlank()) {
         return List.of(
             new Entry.WrittenResolution(
                 base(
                     row,
                     text,
-                    m.group(1),
-                    "Written resolution of the general assembly",
+                    m.group("title"),
+                    phrasing.writtenTitle(m.group("title")).english(),
                     single(row)),
                 agenda(row, groups.groups())));
       }
     }
-    if ((m = SYMPOSIUM.matcher(main)).matches()) {
+    if ((m = phrasing.symposium().matcher(main)).matches()) {
       return List.of(symposium(row, text, m));
     }
-    if ((m = REGISTRANTS.matcher(main)).matches()) {
-      int threshold = number(m.group(2));
-      return List.of(
-          new Entry.RegistrantMilestone(
-              base(
-                  row,
-                  text,
-                  m.group(1),
-                  "Registrants exceeded %,d".formatted(threshold),
-                  single(row)),
-              threshold));
+    for (Phrasing.MilestoneForm form : phrasing.milestones()) {
+      if ((m = form.pattern().matcher(main)).matches()) {
+        return List.of(milestone(row, text, form, m));
+      }
     }
-    if ((m = INSTITUTIONS.matcher(main)).matches()) {
-      Name joined = name(row, Name.Kind.ORGANIZATION, m.group(1));
-      int count = number(m.group(2));
-      return List.of(
-          new Entry.InstitutionCountMilestone(
-              base(
-                  row,
-                  text,
-                  main,
-                  "Participating medical institutions and others reached %d as %s joined"
-                      .formatted(count, joined.labelEn()),
-                  single(row)),
-              count,
-              joined.slug()));
-    }
-    if ((m = PLAN.matcher(main)).matches()) {
+    if ((m = phrasing.plan().matcher(main)).matches()) {
       return List.of(plan(row, text, m));
     }
-    if ((m = SAME_ESTABLISH.matcher(main)).matches()) {
-      name(row, Name.Kind.ORGANIZATION, m.group(1));
+    if ((m = phrasing.sameEstablish().matcher(main)).matches()) {
+      name(row, Name.Kind.ORGANIZATION, m.group("org"));
       List<Entry> made = new ArrayList<>();
-      Matcher quoted = QUOTED.matcher(m.group(2));
+      Matcher quoted = QUOTED.matcher(m.group("units"));
       while (quoted.find()) {
         made.add(
             establishment(
@@ -171,60 +141,39 @@ final class RowClassifier {
       }
       return made;
     }
-    if ((m = JOINT_SECTIONS.matcher(main)).matches()) {
-      Name a = name(row, Name.Kind.UNIT, m.group(2));
-      Name b = name(row, Name.Kind.UNIT, m.group(3));
-      String ja = m.group(1).strip();
-      String en = "Joint meeting of the " + a.labelEn() + " and the " + b.labelEn();
-      List<Entry> meetings = new ArrayList<>();
-      List<When> days = eachDay(row);
-      for (When when : days) {
-        // One row, several meetings (8月5日、20日): each label names its day, so no two meetings
-        // share one; the name as written is kept as skos:altLabel.
-        Entry.Base base =
-            days.size() > 1 && when.isDated()
-                ? base(
-                        row,
-                        text,
-                        ja + "（" + JapaneseEras.format(when.start()) + "）",
-                        en + ", " + ENGLISH_DAY.format(when.start()),
-                        when)
-                    .withAltLabel(ja)
-                : base(row, text, ja, en, when);
-        meetings.add(
-            new Entry.Meeting(
-                base, "joint-section-meeting", List.of(a.slug(), b.slug()), List.of(), List.of()));
+    for (Map.Entry<Phrasing.Title, Pattern> joint : phrasing.jointMeetings().entrySet()) {
+      if ((m = joint.getValue().matcher(main)).matches()) {
+        return jointMeeting(row, text, joint.getKey(), m);
       }
-      return meetings;
     }
-    if ((m = EXPERT.matcher(main)).matches()) {
-      return expertMeeting(row, text, m);
+    for (Map.Entry<Phrasing.Title, Pattern> expert : phrasing.expertMeetings().entrySet()) {
+      if ((m = expert.getValue().matcher(main)).matches()) {
+        return expertMeeting(row, text, expert.getKey(), m);
+      }
     }
-    if ((m = ESTABLISH_REPEAT.matcher(main)).matches()) {
-      Name unit = name(row, Name.Kind.UNIT, m.group(1));
-      Name series = name(row, Name.Kind.SERIES, m.group(1));
+    if ((m = phrasing.establishRepeat().matcher(main)).matches()) {
+      String written = m.group("unit");
+      Name unit = name(row, Name.Kind.UNIT, written);
+      Name series = name(row, Name.Kind.SERIES, written);
       LocalDate day = single(row).start();
       // 以後 (from then on): the series began on or after the day the unit was set up.
       When after = When.between(day == null ? row.fiscalYear().begins() : day, null);
       // The series is the unit's meetings: named so, not by the unit's own name (which would read
       // as the unit); the name as the summary writes it is kept as skos:altLabel.
       return List.of(
-          establishment(row, text, unit, m.group(1).strip() + "設置", single(row)),
+          establishment(row, text, unit, m.group("established").strip(), single(row)),
           new Entry.MeetingSeries(
-              base(row, text, series.labelJa() + "の会議", series.labelEn(), after)
+              base(row, text, phrasing.meetingsOf(series.labelJa()), series.labelEn(), after)
                   .withAltLabel(series.labelJa()),
               series,
               "",
-              m.group(2)));
+              m.group("frequency")));
     }
-    if ((m = SERIES.matcher(main)).matches()) {
-      Name series = name(row, Name.Kind.SERIES, m.group(1));
-      return List.of(
-          new Entry.MeetingSeries(
-              base(row, text, series.labelJa(), series.labelEn(), lasting(row, null)),
-              series,
-              m.group(2),
-              m.group(3)));
+    if ((m = phrasing.series().matcher(main)).matches()) {
+      List<Entry> series = series(row, text, m);
+      if (!series.isEmpty()) {
+        return series;
+      }
     }
     List<Entry> clauses = clauses(row, text);
     if (!clauses.isEmpty()) {
@@ -233,24 +182,114 @@ final class RowClassifier {
     return List.of(unclassified(row, text));
   }
 
+  /**
+   * Meetings held as a series: the name must be a series of names.tsv. A row with both a gloss and
+   * a frequency has a series' whole shape, so an unknown name there is a problem to report; in a
+   * plainer row (名前を開催) it is only not a series.
+   */
+  private List<Entry> series(RowFacts row, Text text, Matcher m) throws RowProblem {
+    String written = m.group("name");
+    String gloss = m.group("gloss") == null ? "" : m.group("gloss");
+    String frequency =
+        !m.group("frequency").isBlank()
+            ? m.group("frequency")
+            : m.group("after") == null ? "" : m.group("after");
+    if (lexicon.name(Name.Kind.SERIES, written).isEmpty()
+        && (gloss.isEmpty() || frequency.isEmpty())) {
+      if (drafting != null && row.openEnded()) {
+        // Meetings held from a day on (4月20日～ …を月1回開催) are likely a series the folder lacks.
+        drafting.note("names.tsv", "series", written, row.line());
+      }
+      return List.of();
+    }
+    Name series = name(row, Name.Kind.SERIES, written);
+    return List.of(
+        new Entry.MeetingSeries(
+            base(row, text, series.labelJa(), series.labelEn(), lasting(row, null)),
+            series,
+            gloss,
+            frequency));
+  }
+
+  /** One meeting per day written (8月5日、20日) of two units, held jointly. */
+  private List<Entry> jointMeeting(RowFacts row, Text text, Phrasing.Title title, Matcher m)
+      throws RowProblem {
+    Name a = name(row, Name.Kind.UNIT, m.group("a"));
+    Name b = name(row, Name.Kind.UNIT, m.group("b"));
+    String ja = m.group("label").strip();
+    String en = title.english() + " of the " + a.labelEn() + " and the " + b.labelEn();
+    List<Entry> meetings = new ArrayList<>();
+    List<When> days = eachDay(row);
+    for (When when : days) {
+      // One row, several meetings (8月5日、20日): each label names its day, so no two meetings
+      // share one; the name as written is kept as skos:altLabel.
+      Entry.Base base =
+          days.size() > 1 && when.isDated()
+              ? base(
+                      row,
+                      text,
+                      ja + "（" + JapaneseEras.format(when.start()) + "）",
+                      en + ", " + ENGLISH_DAY.format(when.start()),
+                      when)
+                  .withAltLabel(ja)
+              : base(row, text, ja, en, when);
+      meetings.add(
+          new Entry.Meeting(base, title.slug(), List.of(a.slug(), b.slug()), List.of(), List.of()));
+    }
+    return meetings;
+  }
+
+  /** A count reached: registrants, or participating institutions as someone joined. */
+  private Entry milestone(RowFacts row, Text text, Phrasing.MilestoneForm form, Matcher m)
+      throws RowProblem {
+    int n = number(m.group("n"));
+    String count = "%,d".formatted(n);
+    if (form.kind().equals("registrants")) {
+      return new Entry.RegistrantMilestone(
+          base(
+              row,
+              text,
+              text.main(),
+              Template.fill(form.english(), Map.of("n", count)),
+              single(row)),
+          n);
+    }
+    Name joined = name(row, Name.Kind.ORGANIZATION, m.group("org"));
+    return new Entry.InstitutionCountMilestone(
+        base(
+            row,
+            text,
+            text.main(),
+            Template.fill(form.english(), Map.of("n", count, "org", joined.labelEn())),
+            single(row)),
+        n,
+        joined.slug());
+  }
+
   /** A row of several clauses joined by 、, each of which must be known. */
   private List<Entry> clauses(RowFacts row, Text text) throws RowProblem {
     List<String> parts = splitTopLevel(row, text.main(), '、');
     List<Entry> entries = new ArrayList<>();
     for (String raw : parts) {
       String clause = raw.strip();
-      Matcher m;
-      if ((m = FIRST_ASSEMBLY.matcher(clause)).matches() && m.group(3).isBlank()) {
+      Matcher m = assemblyClause(clause);
+      if (m != null) {
         entries.add(
-            assembly(row, text, Entry.AssemblyKind.COUNCIL, number(m.group(2)), m.group(1), ""));
+            assembly(row, text, assemblyTitle(m), number(m.group("n")), m.group("title"), ""));
         continue;
       }
-      if ((m = ESTABLISH.matcher(clause)).matches()) {
-        String established = m.group(1);
+      if ((m = phrasing.establish().matcher(clause)).matches()) {
+        String established = m.group("what");
         var org =
             lexicon
                 .name(Name.Kind.ORGANIZATION, established)
-                .or(() -> lexicon.name(Name.Kind.UNIT, established));
+                .or(() -> lexicon.name(Name.Kind.UNIT, established))
+                .or(
+                    () ->
+                        drafting == null
+                            ? java.util.Optional.empty()
+                            : java.util.Optional.of(
+                                drafting.provide(Name.Kind.ORGANIZATION, established, row.line())));
         if (org.isPresent()) {
           entries.add(establishment(row, text, org.get(), clause, single(row)));
           continue;
@@ -275,6 +314,32 @@ final class RowClassifier {
     return entries;
   }
 
+  /** An assembly named alone in a clause (協議会（第1回）の開催), or null. */
+  private Matcher assemblyClause(String clause) {
+    for (Phrasing.AssemblyTitle t : phrasing.assemblies()) {
+      Matcher m = t.pattern().matcher(clause);
+      if (m.matches() && m.group("rest").isBlank()) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  private Phrasing.AssemblyTitle assemblyTitle(Matcher m) {
+    return phrasing.assemblies().stream()
+        .filter(t -> t.pattern().pattern().equals(m.pattern().pattern()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** The slug of what a phrase concerns: its own object, or the council's system for a launch. */
+  private String object(Lexicon.Phrase phrase) {
+    if (!phrase.object().isEmpty()) {
+      return phrase.object();
+    }
+    return phrase.kind().equals("system-launch") ? blankToNull(phrasing.system()) : null;
+  }
+
   private Entry phraseEntry(RowFacts row, Text text, Lexicon.Phrase phrase, LocalDate end)
       throws RowProblem {
     return switch (phrase.kind()) {
@@ -282,7 +347,7 @@ final class RowClassifier {
           new Entry.Process(
               base(row, text, phrase.japanese(), phrase.english(), lasting(row, end)),
               phrase.slug(),
-              blankToNull(phrase.object()));
+              object(phrase));
       case "system-launch" ->
           new Entry.Milestone(
               base(row, text, phrase.japanese(), phrase.english(), begun(row)),
@@ -290,7 +355,7 @@ final class RowClassifier {
               Entry.MilestoneKind.SYSTEM_LAUNCH,
               null,
               null,
-              blankToNull(phrase.object()));
+              object(phrase));
       default ->
           new Entry.Meeting(
               base(row, text, phrase.japanese(), phrase.english(), single(row)),
@@ -302,7 +367,7 @@ final class RowClassifier {
   }
 
   private Entry assembly(
-      RowFacts row, Text text, Entry.AssemblyKind kind, int ordinal, String label, String rest)
+      RowFacts row, Text text, Phrasing.AssemblyTitle title, int ordinal, String label, String rest)
       throws RowProblem {
     Groups groups = groups(row, rest);
     if (!groups.head().isBlank() || !groups.rest().isBlank()) {
@@ -311,32 +376,34 @@ final class RowClassifier {
     List<String> jointWith = new ArrayList<>();
     List<String> agendaGroups = new ArrayList<>();
     for (String group : groups.groups()) {
-      Matcher joint = JOINT.matcher(group);
+      Matcher joint = phrasing.jointWith().matcher(group);
       if (joint.matches()) {
+        String with = joint.group("with");
+        if (drafting != null
+            && lexicon.alias(with).isEmpty()
+            && lexicon.name(Name.Kind.UNIT, with).isEmpty()) {
+          drafting.note("names.tsv", "alias", with, row.line());
+          continue;
+        }
         jointWith.addAll(
             lexicon
-                .alias(joint.group(1))
+                .alias(with)
+                .or(() -> lexicon.name(Name.Kind.UNIT, with).map(n -> List.of(n.slug())))
                 .orElseThrow(
                     () ->
                         new RowProblem(
-                            "\"%s\" is not in lexicon/names.tsv (kind alias or unit): add a row"
-                                .formatted(joint.group(1)),
+                            "\"%s\" is not in names.tsv (kind alias or unit): add a row"
+                                .formatted(with),
                             row.textCell())));
       } else {
         agendaGroups.add(group);
       }
     }
-    // 期 numbers the council's business terms, not its meetings: the 1st ordinary assembly is the
-    // ordinary assembly of the 1st term (seeds/decisions.tsv, line 26).
-    String english =
-        switch (kind) {
-          case COUNCIL -> ordinalEn(ordinal) + " Council General Assembly";
-          case ORDINARY -> "Ordinary General Assembly (" + ordinalEn(ordinal) + " term)";
-          case EXTRAORDINARY -> ordinalEn(ordinal) + " Extraordinary General Assembly";
-        };
+    // The folder's English names what the number counts (a term, 期, or a meeting, 回).
+    String english = Template.fill(title.english(), Map.of("nth", ordinalEn(ordinal)));
     return new Entry.Assembly(
         base(row, text, label, english, single(row)),
-        kind,
+        Entry.AssemblyKind.valueOf(title.kind().toUpperCase(java.util.Locale.ROOT)),
         ordinal,
         text.heldInWriting(),
         agenda(row, agendaGroups),
@@ -350,34 +417,41 @@ final class RowClassifier {
           "a symposium needs its day (its IRI is id/symposium/{yyyy-mm-dd}); the date cell is empty",
           row.textCell());
     }
-    Name venue = name(row, Name.Kind.VENUE, m.group(3));
-    // The eight symposia share a name: the venue, written in brackets after it, tells them apart.
+    Name venue = name(row, Name.Kind.VENUE, m.group("venue"));
+    // Symposia share a name: the venue, written in brackets after it, tells them apart.
+    String title = m.group("title");
     return new Entry.Symposium(
         base(
             row,
             text,
-            m.group(1) + m.group(2) + m.group(3) + m.group(4),
-            "Regional Medical Network Symposium at %s, %s"
-                .formatted(venue.labelEn(), ENGLISH_DAY.format(when.start())),
+            title + m.group("open") + m.group("venue") + m.group("close"),
+            "%s at %s, %s"
+                .formatted(
+                    phrasing.symposiumTitle(title).english(),
+                    venue.labelEn(),
+                    ENGLISH_DAY.format(when.start())),
             when),
         venue,
-        number(m.group(6)),
-        m.group(5) != null);
+        number(m.group("n")),
+        !m.group("approx").isBlank());
   }
 
   private Entry plan(RowFacts row, Text text, Matcher m) throws RowProblem {
-    Name agent = name(row, Name.Kind.ORGANIZATION, m.group(1));
-    Name plan = name(row, Name.Kind.PLAN, m.group(2));
-    Name recipient = m.group(3) == null ? null : name(row, Name.Kind.ORGANIZATION, m.group(3));
-    boolean submitted = m.group(4).equals("提出");
+    Name agent = name(row, Name.Kind.ORGANIZATION, m.group("agent"));
+    Name plan = name(row, Name.Kind.PLAN, m.group("plan"));
+    Name recipient =
+        m.group("recipient") == null
+            ? null
+            : name(row, Name.Kind.ORGANIZATION, m.group("recipient"));
+    Phrasing.PlanVerb verb = phrasing.planVerb(m.group("verb"));
+    boolean submitted = verb.kind().equals("submission");
     String english =
-        submitted
-            ? "%s submitted the %s%s"
-                .formatted(
-                    agent.labelEn(),
-                    plan.labelEn(),
-                    recipient == null ? "" : " to the " + recipient.labelEn())
-            : "%s adopted the %s".formatted(agent.labelEn(), plan.labelEn());
+        "%s %s the %s%s"
+            .formatted(
+                agent.labelEn(),
+                verb.english(),
+                plan.labelEn(),
+                recipient == null ? "" : " to the " + recipient.labelEn());
     return new Entry.Milestone(
         base(row, text, text.main(), english, single(row)),
         submitted ? "plan-submitted" : "plan-adopted",
@@ -387,8 +461,9 @@ final class RowClassifier {
         plan.slug());
   }
 
-  private List<Entry> expertMeeting(RowFacts row, Text text, Matcher m) throws RowProblem {
-    Groups groups = groups(row, m.group(2));
+  private List<Entry> expertMeeting(RowFacts row, Text text, Phrasing.Title title, Matcher m)
+      throws RowProblem {
+    Groups groups = groups(row, m.group("rest"));
     if (!groups.head().isBlank()) {
       return List.of(unclassified(row, text));
     }
@@ -414,8 +489,8 @@ final class RowClassifier {
     for (When when : eachDay(row)) {
       meetings.add(
           new Entry.Meeting(
-              base(row, text, m.group(1), "Exchange of views with external lecturers", when),
-              "exchange-of-views",
+              base(row, text, m.group("label"), title.english(), when),
+              title.slug(),
               List.of(),
               agenda(row, groups.groups()),
               lecturers));
@@ -425,29 +500,37 @@ final class RowClassifier {
 
   private Entry.LegalFormChange legalFormChange(RowFacts row, Text text) throws RowProblem {
     for (String note : text.notes()) {
-      Matcher m = LEGAL_FORM_NOTE.matcher(note);
+      Matcher m = phrasing.operatingAs().matcher(note);
       if (!m.matches()) {
         continue;
       }
-      Name org = name(row, Name.Kind.ORGANIZATION, m.group(2));
-      LocalDate day = endDay(row, m.group(1));
-      String label = note.substring(m.end(1) + "から".length());
+      Name org = name(row, Name.Kind.ORGANIZATION, m.group("org"));
+      LocalDate day = endDay(row, m.group("day"));
+      // Labelled from the body on: 協議会を権利能力なき社団として運営.
+      String label = note.substring(m.start("org"));
+      String written = m.group("form");
+      if (drafting != null && lexicon.legalForm(written).isEmpty()) {
+        drafting.note("phrases.tsv", "legal-form", written, row.line());
+        return null;
+      }
       Lexicon.Phrase form =
           lexicon
-              .legalForm(m.group(3))
+              .legalForm(written)
               .orElseThrow(
                   () ->
                       new RowProblem(
-                          ("\"%s\" is not a legal form lexicon/phrases.tsv knows (kind legal-form):"
+                          ("\"%s\" is not a legal form phrases.tsv knows (kind legal-form):"
                                   + " add a row with its concept and English")
-                              .formatted(m.group(3)),
+                              .formatted(written),
                           row.textCell()));
       return new Entry.LegalFormChange(
           new Entry.Base(
               label,
               "%s began to operate as %s"
                   .formatted(
-                      org.slug().equals("council") ? "The council" : "The " + org.labelEn(),
+                      org.slug().equals(phrasing.council())
+                          ? "The council"
+                          : "The " + org.labelEn(),
                       form.english()),
               When.on(day, DateBasis.AS_WRITTEN),
               row.fiscalYear(),
@@ -455,7 +538,7 @@ final class RowClassifier {
               List.of(),
               List.of()),
           org.slug(),
-          m.group(3),
+          written,
           form.slug());
     }
     return null;
@@ -467,11 +550,13 @@ final class RowClassifier {
    */
   private Entry establishment(RowFacts row, Text text, Name org, String written, When when) {
     String english =
-        org.slug().equals("council")
+        org.slug().equals(phrasing.council())
             ? "The council was established"
             : "The %s was set up".formatted(org.labelEn());
     return new Entry.Establishment(
-        base(row, text, written, english, when).withAltLabel(org.labelJa() + "を設置"), org.slug());
+        base(row, text, written, english, when)
+            .withAltLabel(org.labelJa() + "を" + phrasing.establishingWord()),
+        org.slug());
   }
 
   private Entry unclassified(RowFacts row, Text text) {
@@ -496,18 +581,25 @@ final class RowClassifier {
 
   /**
    * Splits one bracket group into items: 、 separates items, except inside the texts the phrase
-   * table lists as one unit; where there is no 、, ・ separates items only when it makes three or
-   * more (a single ・ joins a pair such as 確認・決定 or 普及・啓発).
+   * table lists as one unit; where there is no 、, ・ separates items only when it makes as many as
+   * the folder's setting agenda-dot-items (3 by default: a single ・ joins a pair such as 確認・決定 or
+   * 普及・啓発).
    */
   private List<String> agendaItems(RowFacts row, String group) throws RowProblem {
     String protectedText = group;
-    for (String unit : lexicon.agendaUnits()) {
-      protectedText = protectedText.replace(unit, unit.replace('、', UNIT_JOINER));
+    for (Pattern unit : agendaUnits) {
+      // Kept as written: only its 、 is hidden from the split.
+      protectedText =
+          unit.matcher(protectedText)
+              .replaceAll(
+                  m ->
+                      java.util.regex.Matcher.quoteReplacement(
+                          m.group().replace('、', UNIT_JOINER)));
     }
     List<String> parts = splitTopLevel(row, protectedText, '、');
     if (parts.size() == 1) {
       List<String> dotted = splitTopLevel(row, protectedText, '・');
-      if (dotted.size() >= 3) {
+      if (dotted.size() >= phrasing.agendaDotItems()) {
         parts = dotted;
       }
     }
@@ -522,7 +614,7 @@ final class RowClassifier {
   }
 
   private AgendaItem agendaItem(RowFacts row, int position, String item) throws RowProblem {
-    boolean draft = item.contains("（案）") || item.contains("(案)");
+    boolean draft = phrasing.isDraft(item);
     List<FiscalYear> years = new ArrayList<>();
     List<String> mentions = JapaneseEras.fiscalYearMentions(item);
     List<Integer> startYears = new ArrayList<>();
@@ -539,20 +631,20 @@ final class RowClassifier {
     }
     String english = lexicon.agendaEnglish(item, mentions, startYears).orElse("");
     List<Ref> concerns = new ArrayList<>();
-    Matcher dissolution = DISSOLUTION.matcher(item);
+    Matcher dissolution = phrasing.dissolution().matcher(item);
     if (dissolution.find()) {
-      Name org = name(row, Name.Kind.ORGANIZATION, dissolution.group(1));
+      Name org = name(row, Name.Kind.ORGANIZATION, dissolution.group("org"));
       concerns.add(Ref.dissolutionOf(org.slug()));
     }
     for (Map.Entry<String, String> keyword : lexicon.concerns().entrySet()) {
       Ref ref = Ref.name(keyword.getValue());
-      if (item.contains(keyword.getKey()) && !concerns.contains(ref)) {
+      if (Lexicon.mentions(item, keyword.getKey()) && !concerns.contains(ref)) {
         concerns.add(ref);
       }
     }
-    Matcher symposium = SYMPOSIUM_OF_YEAR.matcher(item);
+    Matcher symposium = phrasing.symposiumOfYear().matcher(item);
     if (symposium.find()) {
-      List<String> named = JapaneseEras.fiscalYearMentions(symposium.group(1));
+      List<String> named = JapaneseEras.fiscalYearMentions(symposium.group("year"));
       if (!named.isEmpty()) {
         try {
           concerns.add(
@@ -580,10 +672,11 @@ final class RowClassifier {
     boolean written = false;
     for (String note : parts.subList(1, parts.size())) {
       String n = note.strip();
-      if (n.startsWith("書面表決")) {
+      int mark = phrasing.inWriting(n);
+      if (mark > 0) {
         written = true;
-        main = (main + " " + n.substring("書面表決".length())).strip();
-        notes.add("書面表決");
+        main = (main + " " + n.substring(mark)).strip();
+        notes.add(n.substring(0, mark));
       } else if (!n.isEmpty()) {
         notes.add(n);
       }
@@ -634,12 +727,15 @@ final class RowClassifier {
   // ---- names -----------------------------------------------------------------------------
 
   private Name name(RowFacts row, Name.Kind kind, String japanese) throws RowProblem {
+    if (drafting != null && lexicon.name(kind, japanese).isEmpty()) {
+      return drafting.provide(kind, japanese, row.line());
+    }
     return lexicon
         .name(kind, japanese)
         .orElseThrow(
             () ->
                 new RowProblem(
-                    "\"%s\" is not in lexicon/names.tsv (kind %s): add a row with its slug and English name"
+                    "\"%s\" is not in names.tsv (kind %s): add a row with its slug and English name"
                         .formatted(
                             japanese.strip(), kind.name().toLowerCase(java.util.Locale.ROOT)),
                     row.textCell()));
@@ -743,19 +839,6 @@ final class RowClassifier {
         List.of(row.line()),
         text.notes(),
         List.of());
-  }
-
-  private static Entry.AssemblyKind assemblyKind(String counter, String name) {
-    if (counter.equals("回") && name.equals("協議会総会")) {
-      return Entry.AssemblyKind.COUNCIL;
-    }
-    if (counter.equals("期") && name.equals("協議会通常総会")) {
-      return Entry.AssemblyKind.ORDINARY;
-    }
-    if (counter.equals("回") && name.equals("協議会臨時総会")) {
-      return Entry.AssemblyKind.EXTRAORDINARY;
-    }
-    return null;
   }
 
   /** A number as written: full-width digits and thousands separators allowed. */

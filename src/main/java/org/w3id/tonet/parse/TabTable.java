@@ -16,7 +16,7 @@ import java.util.List;
  * that is not is a mistake in the program, said with its resource and line.
  *
  * <pre>
- * for (TabTable.Row row : TabTable.read("/lexicon/names.tsv", 7)) {
+ * for (TabTable.Row row : TabTable.read("/lexicon/terms.tsv", 3)) {
  *   String ja = row.cells()[0];
  * }
  * </pre>

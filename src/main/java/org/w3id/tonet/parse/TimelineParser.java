@@ -33,8 +33,9 @@ import org.w3id.tonet.source.SourceProblem;
  * day, every row classified, the closing summary's counts read, undated entries bounded.
  *
  * <pre>
- * Timeline t = TimelineParser.parse(SourceFile.bundled());                 // strict
- * TimelineParser.Result r = TimelineParser.parse(file, TimelineParser.Mode.LENIENT);
+ * Council tone = Council.bundled();
+ * Timeline t = tone.parse(Mode.STRICT).timeline();
+ * TimelineParser.Result r = TimelineParser.parse(file, Mode.LENIENT, tone.lexicon(), tone.phrasing());
  * r.problems().forEach(System.err::println);                               // what was kept as text
  * </pre>
  *
@@ -59,25 +60,15 @@ public final class TimelineParser {
    */
   public record Result(Timeline timeline, List<SourceProblem> problems) {}
 
-  private static final Pattern SUMMARY_HEADING =
-      Pattern.compile("^※\\s*(.+?)\\s*[（(](.+?)現在[）)]\\s*$");
   private static final Pattern COUNT_LINE = Pattern.compile("^[-‐－]?\\s*・?\\s*(.+)$");
-  private static final Pattern COUNT = Pattern.compile("^\\s*([0-9０-９][0-9０-９,，]*)回\\s*(.*)$");
-  private static final Pattern PLAIN_COUNT = Pattern.compile("^(.+?)\\s+([0-9０-９][0-9０-９,，]*)回$");
-  private static final Pattern COUNT_GROUP = Pattern.compile("^([0-9０-９][0-9０-９,，]*)回$");
   private static final Pattern HEADER_SPACE = Pattern.compile("[\\s\u3000]");
-  private static final Pattern COUNT_AT_END = Pattern.compile("\\s*[0-9０-９][0-9０-９,，]*回$");
-
-  /** Assemblies of any numbering belong to this summary series. */
-  private static final String ASSEMBLY_SERIES = "general-assemblies";
-
-  /** The joint meetings of the two sections belong to this summary series. */
-  private static final String SECTION_SERIES = "section-meetings";
 
   private final SourceFile file;
   private final Mode mode;
-  private final Lexicon lexicon = Lexicon.load();
-  private final RowClassifier classifier = new RowClassifier(lexicon);
+  private final Lexicon lexicon;
+  private final Phrasing phrasing;
+  private final Drafting drafting;
+  private final RowClassifier classifier;
   private final List<SourceProblem> problems = new ArrayList<>();
   private final List<SourceRow> rows = new ArrayList<>();
   private final List<Entry> entries = new ArrayList<>();
@@ -90,19 +81,40 @@ public final class TimelineParser {
   private String title = "";
   private int titleLine;
 
-  private TimelineParser(SourceFile file, Mode mode) {
+  private TimelineParser(
+      SourceFile file, Mode mode, Lexicon lexicon, Phrasing phrasing, Drafting drafting) {
     this.file = file;
     this.mode = mode;
+    this.lexicon = lexicon;
+    this.phrasing = phrasing;
+    this.drafting = drafting;
+    this.classifier = new RowClassifier(lexicon, phrasing, drafting);
   }
 
-  /** Reads a file strictly. */
-  public static Timeline parse(SourceFile file) throws SourceException {
-    return parse(file, Mode.STRICT).timeline();
+  /**
+   * A table read to draft its folder: leniently, every name the folder lacks given a provisional
+   * entry so its row is still read, and noted.
+   *
+   * @param result what was read (rows that still cannot be read are kept as unread text)
+   * @param missing the names the table uses that the folder does not list, with their lines
+   */
+  public record Draft(Result result, List<Drafting.Missing> missing) {}
+
+  /** Reads a table to draft its folder from the words it has so far. */
+  public static Draft draft(SourceFile file, Lexicon lexicon, Phrasing phrasing) {
+    Drafting drafting = new Drafting();
+    TimelineParser parser = new TimelineParser(file, Mode.LENIENT, lexicon, phrasing, drafting);
+    Timeline timeline = parser.run();
+    return new Draft(new Result(timeline, List.copyOf(parser.problems)), drafting.missing());
   }
 
-  /** Reads a file in the given mode; strict mode throws with every problem found. */
-  public static Result parse(SourceFile file, Mode mode) throws SourceException {
-    TimelineParser parser = new TimelineParser(file, mode);
+  /**
+   * Reads a file in the given mode with a council folder's lexicon and phrasing; strict mode throws
+   * with every problem found.
+   */
+  public static Result parse(SourceFile file, Mode mode, Lexicon lexicon, Phrasing phrasing)
+      throws SourceException {
+    TimelineParser parser = new TimelineParser(file, mode, lexicon, phrasing, null);
     Timeline timeline = parser.run();
     if (mode == Mode.STRICT && !parser.problems.isEmpty()) {
       throw new SourceException(parser.problems);
@@ -134,12 +146,12 @@ public final class TimelineParser {
         region = Region.TABLE;
         continue;
       }
-      Matcher heading = SUMMARY_HEADING.matcher(firstCell(line));
+      Matcher heading = phrasing.summaryHeading().matcher(firstCell(line));
       if (heading.matches()) {
         rows.add(row(line, SourceRow.Kind.SUMMARY));
         region = Region.SUMMARY;
         headingLine = line.number();
-        asOf = asOf(line, heading.group(2));
+        asOf = asOf(line, heading.group("date"));
         continue;
       }
       if (region == Region.SUMMARY) {
@@ -177,8 +189,8 @@ public final class TimelineParser {
             line,
             cells.text(),
             ("a second line of text above the table (the title is line %d); expected the header"
-                    + " 年度 / 月 日 / 実 施 内 容, or a row with its fiscal year or date")
-                .formatted(titleLine),
+                    + " %s, or a row with its fiscal year or date")
+                .formatted(titleLine, phrasing.header()),
             null);
         continue;
       }
@@ -258,7 +270,7 @@ public final class TimelineParser {
             "the range ends on %s, before it begins on %s".formatted(end, days.get(0)),
             cells.date());
       }
-    } else if (text.strip().startsWith("同") && !daysAbove.isEmpty()) {
+    } else if (phrasing.refersBack(text) && !daysAbove.isEmpty()) {
       // 同協議会 (the same council): the row continues the row above and shares its day.
       if (!fiscalYear.contains(daysAbove.get(0))) {
         throw new RowProblem(
@@ -317,9 +329,8 @@ public final class TimelineParser {
     return cell;
   }
 
-  private static boolean isHeader(SourceLine line) {
-    String joined = HEADER_SPACE.matcher(String.join("", line.cells())).replaceAll("");
-    return joined.equals("年度月日実施内容");
+  private boolean isHeader(SourceLine line) {
+    return phrasing.isHeader(HEADER_SPACE.matcher(String.join("", line.cells())).replaceAll(""));
   }
 
   private static String firstCell(SourceLine line) {
@@ -394,7 +405,9 @@ public final class TimelineParser {
     }
     Matcher countLine = COUNT_LINE.matcher(firstCell(line));
     String body = countLine.matches() ? countLine.group(1) : firstCell(line);
-    String expected = "expected counts such as 「・ 協議会(通常総会・臨時総会) 41回」";
+    String expected =
+        "expected counts such as 「・ 総会 %s」 or 「説明会(%s)」"
+            .formatted(phrasing.countText("12"), phrasing.countText("3"));
     List<Brackets.Piece> pieces;
     try {
       pieces = Brackets.pieces(body);
@@ -407,9 +420,9 @@ public final class TimelineParser {
     int found = 0;
     for (Brackets.Piece piece : pieces) {
       if (piece.group()) {
-        Matcher n = COUNT_GROUP.matcher(piece.text().strip());
+        Matcher n = phrasing.countGroup().matcher(piece.text().strip());
         if (n.matches() && gloss == null) {
-          count(line, cell, asOf, headingLine, name, "", n.group(1), true);
+          count(line, cell, asOf, headingLine, name, "", n.group("n"), true);
           found++;
           name = "";
         } else if (gloss == null && !name.isEmpty()) {
@@ -422,22 +435,22 @@ public final class TimelineParser {
       }
       String text = piece.text();
       if (gloss != null) {
-        Matcher n = COUNT.matcher(text);
+        Matcher n = phrasing.count().matcher(text);
         if (!n.matches()) {
           report(line, cell, "no count after \"%s\"; %s".formatted(name, expected), null);
           return;
         }
-        count(line, cell, asOf, headingLine, name, gloss, n.group(1), false);
+        count(line, cell, asOf, headingLine, name, gloss, n.group("n"), false);
         found++;
         gloss = null;
-        name = n.group(2);
+        name = n.group("rest");
       } else {
         name = name + text;
       }
       name = name.replaceFirst("^[\\s、,]+", "").strip();
-      Matcher plain = PLAIN_COUNT.matcher(name);
+      Matcher plain = phrasing.plainCount().matcher(name);
       if (gloss == null && plain.matches()) {
-        count(line, cell, asOf, headingLine, plain.group(1), "", plain.group(2), false);
+        count(line, cell, asOf, headingLine, plain.group("name"), "", plain.group("n"), false);
         found++;
         name = "";
       }
@@ -461,11 +474,14 @@ public final class TimelineParser {
       String number,
       boolean inBrackets) {
     Optional<Name> series = lexicon.name(Name.Kind.SERIES, name);
+    if (series.isEmpty() && drafting != null) {
+      series = Optional.of(drafting.provide(Name.Kind.SERIES, name, line.number()));
+    }
     if (series.isEmpty()) {
       report(
           line,
           cell,
-          "\"%s\" is not in lexicon/names.tsv (kind series): add a row with its slug and English name"
+          "\"%s\" is not in names.tsv (kind series): add a row with its slug and English name"
               .formatted(name),
           null);
       return;
@@ -475,7 +491,11 @@ public final class TimelineParser {
       meetings = RowClassifier.number(number);
     } catch (NumberFormatException e) {
       // 99999999999回 does not fit an int: reported like a row's count, not thrown out of parse().
-      report(line, cell, "\"%s回\" is too large to be a count of meetings".formatted(number), null);
+      report(
+          line,
+          cell,
+          "\"%s\" is too large to be a count of meetings".formatted(phrasing.countText(number)),
+          null);
       return;
     }
     counts.add(
@@ -484,7 +504,11 @@ public final class TimelineParser {
             asOf,
             name,
             gloss,
-            written(line, name, gloss, number, inBrackets),
+            written(line, name, gloss, phrasing.countText(number), inBrackets),
+            name
+                + (gloss.isEmpty() ? "" : "(" + gloss + ")")
+                + " "
+                + phrasing.countText(Integer.toString(meetings)),
             series.get().slug(),
             List.of(headingLine, line.number())));
   }
@@ -492,20 +516,22 @@ public final class TimelineParser {
   /**
    * A count as the line writes it: 協議会(通常総会・臨時総会) 41回, 医師会等説明(46回) or name 9回, with the brackets
    * and the space the line uses (the first form found in the line; the plainest when none is).
+   *
+   * @param counted the number with its counter, as the folder's count word writes it (41回)
    */
   private static String written(
-      SourceLine line, String name, String gloss, String number, boolean inBrackets) {
+      SourceLine line, String name, String gloss, String counted, boolean inBrackets) {
     List<String> forms = new ArrayList<>();
     for (String[] brackets : new String[][] {{"(", ")"}, {"（", "）"}}) {
       String open = brackets[0];
       String close = brackets[1];
       if (inBrackets) {
-        forms.add(name + open + number + "回" + close);
+        forms.add(name + open + counted + close);
       } else if (!gloss.isEmpty()) {
-        forms.add(name + open + gloss + close + " " + number + "回");
-        forms.add(name + open + gloss + close + number + "回");
+        forms.add(name + open + gloss + close + " " + counted);
+        forms.add(name + open + gloss + close + counted);
       } else {
-        forms.add(name + " " + number + "回");
+        forms.add(name + " " + counted);
       }
     }
     return forms.stream().filter(line.text()::contains).findFirst().orElse(forms.get(0));
@@ -547,13 +573,16 @@ public final class TimelineParser {
                 series.frequencyJa()));
         continue;
       }
-      Name name = lexicon.name(Name.Kind.SERIES, count.labelJa()).orElseThrow();
+      Name name =
+          lexicon
+              .name(Name.Kind.SERIES, count.labelJa())
+              .orElseGet(() -> drafting.provide(Name.Kind.SERIES, count.labelJa(), countLine));
       // Named as the summary writes it, gloss included: 協議会(通常総会・臨時総会), not 協議会,
       // which would read as the council itself. Dated later, from its members, or not at all.
       String asWritten =
           count.glossJa().isEmpty()
               ? name.labelJa()
-              : COUNT_AT_END.matcher(count.writtenJa()).replaceFirst("");
+              : phrasing.countAtEnd().matcher(count.writtenJa()).replaceFirst("");
       entries.add(
           new Entry.MeetingSeries(
               new Entry.Base(
@@ -589,23 +618,23 @@ public final class TimelineParser {
           }
         }
         entries.set(i, new Entry.MeetingSeries(base, s.name(), s.glossJa(), s.frequencyJa()));
-      } else if (entry instanceof Entry.Assembly a && series.contains(ASSEMBLY_SERIES)) {
+      } else if (entry instanceof Entry.Assembly a && series.contains(phrasing.assemblySeries())) {
         entries.set(
             i,
             new Entry.Assembly(
-                base.withPartOf(ASSEMBLY_SERIES),
+                base.withPartOf(phrasing.assemblySeries()),
                 a.kind(),
                 a.ordinal(),
                 a.heldInWriting(),
                 a.agenda(),
                 a.jointWith()));
       } else if (entry instanceof Entry.Meeting m
-          && m.slug().equals("joint-section-meeting")
-          && series.contains(SECTION_SERIES)) {
+          && phrasing.jointMeetingSlugs().contains(m.slug())
+          && series.contains(phrasing.jointMeetingSeries())) {
         entries.set(
             i,
             new Entry.Meeting(
-                base.withPartOf(SECTION_SERIES),
+                base.withPartOf(phrasing.jointMeetingSeries()),
                 m.slug(),
                 m.organizers(),
                 m.agenda(),
@@ -649,6 +678,10 @@ public final class TimelineParser {
         }
       }
       if (notBefore != null && notAfter != null && notAfter.isBefore(notBefore)) {
+        if (drafting != null) {
+          // While drafting, titles of different numberings may share a provisional kind.
+          continue;
+        }
         int line = a.base().lines().get(0);
         problems.add(
             new SourceProblem(
@@ -790,7 +823,7 @@ public final class TimelineParser {
     Set<String> slugs = new LinkedHashSet<>();
     for (Entry entry : entries) {
       if (entry instanceof Entry.Assembly a) {
-        slugs.add("council");
+        slugs.add(phrasing.council());
         slugs.addAll(a.jointWith());
       } else if (entry instanceof Entry.Symposium s) {
         slugs.add(s.venue().slug());

@@ -22,9 +22,13 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.apache.jena.vocabulary.VOID;
+import org.w3id.tonet.council.Council;
+import org.w3id.tonet.model.Identity;
+import org.w3id.tonet.model.Name;
 import org.w3id.tonet.model.Timeline;
 import org.w3id.tonet.rdf.GazetteerRdf;
 import org.w3id.tonet.rdf.Iris;
+import org.w3id.tonet.rdf.PROV;
 import org.w3id.tonet.rdf.Prefixes;
 import org.w3id.tonet.rdf.SCHEMA;
 import org.w3id.tonet.rdf.TONET;
@@ -34,7 +38,7 @@ import org.w3id.tonet.rdf.TONET;
  * points, and DCAT 3 / DCAT-AP 3 for data portals, with the licence, rights and provenance.
  *
  * <pre>
- * Model meta = DatasetDescription.builder(iris, data, timeline.source())
+ * Model meta = DatasetDescription.builder(iris, data, timeline.source(), council)
  *     .file(Dump.TURTLE.fileName(), sha256, size)
  *     .license("https://creativecommons.org/licenses/by/4.0/")
  *     .build();
@@ -43,9 +47,6 @@ import org.w3id.tonet.rdf.TONET;
  * <p>No blank nodes and no clock readings: the same input gives the same description.
  */
 public final class DatasetDescription {
-
-  /** The attribution the council asks for (出典の記載). */
-  public static final String ATTRIBUTION = "出典：埼玉利根保健医療圏医療連携推進協議会「協議会の経過」を加工して作成";
 
   private static final String SPDX = "http://spdx.org/rdf/terms#";
   private static final String IANA = "http://www.iana.org/assignments/media-types/";
@@ -66,22 +67,39 @@ public final class DatasetDescription {
   private final Iris iris;
   private final Model data;
   private final Timeline.SourceInfo source;
+  private final Identity identity;
+  private final Name council;
   private final Map<String, FileInfo> files = new LinkedHashMap<>();
   private String license;
+  private Publisher publisher = Publisher.UNNAMED;
+
+  /** The vCard namespace DCAT-AP uses for contact points. */
+  public static final String VCARD = "http://www.w3.org/2006/vcard/ns#";
+
   private Quality quality;
 
   /** The W3C Data Quality Vocabulary. */
   public static final String DQV = "http://www.w3.org/ns/dqv#";
 
-  private DatasetDescription(Iris iris, Model data, Timeline.SourceInfo source) {
+  private DatasetDescription(Iris iris, Model data, Timeline.SourceInfo source, Council council) {
     this.iris = Objects.requireNonNull(iris, "iris");
     this.data = Objects.requireNonNull(data, "data");
     this.source = Objects.requireNonNull(source, "source");
+    this.identity = council.identity();
+    this.council =
+        council
+            .lexicon()
+            .bySlug(identity.council())
+            .orElseThrow(() -> new IllegalStateException("no council " + identity.council()));
   }
 
-  /** Starts a description of a data graph made from a source file. */
-  public static DatasetDescription builder(Iris iris, Model data, Timeline.SourceInfo source) {
-    return new DatasetDescription(iris, data, source);
+  /**
+   * Starts a description of a data graph made from a council's table; its folder's identity gives
+   * the titles, description, keywords, attribution and publisher.
+   */
+  public static DatasetDescription builder(
+      Iris iris, Model data, Timeline.SourceInfo source, Council council) {
+    return new DatasetDescription(iris, data, source, council);
   }
 
   /** Adds a dump file with its checksum (null when it cannot be stated) and size. */
@@ -93,6 +111,12 @@ public final class DatasetDescription {
   /** Adds the build's quality measurements (DQV); without it, none are stated. */
   public DatasetDescription quality(Quality measured) {
     this.quality = measured;
+    return this;
+  }
+
+  /** Sets who publishes (dct:publisher, dcat:contactPoint); without it, the defaults. */
+  public DatasetDescription publisher(Publisher who) {
+    this.publisher = Objects.requireNonNull(who, "who");
     return this;
   }
 
@@ -108,6 +132,7 @@ public final class DatasetDescription {
     Prefixes.apply(meta);
     meta.setNsPrefix("foaf", FOAF.NS);
     meta.setNsPrefix("spdx", SPDX);
+    meta.setNsPrefix("vcard", VCARD);
     if (quality != null) {
       meta.setNsPrefix("dqv", DQV);
     }
@@ -124,32 +149,15 @@ public final class DatasetDescription {
     dataset.addProperty(RDF.type, DCAT.Dataset);
     dataset.addProperty(RDF.type, VOID.Dataset);
     dataset.addProperty(RDF.type, SCHEMA.Dataset);
-    text(
-        dataset,
-        DCTerms.title,
-        "とねっと協議会の経過（Linked Open Data）",
-        "Timeline of the Tonet regional healthcare council (Linked Open Data)");
-    text(
-        dataset,
-        RDFS.label,
-        "とねっと協議会の経過（Linked Open Data）",
-        "Timeline of the Tonet regional healthcare council (Linked Open Data)");
-    text(
-        dataset,
-        DCTerms.description,
-        "埼玉利根保健医療圏医療連携推進協議会（地域医療ネットワーク「とねっと」、2009–2024年）の経過表を"
-            + "Linked Open Data にしたもの。計画、総会、シンポジウム（会場・参加者数）、参加登録者数の節目、"
-            + "システムの稼働、協議会の設置と解散（案）を、年度と日付、出典の行とともに収める。",
-        "The timeline of the Saitama Tone Healthcare Area Medical Cooperation Promotion Council"
-            + " (the regional healthcare network 「とねっと」, 2009–2024) as Linked Open Data: plans,"
-            + " general assemblies, symposia with venues and attendance, registrant milestones,"
-            + " system launches, the council's establishment and the proposal to dissolve it, each"
-            + " with its fiscal year, its date and the source line it comes from.");
-    for (String keyword : List.of("とねっと", "地域医療連携", "埼玉県", "利根保健医療圏")) {
+    text(dataset, DCTerms.title, identity.title());
+    text(dataset, RDFS.label, identity.title());
+    // The short name the site's pages are headed with.
+    text(dataset, DCTerms.alternative, identity.siteName());
+    text(dataset, DCTerms.description, identity.description());
+    for (String keyword : identity.keywordsJa()) {
       dataset.addProperty(DCAT.keyword, keyword, "ja");
     }
-    for (String keyword :
-        List.of("regional healthcare network", "Saitama", "medical cooperation", "timeline")) {
+    for (String keyword : identity.keywordsEn()) {
       dataset.addProperty(DCAT.keyword, keyword, "en");
     }
     Resource health = meta.createResource(EU_THEME + "HEAL").addProperty(RDF.type, SKOS.Concept);
@@ -164,21 +172,22 @@ public final class DatasetDescription {
     Resource landing = meta.createResource(iris.base()).addProperty(RDF.type, FOAF.Document);
     dataset.addProperty(DCAT.landingPage, landing);
 
-    Resource council = meta.createResource(iris.organization("council"));
+    Resource council = meta.createResource(iris.organization(this.council.slug()));
     council.addProperty(RDF.type, FOAF.Agent);
-    council.addProperty(FOAF.name, "埼玉利根保健医療圏医療連携推進協議会", "ja");
+    council.addProperty(FOAF.name, this.council.labelJa(), "ja");
     dataset.addProperty(DCTerms.rightsHolder, council);
     Resource rights = meta.createResource(iris.dataset() + "/rights");
     rights.addProperty(RDF.type, DCTerms.RightsStatement);
-    rights.addProperty(RDFS.label, ATTRIBUTION, "ja");
+    rights.addProperty(RDFS.label, identity.attribution(), "ja");
     dataset.addProperty(DCTerms.rights, rights);
     if (license != null) {
       dataset.addProperty(DCTerms.license, licenseResource(meta));
     }
+    publisher(meta, dataset);
 
     Resource seed = meta.createResource(iris.source(source.shortHash()));
-    seed.addProperty(RDF.type, DCAT.Dataset);
     seed.addProperty(RDF.type, TONET.SourceDocument);
+    seed.addProperty(RDF.type, PROV.Entity);
     String title = source.title().isEmpty() ? source.fileName() : source.title();
     seed.addProperty(DCTerms.title, title, "ja");
     text(
@@ -191,25 +200,60 @@ public final class DatasetDescription {
     dataset.addProperty(DCTerms.source, seed);
 
     gazetteer(meta, dataset);
+    // The source tables are datasets (DCAT-AP gives dcterms:source the range dcat:Dataset), but
+    // not ours: typed dcat:Dataset, a harvester that reads types as written (CKAN's ckanext-dcat)
+    // would list them as two more, empty, datasets of this publication. Their class says it, so
+    // DCAT-AP's shapes and RDFS reasoners find them datasets, and harvesters find one: this.
+    meta.createResource(TONET.SourceDocument.getURI()).addProperty(RDFS.subClassOf, DCAT.Dataset);
     temporal(meta, dataset);
     spatial(meta, dataset, council);
+  }
+
+  /**
+   * Who publishes (dct:publisher, a foaf:Agent) and how to reach them (dcat:contactPoint, a vCard
+   * with an e-mail or a web address), as DCAT-AP 3 recommends. Each part is the command line's when
+   * it gives one, else the council folder's identity's (its publisher, publisher-page and contact),
+   * else a default that says whoever runs the publication at the base IRI publishes it ({@link
+   * Publisher}).
+   */
+  private void publisher(Model meta, Resource dataset) {
+    Resource agent = meta.createResource(publisher.iri(iris));
+    agent.addProperty(RDF.type, FOAF.Agent);
+    // The folder's publisher is named in its languages, with its page; a name given on the command
+    // line names another agent, of whom the folder's page says nothing.
+    boolean folderNames = publisher.name() == null && !identity.publisher().isEmpty();
+    List<Literal> names =
+        folderNames
+            ? texts(meta, identity.publisher())
+            : List.of(meta.createLiteral(publisher.name(iris)));
+    names.forEach(name -> agent.addProperty(FOAF.name, name));
+    if (folderNames && !identity.publisherPage().isEmpty()) {
+      agent.addProperty(FOAF.homepage, meta.createResource(identity.publisherPage()));
+    }
+    dataset.addProperty(DCTerms.publisher, agent);
+    Resource contact = meta.createResource(publisher.contactPoint(iris));
+    contact.addProperty(RDF.type, meta.createResource(VCARD + "Kind"));
+    names.forEach(name -> contact.addProperty(meta.createProperty(VCARD, "fn"), name));
+    String address =
+        publisher.contact() == null && !identity.contact().isEmpty()
+            ? identity.contact()
+            : publisher.contact(iris);
+    contact.addProperty(
+        meta.createProperty(VCARD, address.startsWith("mailto:") ? "hasEmail" : "hasURL"),
+        meta.createResource(address));
+    dataset.addProperty(DCAT.contactPoint, contact);
   }
 
   /** The hand-kept gazetteer the places come from: the dataset's second source. */
   private void gazetteer(Model meta, Resource dataset) {
     for (Resource g : data.listSubjectsWithProperty(RDF.type, TONET.Gazetteer).toList()) {
       Resource r = meta.createResource(g.getURI());
-      r.addProperty(RDF.type, DCAT.Dataset);
       r.addProperty(RDF.type, TONET.Gazetteer);
+      r.addProperty(RDF.type, TONET.SourceDocument);
+      r.addProperty(RDF.type, PROV.Entity);
       g.listProperties(DCTerms.title)
           .forEachRemaining(t -> r.addProperty(DCTerms.title, t.getObject()));
-      text(
-          r,
-          DCTerms.description,
-          "利根保健医療圏の市町村・県・医療圏とその歴史、会場の所在市町村、統計に用いる標準地域コードへのリンクと出典を手作業でまとめた地名表。",
-          "The hand-kept gazetteer of the Tone healthcare area: its municipalities, the prefecture"
-              + " and the area, their history, where each venue lies, their links to the standard"
-              + " area codes, and the sources of all of it.");
+      text(r, DCTerms.description, identity.gazetteer());
       g.listProperties(TONET.sha256)
           .forEachRemaining(t -> r.addProperty(TONET.sha256, t.getObject()));
       dataset.addProperty(DCTerms.source, r);
@@ -451,8 +495,9 @@ public final class DatasetDescription {
     text(
         service,
         DCTerms.title,
-        "とねっと協議会の経過 SPARQL エンドポイント",
-        "SPARQL endpoint of the Tonet council timeline");
+        new Identity.Text(
+            identity.siteName().ja() + " SPARQL エンドポイント",
+            "SPARQL endpoint of the " + identity.siteName().en()));
     service.addProperty(DCAT.endpointURL, endpoint);
     service.addProperty(DCAT.endpointDescription, endpoint);
     Resource standard = meta.createResource("https://www.w3.org/TR/sparql11-protocol/");
@@ -477,6 +522,23 @@ public final class DatasetDescription {
   private static void text(Resource r, Property p, String ja, String en) {
     r.addProperty(p, ja, "ja");
     r.addProperty(p, en, "en");
+  }
+
+  /** A text of the identity, in each language it is given in. */
+  private static void text(Resource r, Property p, Identity.Text text) {
+    texts(r.getModel(), text).forEach(literal -> r.addProperty(p, literal));
+  }
+
+  /** The literals of a text of the identity: one for each language it is given in. */
+  private static List<Literal> texts(Model meta, Identity.Text text) {
+    List<Literal> literals = new java.util.ArrayList<>();
+    if (!text.ja().isEmpty()) {
+      literals.add(meta.createLiteral(text.ja(), "ja"));
+    }
+    if (!text.en().isEmpty()) {
+      literals.add(meta.createLiteral(text.en(), "en"));
+    }
+    return literals;
   }
 
   private static Literal date(Model meta, String day) {

@@ -18,9 +18,17 @@ public enum Dump {
   TRIG(
       "tonet.trig",
       "application/trig",
-      "every graph (data, ontology, description) in TriG; its description lacks only this"
-          + " file's own size and checksum, which void.ttl states"),
+      "every graph (data, ontology, description) in TriG; its description graph has "
+          + Dump.TRIG_LACKS
+          + " statements fewer than void.ttl and the endpoint's graph/meta: the size and checksum"
+          + " of this file and of its gzip copy, which no file can hold of itself"),
   CONTEXT("context.jsonld", "application/ld+json", "the JSON-LD @context of tonet.jsonld");
+
+  /**
+   * How many statements the description inside tonet.trig lacks: for tonet.trig and tonet.trig.gz
+   * each, dcat:byteSize, spdx:checksum and the checksum's type, algorithm and value.
+   */
+  public static final int TRIG_LACKS = 10;
 
   /** The dataset description (VoID and DCAT) written beside the dumps. */
   public static final String VOID = "void.ttl";

@@ -13,6 +13,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.zip.GZIPOutputStream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.rdf.model.Model;
@@ -53,6 +55,22 @@ public final class Exporter {
    * @param licenseIri the licence to state, or null to claim none
    */
   public static Publication publication(Build build, String licenseIri) {
+    return publication(build, licenseIri, Publisher.UNNAMED);
+  }
+
+  /**
+   * Every dump file with its description graph, which names {@code publisher}.
+   *
+   * @param licenseIri the licence to state, or null to claim none
+   */
+  public static Publication publication(Build build, String licenseIri, Publisher publisher) {
+    // The quality report needs the build's validation, the costliest stage, which the dump files
+    // do not: it runs beside them, on a core of its own where there is one (issue 22: a cold
+    // start of the server). Both only read the graphs.
+    FutureTask<Quality> quality = new FutureTask<>(() -> Quality.of(build));
+    Thread measuring = new Thread(quality, "tonet-lod-quality");
+    measuring.setDaemon(true);
+    measuring.start();
     Map<String, String> prefixes = Prefixes.all();
     Map<String, byte[]> files = new LinkedHashMap<>();
     Graph data = build.data().getGraph();
@@ -73,8 +91,10 @@ public final class Exporter {
     }
 
     DatasetDescription description =
-        DatasetDescription.builder(build.iris(), build.data(), build.timeline().source())
-            .quality(Quality.of(build));
+        DatasetDescription.builder(
+                build.iris(), build.data(), build.timeline().source(), build.council())
+            .quality(joined(quality))
+            .publisher(publisher);
     // Each file's checksum is computed once, for the description and for SHA256SUMS.
     Map<String, String> checksums = new LinkedHashMap<>();
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
@@ -122,13 +142,42 @@ public final class Exporter {
    * @return the paths written, SHA256SUMS last
    */
   public static List<Path> export(Build build, Path folder, String licenseIri) throws IOException {
-    return FolderWriter.write(folder, files(build, licenseIri));
+    return export(build, folder, licenseIri, Publisher.UNNAMED);
+  }
+
+  /** Writes every dump file, naming {@code publisher}, into a folder, all or nothing. */
+  public static List<Path> export(Build build, Path folder, String licenseIri, Publisher publisher)
+      throws IOException {
+    return FolderWriter.write(folder, publication(build, licenseIri, publisher).files());
+  }
+
+  /** The result of a task on another thread, its failure rethrown here. */
+  private static <T> T joined(FutureTask<T> task) {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the quality was measured", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** Hex SHA-256 of bytes. */
   public static String sha256(byte[] bytes) {
+    return HexFormat.of().formatHex(newSha256().digest(bytes));
+  }
+
+  /** A new SHA-256 digest, for bytes digested as they are written. */
+  public static MessageDigest newSha256() {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }

@@ -79,7 +79,7 @@ public record Quality(List<Measurement> measurements) {
     }
   }
 
-  /** Measures a build: its data graph, and its shapes and checks run once more. */
+  /** Measures a build: its data graph, and its validation (run once per build, and kept). */
   public static Quality of(Build build) {
     return of(build, build.validate());
   }

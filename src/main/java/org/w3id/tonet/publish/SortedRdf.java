@@ -36,8 +36,9 @@ import org.apache.jena.vocabulary.XSD;
  *
  * <p>The data graph has no blank nodes. The ontology has a few, where OWL needs them
  * (owl:AllDisjointClasses, unions of classes): Turtle and TriG name each by a digest of what it
- * says and where it hangs ({@code _:b5d0c…}), so they sort and print the same every time. JSON-LD
- * and RDF/XML are written for the data graph only and refuse blank nodes.
+ * says and where it hangs ({@code _:b5d0c…}), so they sort and print the same every time; JSON-LD
+ * writes the same label as a blank node identifier ({@code "@id": "_:b5d0c…"}) and RDF/XML as an
+ * {@code rdf:nodeID}.
  *
  * <p>Nodes are formatted as {@code NodeFmtLib.strNT} and {@code NodeFmtLib.str} format them, each
  * IRI once per dump; the sort keys are made once per triple, not once per comparison; a graph
@@ -70,6 +71,11 @@ public final class SortedRdf {
 
     private Sorted(Graph graph) {
       this.blocks = blocks(graph, nt);
+    }
+
+    /** An IRI, or a blank node's identifier ({@code _:} and its stable label). */
+    String id(Node node) {
+      return node.isBlank() ? "_:" + nt.blankLabels.get(node) : node.getURI();
     }
 
     /** The triples, in order. */
@@ -419,7 +425,6 @@ public final class SortedRdf {
   /** JSON-LD of a sorted graph. */
   public static void jsonLd(Sorted graph, Map<String, String> prefixes, Writer out)
       throws IOException {
-    refuseBlankNodes(graph);
     PrefixMap map = PrefixMapFactory.create(prefixes);
     out.write("{\n  \"@context\": ");
     out.write(context(prefixes, "  "));
@@ -429,14 +434,22 @@ public final class SortedRdf {
     for (Map.Entry<Node, Map<Node, List<Node>>> node : nodes.entrySet()) {
       out.write(firstNode ? "\n    {" : ",\n    {");
       firstNode = false;
-      out.write("\n      \"@id\": " + json(node.getKey().getURI()));
+      out.write("\n      \"@id\": " + json(graph.id(node.getKey())));
       for (Map.Entry<Node, List<Node>> property : node.getValue().entrySet()) {
-        boolean type = property.getKey().equals(RDF.type.asNode());
+        // A blank class is not a @type value: it is then said with rdf:type as any property.
+        boolean type =
+            property.getKey().equals(RDF.type.asNode())
+                && property.getValue().stream().allMatch(Node::isURI);
         String key = type ? "@type" : compact(property.getKey().getURI(), map);
         out.write(",\n      " + json(key) + ": ");
         List<String> values = new ArrayList<>();
         for (Node value : property.getValue()) {
-          values.add(type ? json(compact(value.getURI(), map)) : jsonValue(value, map));
+          values.add(
+              type
+                  ? json(compact(value.getURI(), map))
+                  : value.isBlank()
+                      ? "{\"@id\": " + json(graph.id(value)) + "}"
+                      : jsonValue(value, map));
         }
         out.write(values.size() == 1 ? values.get(0) : "[" + String.join(", ", values) + "]");
       }
@@ -516,7 +529,6 @@ public final class SortedRdf {
   /** RDF/XML of a sorted graph. */
   public static void rdfXml(Sorted graph, Map<String, String> prefixes, Writer out)
       throws IOException {
-    refuseBlankNodes(graph);
     List<Triple> triples = graph.triples();
     Map<String, String> namespaces = new LinkedHashMap<>(prefixes);
     for (Triple t : triples) {
@@ -528,13 +540,13 @@ public final class SortedRdf {
     }
     out.write(">\n");
     for (Map.Entry<Node, Map<Node, List<Node>>> node : bySubject(triples).entrySet()) {
-      out.write("  <rdf:Description rdf:about=\"" + xml(node.getKey().getURI(), true) + "\">\n");
+      out.write("  <rdf:Description " + xmlNode(node.getKey(), graph, "rdf:about") + ">\n");
       for (Map.Entry<Node, List<Node>> property : node.getValue().entrySet()) {
         String element = qname(property.getKey().getURI(), namespaces);
         for (Node value : property.getValue()) {
           out.write("    <" + element);
-          if (value.isURI()) {
-            out.write(" rdf:resource=\"" + xml(value.getURI(), true) + "\"/>\n");
+          if (!value.isLiteral()) {
+            out.write(" " + xmlNode(value, graph, "rdf:resource") + "/>\n");
             continue;
           }
           String lang = value.getLiteralLanguage();
@@ -552,12 +564,11 @@ public final class SortedRdf {
     out.write("</rdf:RDF>\n");
   }
 
-  private static void refuseBlankNodes(Sorted graph) {
-    if (!graph.nt.blankLabels.isEmpty()) {
-      throw new IllegalArgumentException(
-          "blank nodes in a graph written as JSON-LD or RDF/XML: only the data graph is, and it"
-              + " names every node");
-    }
+  /** An IRI as the attribute {@code iriAttribute}, a blank node as its rdf:nodeID. */
+  private static String xmlNode(Node node, Sorted graph, String iriAttribute) {
+    return node.isBlank()
+        ? "rdf:nodeID=\"" + graph.nt.blankLabels.get(node) + "\""
+        : iriAttribute + "=\"" + xml(node.getURI(), true) + "\"";
   }
 
   /** The qualified name of a predicate, declaring a new namespace when no prefix fits. */

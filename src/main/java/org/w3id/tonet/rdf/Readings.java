@@ -7,20 +7,33 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
-import org.w3id.tonet.parse.TabTable;
+import org.w3id.tonet.source.FolderTable;
+import org.w3id.tonet.source.SourceProblem;
 
 /**
- * The statements the mapping makes that the source does not make itself, from the hand-kept table
- * {@code lexicon/readings.tsv}: each resource they are about says so with tonet:readingNote.
+ * The statements the mapping makes that the source does not make itself, from a council folder's
+ * hand-kept table {@code readings.tsv}: each resource they are about says so with
+ * tonet:readingNote.
  *
  * <pre>
- * Readings.addTo(data, iris);
+ * List&lt;Readings.Reading&gt; readings = Readings.of(table, problems);
+ * Readings.addTo(data, iris, readings);
  * // &lt;id/org/system-working-group&gt; tonet:readingNote "協議会の部会等とするのは当方の読み取りで…"@ja .
  * </pre>
  */
 public final class Readings {
 
-  static final String RESOURCE = "/lexicon/readings.tsv";
+  /** The columns of readings.tsv. */
+  public static final FolderTable.Schema SCHEMA =
+      FolderTable.Schema.of(
+          FolderTable.Column.required(
+              "subject", "the IRI path of the resource, below the base (id/...)"),
+          FolderTable.Column.required(
+              "property", "the statement's property, as a prefixed name (schema:superEvent)"),
+          FolderTable.Column.required(
+              "object", "the IRI path of the value, below the base, or a day (yyyy-mm-dd)"),
+          FolderTable.Column.required("ja", "the note in Japanese"),
+          FolderTable.Column.required("en", "the note in English"));
 
   /**
    * One reading.
@@ -36,18 +49,34 @@ public final class Readings {
 
   private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-  private static final List<Reading> ALL = load();
-
   private Readings() {}
 
-  /** Every reading of the table. */
-  public static List<Reading> all() {
-    return ALL;
+  /** The readings of a table; a property without a pinned prefix is added to {@code problems}. */
+  public static List<Reading> of(FolderTable table, List<SourceProblem> problems) {
+    List<Reading> readings = new ArrayList<>();
+    for (FolderTable.Row row : table.rows()) {
+      String written = row.get("property");
+      String property = Prefixes.asMapping().expandPrefix(written);
+      if (property.equals(written)) {
+        problems.add(
+            row.problem(
+                "property",
+                "not a prefixed name with one of the prefixes the dumps use ("
+                    + String.join(", ", Prefixes.all().keySet())
+                    + ")",
+                "write it as prefix:name, such as schema:superEvent"));
+        continue;
+      }
+      readings.add(
+          new Reading(
+              row.get("subject"), property, row.get("object"), row.get("ja"), row.get("en")));
+    }
+    return List.copyOf(readings);
   }
 
   /** Adds the note of every reading whose statement the data makes. */
-  public static void addTo(Model data, Iris iris) {
-    for (Reading reading : ALL) {
+  public static void addTo(Model data, Iris iris, List<Reading> readings) {
+    for (Reading reading : readings) {
       Resource subject = data.getResource(iris.base() + reading.subject());
       // The value is a resource below the base, or a day (a bound drawn from a reading).
       RDFNode object =
@@ -59,24 +88,5 @@ public final class Readings {
         subject.addProperty(TONET.readingNote, reading.noteEn(), "en");
       }
     }
-  }
-
-  private static List<Reading> load() {
-    List<Reading> readings = new ArrayList<>();
-    for (TabTable.Row row : TabTable.read(RESOURCE, 5)) {
-      String[] cells = row.cells();
-      String property = Prefixes.asMapping().expandPrefix(cells[1]);
-      if (property.equals(cells[1])) {
-        throw new IllegalStateException(
-            RESOURCE
-                + " line "
-                + row.line()
-                + ": the property "
-                + cells[1]
-                + " has no pinned prefix (expected subject, property, object, ja, en)");
-      }
-      readings.add(new Reading(cells[0], property, cells[2], cells[3], cells[4]));
-    }
-    return List.copyOf(readings);
   }
 }

@@ -107,8 +107,8 @@ public final class TONET {
   public static final Resource InstitutionCountMilestone = resource("InstitutionCountMilestone");
 
   /**
-   * A stage in the life of the system 「とねっと」: trial operation, full operation, the renewed system;
-   * open-ended when written with ～.
+   * A stage in the life of a council's information system: trial operation, full operation, a
+   * renewed system; open-ended when written with ～.
    */
   public static final Resource SystemLaunch = resource("SystemLaunch");
 
@@ -147,7 +147,7 @@ public final class TONET {
    */
   public static final Resource AgendaItem = resource("AgendaItem");
 
-  /** The regional healthcare network system 「とねっと」. */
+  /** A council's information system, such as its regional healthcare network. */
   public static final Resource InformationSystem = resource("InformationSystem");
 
   /** A plan document, such as the regional medical care revitalization plan. */
@@ -160,19 +160,19 @@ public final class TONET {
    */
   public static final Resource FiscalYear = resource("FiscalYear");
 
-  /** A prefecture (Saitama); linked to its standard area code with tonet:areaCode. */
+  /** A prefecture (都道府県); linked to its standard area code with tonet:areaCode. */
   public static final Resource Prefecture = resource("Prefecture");
 
   /**
-   * A municipality (市町村) of the Tone healthcare area. Its name and whether it is a city or a town
-   * are stated per period with tonet:municipalStatus (mergers, city status). Linked to its plain
+   * A municipality (市町村) of a council's area. Its name and whether it is a city or a town are
+   * stated per period with tonet:municipalStatus (mergers, city status). Linked to its plain
    * standard area code with tonet:areaCode, never owl:sameAs: a code is not a town.
    */
   public static final Resource Municipality = resource("Municipality");
 
   /**
-   * A secondary healthcare area (二次保健医療圏) of a prefecture's health plan, such as the Tone
-   * healthcare area; it contains its municipalities (schema:containsPlace).
+   * A secondary healthcare area (二次保健医療圏) of a prefecture's health plan, such as the area a council
+   * serves; it contains its municipalities (schema:containsPlace).
    */
   public static final Resource HealthcareArea = resource("HealthcareArea");
 
@@ -202,10 +202,10 @@ public final class TONET {
   public static final Resource SourceDocument = resource("SourceDocument");
 
   /**
-   * The hand-kept gazetteer (lexicon/gazetteer.tsv), a source document of ours: the municipalities,
-   * the prefecture and the healthcare area, their history, the municipality of each venue, and the
-   * sources of all of it (dcterms:source). Places are made from its rows (tonet:GazetteerRow), not
-   * from the rows of the timeline.
+   * A council folder's hand-kept gazetteer (gazetteer.tsv), a source document of ours: the
+   * municipalities, the prefecture and the healthcare area, their history, the municipality of each
+   * venue, and the sources of all of it (dcterms:source). Places are made from its rows
+   * (tonet:GazetteerRow), not from the rows of the timeline.
    */
   public static final Resource Gazetteer = resource("Gazetteer");
 

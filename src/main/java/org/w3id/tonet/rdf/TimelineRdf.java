@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.GraphMemFactory;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -36,7 +37,7 @@ import org.w3id.tonet.source.SourceException;
  * row states (the bounds of a fiscal year).
  *
  * <pre>
- * Model data = TimelineRdf.map(timeline, new Iris("https://lod.example.jp/tonet/"));
+ * Model data = TimelineRdf.map(timeline, new Iris("https://lod.example.jp/tonet/"), "council");
  * </pre>
  *
  * <p>Every instance states its class and all the superclasses the ontology declares; {@link
@@ -53,7 +54,17 @@ public final class TimelineRdf {
 
   private final Timeline timeline;
   private final Iris iris;
-  private final Model model = ModelFactory.createDefaultModel();
+
+  /**
+   * The slug of the council whose timeline it is: it holds the assemblies, it published the table.
+   */
+  private final String council;
+
+  // Jena's newer in-memory graph: it finds a statement with a known subject and object by hashing,
+  // where the default scans every statement about the subject. The counted series of assemblies
+  // and the council are subjects of a statement per row, so SHACL's FILTER NOT EXISTS on them
+  // took the square of the rows (issue 22).
+  private final Model model = ModelFactory.createModelForGraph(GraphMemFactory.createGraphMem2());
   private final String hash;
 
   /** Source lines per named thing (organization, venue, system, plan), in line order. */
@@ -65,19 +76,21 @@ public final class TimelineRdf {
    */
   private final Map<Integer, Set<Integer>> yearLines = new LinkedHashMap<>();
 
-  private TimelineRdf(Timeline timeline, Iris iris) {
+  private TimelineRdf(Timeline timeline, Iris iris, String council) {
     this.timeline = timeline;
     this.iris = iris;
+    this.council = council;
     this.hash = timeline.source().shortHash();
   }
 
   /**
    * The data graph of a timeline.
    *
+   * @param council the slug of the council whose timeline it is (its folder's identity)
    * @throws SourceException when two entries would share one IRI
    */
-  public static Model map(Timeline timeline, Iris iris) throws SourceException {
-    return new TimelineRdf(timeline, iris).build();
+  public static Model map(Timeline timeline, Iris iris, String council) throws SourceException {
+    return new TimelineRdf(timeline, iris, council).build();
   }
 
   private Model build() throws SourceException {
@@ -135,14 +148,14 @@ public final class TimelineRdf {
           });
       r.addLiteral(TONET.ordinal, integer(a.ordinal()));
       r.addLiteral(TONET.heldInWriting, bool(a.heldInWriting()));
-      organizer(r, "council", base);
+      organizer(r, council, base);
       for (String unit : a.jointWith()) {
         r.addProperty(TONET.jointMeetingWith, org(unit, base));
       }
     } else if (entry instanceof Entry.WrittenResolution) {
       type(r, TONET.WrittenResolution);
       r.addLiteral(TONET.heldInWriting, bool(true));
-      organizer(r, "council", base);
+      organizer(r, council, base);
     } else if (entry instanceof Entry.Symposium s) {
       type(r, TONET.Symposium);
       r.addProperty(SCHEMA.location, named(s.venue(), base));
@@ -251,7 +264,7 @@ public final class TimelineRdf {
       meeting.addProperty(TONET.agendaItem, r);
       type(r, TONET.AgendaItem);
       r.addProperty(RDFS.label, item.labelJa(), "ja");
-      // No English is better than a placeholder: lexicon/agenda.tsv gives it, or nothing does.
+      // No English is better than a placeholder: the folder's agenda.tsv gives it, or nothing does.
       if (!item.labelEn().isEmpty()) {
         r.addProperty(RDFS.label, item.labelEn(), "en");
       }
@@ -406,12 +419,7 @@ public final class TimelineRdf {
   private void count(ReportedMeetingCount count) {
     Resource r = model.createResource(iris.count(count.asOf(), count.seriesSlug()));
     type(r, TONET.ReportedMeetingCount);
-    String normalised =
-        count.labelJa()
-            + (count.glossJa().isEmpty() ? "" : "(" + count.glossJa() + ")")
-            + " "
-            + count.count()
-            + "回";
+    String normalised = count.normalJa();
     String seriesEn =
         timeline.entries().stream()
             .filter(
@@ -444,8 +452,8 @@ public final class TimelineRdf {
     doc.addProperty(TONET.fileName, info.fileName());
     doc.addProperty(TONET.sha256, info.sha256());
     doc.addLiteral(TONET.lineCount, integer(info.lineCount()));
-    if (timeline.names().stream().anyMatch(n -> n.slug().equals("council"))) {
-      doc.addProperty(DCTerms.publisher, model.createResource(iris.organization("council")));
+    if (timeline.names().stream().anyMatch(n -> n.slug().equals(council))) {
+      doc.addProperty(DCTerms.publisher, model.createResource(iris.organization(council)));
     }
     for (SourceRow row : timeline.rows()) {
       Resource r = model.createResource(iris.sourceRow(hash, row.line()));

@@ -1,6 +1,6 @@
 package org.w3id.tonet.server;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -11,9 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -35,28 +39,29 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.w3id.tonet.council.Council;
 import org.w3id.tonet.model.Timeline;
 import org.w3id.tonet.parse.TimelineParser;
+import org.w3id.tonet.publish.Dump;
 import org.w3id.tonet.publish.Exporter;
 import org.w3id.tonet.publish.ProgramBuild;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.rdf.Prefixes;
-import org.w3id.tonet.source.SourceFile;
 
 /**
  * What a start made, kept for the next one: the three graphs (in RDF Thrift, a binary form Jena
- * reads fast), every dump file and a manifest with the SHA-256 of each. A start with the same seed,
- * program build and options finds its entry, checks every digest and serves it, instead of parsing,
- * mapping, validating and writing the dumps again; a start that finds no entry (or one that does
- * not check out, which is removed) builds as usual and writes one. Entries are written to a
- * temporary folder and moved into place, so a start never reads a half-written one. Only what this
- * user alone can have written is trusted ({@link OwnFiles}): a folder, entry or file that is a
- * symbolic link, another user's, or writable by its group or others is refused, and what is written
- * is readable by its owner only.
+ * reads fast), every dump file and a manifest with the SHA-256 of each. A start with the same
+ * council folder, program build and options finds its entry, checks every digest and serves it,
+ * instead of parsing, mapping, validating and writing the dumps again; a start that finds no entry
+ * (or one that does not check out, which is removed) builds as usual and writes one. Entries are
+ * written to a temporary folder and moved into place, so a start never reads a half-written one.
+ * Only what this user alone can have written is trusted ({@link OwnFiles}): a folder, entry or file
+ * that is a symbolic link, another user's, or writable by its group or others is refused, and what
+ * is written is readable by its owner only.
  *
  * <pre>
  * BuildCache cache = new BuildCache(BuildCache.defaultFolder());
- * String key = BuildCache.key(seed, base, license, mode);
+ * String key = BuildCache.key(council, base, license, mode);
  * Optional&lt;Site&gt; site = cache.load(key, dataset); // checked; empty when absent or damaged
  * cache.store(key, site);                                // after a build
  * </pre>
@@ -104,18 +109,30 @@ public final class BuildCache {
   }
 
   /**
-   * The key of a build: everything its output depends on — the seed's bytes, this program build,
-   * the base IRI, the licence and the reading mode.
+   * The key of a build: everything its output depends on — the council folder's bytes (the table's
+   * and every other file's, its identity's publisher and contact included), this program build, the
+   * base IRI, the licence and the reading mode.
    */
-  public static String key(SourceFile seed, String base, String license, TimelineParser.Mode mode) {
+  public static String key(Council council, String base, String license, TimelineParser.Mode mode) {
+    return key(council, base, license, org.w3id.tonet.publish.Publisher.UNNAMED, mode);
+  }
+
+  /** The key of a build that names its publisher (part of the description it holds). */
+  public static String key(
+      Council council,
+      String base,
+      String license,
+      org.w3id.tonet.publish.Publisher publisher,
+      TimelineParser.Mode mode) {
     String what =
         String.join(
             "\n",
             "format " + FORMAT,
             "program " + ProgramBuild.id(),
-            "seed " + seed.sha256(),
+            "council " + council.digest(),
             "base " + base,
             "license " + (license == null ? "" : license),
+            "publisher " + publisher.key(),
             "mode " + mode);
     return Exporter.sha256(what.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
   }
@@ -127,8 +144,7 @@ public final class BuildCache {
    */
   public Optional<Site> load(String key, DatasetGraph dataset, boolean fill) {
     Path entry = folder.resolve(key);
-    Path manifestFile = entry.resolve(MANIFEST);
-    if (!Files.exists(manifestFile, LinkOption.NOFOLLOW_LINKS)) {
+    if (!present(entry)) {
       return Optional.empty();
     }
     // What is served from here must be this user's alone: anyone who could write the folder could
@@ -138,16 +154,7 @@ public final class BuildCache {
       return Optional.empty();
     }
     try {
-      trusted(entry, true);
-      trusted(entry.resolve(FILES), true);
-      Properties manifest = new Properties();
-      manifest.load(
-          new java.io.StringReader(
-              new String(trusted(manifestFile, false), StandardCharsets.UTF_8)));
-      if (!FORMAT.equals(manifest.getProperty("format"))
-          || !key.equals(manifest.getProperty("key"))) {
-        throw new IOException("the manifest does not belong to this key");
-      }
+      Properties manifest = manifest(entry, key);
       byte[] graphs = checked(entry.resolve(GRAPHS), manifest.getProperty("graphs"));
       Map<String, byte[]> files = new LinkedHashMap<>();
       for (String name : new TreeMap<>(manifest).keySet().stream().map(Object::toString).toList()) {
@@ -191,19 +198,13 @@ public final class BuildCache {
       if (data.isEmpty() || ontology.isEmpty() || meta.isEmpty()) {
         throw new IOException("a graph is missing");
       }
-      Timeline.SourceInfo source =
-          new Timeline.SourceInfo(
-              manifest.getProperty("seed.file"),
-              manifest.getProperty("seed.sha256"),
-              manifest.getProperty("seed.title"),
-              Integer.parseInt(manifest.getProperty("seed.lines")));
       Site site =
           Site.loaded(
               data,
               ontology,
               meta,
               iris,
-              source,
+              source(manifest),
               dataset,
               files,
               Instant.ofEpochMilli(Long.parseLong(manifest.getProperty("published"))));
@@ -219,6 +220,78 @@ public final class BuildCache {
     }
   }
 
+  /**
+   * The kept build as far as its two small files tell: its description (void.ttl, the meta graph)
+   * and SHA256SUMS, their digests checked, over {@code store}. Enough to answer SPARQL from a store
+   * that already holds the build (a TDB2 database: {@link Tdb2Store#holds}) while the rest is
+   * loaded: its base, its store and its tag are those of the whole site; its data and ontology
+   * graphs are empty. Empty when there is no usable entry.
+   */
+  public Optional<Site> described(String key, DatasetGraph store) {
+    Path entry = folder.resolve(key);
+    // Held to what load() holds the whole entry to (load() says why when it is not).
+    if (!present(entry) || folderProblem().isPresent()) {
+      return Optional.empty();
+    }
+    try {
+      Properties manifest = manifest(entry, key);
+      Map<String, byte[]> files = new LinkedHashMap<>();
+      for (String file : List.of(Dump.VOID, Dump.SHA256SUMS)) {
+        files.put(
+            file,
+            checked(entry.resolve(FILES).resolve(file), manifest.getProperty("file." + file)));
+      }
+      Model meta = prefixed();
+      RDFParser.source(new java.io.ByteArrayInputStream(files.get(Dump.VOID)))
+          .lang(Lang.TURTLE)
+          .parse(meta);
+      return Optional.of(
+          Site.loaded(
+              prefixed(),
+              prefixed(),
+              meta,
+              new Iris(manifest.getProperty("base")),
+              source(manifest),
+              store,
+              files,
+              Instant.ofEpochMilli(Long.parseLong(manifest.getProperty("published")))));
+    } catch (IOException | RuntimeException e) {
+      // load() says why and removes the entry.
+      return Optional.empty();
+    }
+  }
+
+  /** Whether there is an entry at {@code entry} (its manifest, a link counted too: refused). */
+  private static boolean present(Path entry) {
+    return Files.exists(entry.resolve(MANIFEST), LinkOption.NOFOLLOW_LINKS);
+  }
+
+  /**
+   * An entry's manifest, once the entry, its files folder and the manifest are found this user's
+   * alone, checked to belong to its key.
+   */
+  private Properties manifest(Path entry, String key) throws IOException {
+    trusted(entry, true);
+    trusted(entry.resolve(FILES), true);
+    Properties manifest = new Properties();
+    manifest.load(
+        new java.io.StringReader(
+            new String(trusted(entry.resolve(MANIFEST), false), StandardCharsets.UTF_8)));
+    if (!FORMAT.equals(manifest.getProperty("format"))
+        || !key.equals(manifest.getProperty("key"))) {
+      throw new IOException("the manifest does not belong to this key");
+    }
+    return manifest;
+  }
+
+  private static Timeline.SourceInfo source(Properties manifest) {
+    return new Timeline.SourceInfo(
+        manifest.getProperty("seed.file"),
+        manifest.getProperty("seed.sha256"),
+        manifest.getProperty("seed.title"),
+        Integer.parseInt(manifest.getProperty("seed.lines")));
+  }
+
   private static Model prefixed() {
     Model model = ModelFactory.createDefaultModel();
     Prefixes.apply(model);
@@ -229,20 +302,21 @@ public final class BuildCache {
    * Whether the folder is this user's alone; when not, says so ("{@code doing} the build cache").
    */
   private boolean trustedFolder(String doing) {
-    try {
-      Optional<String> problem = own.problem(folder, true);
-      if (problem.isEmpty()) {
-        return true;
-      }
-      LOG.warn(
-          "{} the build cache {}: {}; it must be writable by this user only",
-          doing,
-          folder,
-          problem.get());
-    } catch (IOException e) {
-      LOG.warn("{} the build cache {}: {}", doing, folder, e.getMessage());
+    Optional<String> problem = folderProblem();
+    if (problem.isEmpty()) {
+      return true;
     }
+    LOG.warn("{} the build cache {}: {}", doing, folder, problem.get());
     return false;
+  }
+
+  /** Why the folder is not this user's alone, or empty when it is. */
+  private Optional<String> folderProblem() {
+    try {
+      return own.problem(folder, true).map(p -> p + "; it must be writable by this user only");
+    } catch (IOException e) {
+      return Optional.of(e.getMessage());
+    }
   }
 
   /** A file's bytes, once it is found this user's alone and its digest is the manifest's. */
@@ -294,23 +368,26 @@ public final class BuildCache {
       manifest.setProperty("seed.lines", Integer.toString(site.source().lineCount()));
       Dataset graphs = DatasetFactory.create();
       site.namedGraphs().forEach(graphs::addNamedModel);
-      ByteArrayOutputStream thrift = new ByteArrayOutputStream();
-      RDFDataMgr.write(thrift, graphs, Lang.RDFTHRIFT);
-      OwnFiles.write(staging.resolve(GRAPHS), thrift.toByteArray());
-      manifest.setProperty("graphs", Exporter.sha256(thrift.toByteArray()));
+      // Streamed to the file and digested on the way: held in memory, the graphs of a long table
+      // did not fit beside the site (issue 22: 2.4 million triples, 4 GB of heap).
+      MessageDigest digest = Exporter.newSha256();
+      try (OutputStream out =
+          new DigestOutputStream(
+              new BufferedOutputStream(OwnFiles.create(staging.resolve(GRAPHS))), digest)) {
+        RDFDataMgr.write(out, graphs, Lang.RDFTHRIFT);
+      }
+      manifest.setProperty("graphs", HexFormat.of().formatHex(digest.digest()));
       Path files = staging.resolve(FILES);
       OwnFiles.makeFolder(files);
       for (Map.Entry<String, byte[]> f : site.files().entrySet()) {
         OwnFiles.write(files.resolve(f.getKey()), f.getValue());
         manifest.setProperty("file." + f.getKey(), Exporter.sha256(f.getValue()));
       }
-      ByteArrayOutputStream written = new ByteArrayOutputStream();
-      try (OutputStream out = written) {
+      try (OutputStream out = OwnFiles.create(staging.resolve(MANIFEST))) {
         manifest.store(
             new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8),
             "tonet-lod build cache: what one start published");
       }
-      OwnFiles.write(staging.resolve(MANIFEST), written.toByteArray());
       try {
         Files.move(staging, entry, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {

@@ -28,7 +28,7 @@ public final class Conneg {
   /** A representation the server can send. */
   public enum Format {
     HTML("text/html", "html"),
-    TURTLE("text/turtle", "ttl", "text/n3", "application/x-turtle"),
+    TURTLE("text/turtle", "ttl", "text/n3", "application/x-turtle", "text/rdf+n3"),
     JSONLD("application/ld+json", "jsonld"),
     RDFXML("application/rdf+xml", "rdf"),
     NTRIPLES("application/n-triples", "nt", "text/plain"),

@@ -41,6 +41,6 @@ final class DescriptionServlet extends SiteServlet {
         response,
         200,
         Conneg.contentType(accept, format.get()),
-        RdfWriters.write(site().meta().getGraph(), format.get(), namedGraphs()));
+        RdfWriters.write(site().meta().getGraph(), format.get()));
   }
 }

@@ -19,6 +19,11 @@ import org.eclipse.jetty.util.Callback;
  */
 final class EdgeHandler extends Handler.Wrapper {
 
+  /** The request headers a cross-origin client may send (answered in preflights). */
+  static final String ALLOWED_HEADERS =
+      "Accept, Accept-Encoding, Accept-Language, Content-Type, Authorization, X-Requested-With,"
+          + " Cache-Control, If-None-Match, If-Modified-Since";
+
   /** The longest path and query accepted, in characters; longer queries go in a POST body. */
   static final int MAX_URL = 16 * 1024;
 
@@ -103,9 +108,11 @@ final class EdgeHandler extends Handler.Wrapper {
     response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD, POST, OPTIONS");
     if (origin != null) {
       response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_METHODS, "GET, HEAD, POST");
-      response
-          .getHeaders()
-          .put(HttpHeader.ACCESS_CONTROL_ALLOW_HEADERS, "Accept, Accept-Encoding, Content-Type");
+      // The request headers browser clients send: YASGUI tabs and JS SPARQL clients configured
+      // with a token send Authorization, jQuery-era ones X-Requested-With. Authorization must be
+      // named (a "*" does not cover it). Credentials stay off: no Allow-Credentials, so a browser
+      // never sends cookies or its own stored logins here.
+      response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_HEADERS, ALLOWED_HEADERS);
       response.getHeaders().put(HttpHeader.ACCESS_CONTROL_MAX_AGE, "86400");
     }
     response.setStatus(204);

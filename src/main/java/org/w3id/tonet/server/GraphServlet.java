@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -159,8 +158,7 @@ final class GraphServlet extends SiteServlet {
   /** The description of a graph in an RDF format (also written by the static site). */
   String document(Kind kind, Conneg.Format format) {
     return made.get(
-        format + " " + kind.name(),
-        () -> RdfWriters.write(describe(kind).getGraph(), format, Map.of()));
+        format + " " + kind.name(), () -> RdfWriters.write(describe(kind).getGraph(), format));
   }
 
   /** The page of a graph (also written by the static site). */

@@ -256,7 +256,7 @@ final class LandingServlet extends SiteServlet {
     }
     return Charts.bars(
         "シンポジウム参加者数 Symposium attendance",
-        "年ごとの地域医療ネットワークシンポジウムの参加者数。薄い棒は概数（約） (lighter bars are approximate)",
+        "年ごとのシンポジウムの参加者数。薄い棒は概数（約） (lighter bars are approximate)",
         bars,
         "人");
   }

@@ -91,7 +91,7 @@ final class LinkedDataServlet extends SiteServlet {
   }
 
   private String renderPage(String iri) {
-    ResourceView.Page page = ResourceView.of(site().union(), iri, links());
+    ResourceView.Page page = ResourceView.of(holder().documents(), iri, links());
     List<Pages.Alternate> alternates =
         Conneg.Format.rdfOffers().stream()
             .map(f -> new Pages.Alternate(f.mediaType(), links().data(iri, f)))
@@ -103,8 +103,7 @@ final class LinkedDataServlet extends SiteServlet {
   /** The RDF document of a resource in a format (also written by the static site). */
   String dataDocument(String iri, Conneg.Format format) {
     return made.get(
-        format + " " + iri,
-        () -> RdfWriters.write(describe(site().union(), iri), format, namedGraphs()));
+        format + " " + iri, () -> RdfWriters.write(describe(holder().documents(), iri), format));
   }
 
   private void data(HttpServletRequest request, HttpServletResponse response, String path)
@@ -175,7 +174,7 @@ final class LinkedDataServlet extends SiteServlet {
 
   /** True when the IRI is the subject of a triple here. */
   boolean exists(String iri) {
-    return site().union().getGraph().contains(NodeFactory.createURI(iri), Node.ANY, Node.ANY);
+    return holder().documents().getGraph().contains(NodeFactory.createURI(iri), Node.ANY, Node.ANY);
   }
 
   private void notAcceptable(HttpServletRequest request, HttpServletResponse response)

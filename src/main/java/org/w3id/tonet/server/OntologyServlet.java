@@ -68,6 +68,8 @@ final class OntologyServlet extends SiteServlet {
   /** The page. */
   record OntologyPage(
       String iri,
+      String titleJa,
+      String titleEn,
       String version,
       String versionIri,
       String license,
@@ -90,7 +92,7 @@ final class OntologyServlet extends SiteServlet {
           response,
           200,
           Conneg.contentType(accept(request), format.get()),
-          RdfWriters.write(ontology.getGraph(), format.get(), namedGraphs()));
+          RdfWriters.write(ontology.getGraph(), format.get()));
       return;
     }
     sendHtml(response, 200, html());
@@ -109,6 +111,8 @@ final class OntologyServlet extends SiteServlet {
     OntologyPage page =
         new OntologyPage(
             TONET.ONTOLOGY,
+            title(ontology, "ja"),
+            title(ontology, "en"),
             about(ontology, OWL.versionInfo),
             about(ontology, OWL2.versionIRI),
             about(ontology, DCTerms.license),
@@ -231,6 +235,17 @@ final class OntologyServlet extends SiteServlet {
       return null;
     }
     return s.getObject().isURIResource() ? s.getResource().getURI() : s.getString();
+  }
+
+  /** The ontology's own title (dcterms:title) in a language. */
+  private static String title(Model ontology, String lang) {
+    for (Statement s :
+        ontology.getResource(TONET.ONTOLOGY).listProperties(DCTerms.title).toList()) {
+      if (s.getLanguage().equals(lang)) {
+        return s.getString();
+      }
+    }
+    return "tonet";
   }
 
   private static String comment(Resource r, String lang) {

@@ -2,10 +2,12 @@ package org.w3id.tonet.server;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
@@ -127,11 +129,23 @@ final class OwnFiles {
 
   /** Writes a file readable and writable by its owner only. */
   static void write(Path file, byte[] bytes) throws IOException {
+    try (OutputStream out = create(file)) {
+      out.write(bytes);
+    }
+  }
+
+  /** A new file, readable and writable by its owner only, to write (what is there is replaced). */
+  static OutputStream create(Path file) throws IOException {
     if (POSIX) {
       Files.deleteIfExists(file);
       Files.createFile(file, attribute(FILE));
     }
-    Files.write(file, bytes);
+    return Files.newOutputStream(
+        file,
+        StandardOpenOption.CREATE,
+        StandardOpenOption.TRUNCATE_EXISTING,
+        StandardOpenOption.WRITE,
+        LinkOption.NOFOLLOW_LINKS);
   }
 
   private static FileAttribute<Set<PosixFilePermission>> attribute(

@@ -5,6 +5,11 @@ import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheFactory;
 import java.io.StringWriter;
 import java.util.List;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDFS;
 
 /**
  * Renders the HTML pages from the Mustache templates in {@code templates/}. Every {@code {{value}}}
@@ -19,9 +24,42 @@ final class Pages {
 
   private final MustacheFactory factory = new DefaultMustacheFactory("templates");
   private final Links links;
+  private final Masthead masthead;
 
-  Pages(Links links) {
+  Pages(Links links, Masthead masthead) {
     this.links = links;
+    this.masthead = masthead;
+  }
+
+  /**
+   * What heads and foots every page: the site's name and the attribution the council asks for, as
+   * the dataset description states them (dcterms:alternative, dcterms:rights), so a site loaded
+   * from a kept build has them too.
+   *
+   * @param nameJa the site's name in Japanese
+   * @param nameEn the site's name in English
+   * @param attribution the credit the council asks for
+   */
+  record Masthead(String nameJa, String nameEn, String attribution) {
+
+    /** The masthead of a published site. */
+    static Masthead of(Site site) {
+      Resource dataset = site.meta().getResource(site.iris().dataset());
+      Resource rights = dataset.getPropertyResourceValue(DCTerms.rights);
+      return new Masthead(
+          text(dataset, DCTerms.alternative, "ja"),
+          text(dataset, DCTerms.alternative, "en"),
+          rights == null ? "" : text(rights, RDFS.label, "ja"));
+    }
+
+    private static String text(Resource r, Property p, String lang) {
+      for (Statement s : r.listProperties(p).toList()) {
+        if (s.getObject().isLiteral() && s.getLanguage().equals(lang)) {
+          return s.getString();
+        }
+      }
+      return "";
+    }
   }
 
   /** A link to an alternate representation of the page. */
@@ -29,6 +67,9 @@ final class Pages {
 
   /** What the page head and the site chrome need. */
   record Chrome(
+      String siteJa,
+      String siteEn,
+      String attribution,
       String pageTitle,
       String canonical,
       List<Alternate> alternates,
@@ -49,6 +90,9 @@ final class Pages {
   /** The chrome of a page with a title, canonical IRI, alternates and JSON-LD (each nullable). */
   Chrome chrome(String title, String canonical, List<Alternate> alternates, String jsonLd) {
     return new Chrome(
+        masthead.nameJa(),
+        masthead.nameEn(),
+        masthead.attribution(),
         title,
         canonical,
         alternates == null ? List.of() : alternates,

@@ -11,6 +11,7 @@ import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.DCAT;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
 import org.w3id.tonet.rdf.SCHEMA;
 import org.w3id.tonet.rdf.TONET;
 
@@ -52,6 +53,17 @@ final class SchemaOrg {
     if (!top) {
       return json;
     }
+    if (json.get("@type").equals("Dataset")) {
+      // What dataset search engines require of a Dataset besides its name.
+      String description = text(model, r, DCTerms.description, "en");
+      json.put(
+          "description",
+          description != null ? description : text(model, r, DCTerms.description, "ja"));
+      json.put("identifier", r.getURI());
+      Resource license = r.getPropertyResourceValue(DCTerms.license);
+      json.put("license", license == null ? null : license.getURI());
+      json.put("creator", linked(model, r, DCTerms.rightsHolder, links, "Organization"));
+    }
     json.put("startDate", literal(r, SCHEMA.startDate));
     json.put("endDate", literal(r, SCHEMA.endDate));
     json.put("location", linked(model, r, SCHEMA.location, links));
@@ -90,8 +102,13 @@ final class SchemaOrg {
     if (r.hasProperty(RDF.type, SCHEMA.SoftwareApplication)) {
       return "SoftwareApplication";
     }
-    if (r.hasProperty(RDF.type, DCAT.Dataset)) {
+    // Only a dataset that can say what it is: a Dataset without a description is one that
+    // dataset search engines reject, and a source table is a work the dataset is based on.
+    if (r.hasProperty(RDF.type, DCAT.Dataset) && r.hasProperty(DCTerms.description)) {
       return "Dataset";
+    }
+    if (r.hasProperty(RDF.type, DCAT.Dataset) || r.hasProperty(RDF.type, TONET.SourceDocument)) {
+      return "CreativeWork";
     }
     return "Thing";
   }
@@ -143,7 +160,9 @@ final class SchemaOrg {
     json.put("creator", council);
     json.put("copyrightHolder", council);
     json.put("isBasedOn", sources(site.union(), dataset, links));
-    json.put("creditText", org.w3id.tonet.publish.DatasetDescription.ATTRIBUTION);
+    // The attribution the council asks for, as the description's rights statement words it.
+    Resource rights = dataset.getPropertyResourceValue(DCTerms.rights);
+    json.put("creditText", rights == null ? null : text(meta, rights, RDFS.label, "ja"));
     List<Object> distributions = new ArrayList<>();
     for (Map.Entry<String, String> d : downloads.entrySet()) {
       Map<String, Object> download = new LinkedHashMap<>();

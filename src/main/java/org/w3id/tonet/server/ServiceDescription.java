@@ -60,6 +60,16 @@ final class ServiceDescription {
     return m;
   }
 
+  /**
+   * The site's graphs and its service description in one read-only model: every IRI minted under
+   * {@code {base}id/} is the subject of a triple here, so each one dereferences (the description is
+   * not in the SPARQL dataset, whose size it states).
+   */
+  static Model documents(Site site) {
+    return ModelFactory.createModelForGraph(
+        new org.apache.jena.graph.compose.Union(site.union().getGraph(), of(site).getGraph()));
+  }
+
   private static Property p(Model m, String local) {
     return m.createProperty(SD, local);
   }

@@ -17,6 +17,7 @@ import org.w3id.tonet.publish.Build;
 import org.w3id.tonet.publish.Dump;
 import org.w3id.tonet.publish.Exporter;
 import org.w3id.tonet.publish.ProgramBuild;
+import org.w3id.tonet.publish.Publisher;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.rdf.Prefixes;
 
@@ -68,7 +69,12 @@ public record Site(
 
   /** Publishes a build into a dataset (the one the SPARQL endpoint serves). */
   public static Site of(Build build, String licenseIri, DatasetGraph target) {
-    Site site = over(build, licenseIri, target);
+    return of(build, licenseIri, Publisher.UNNAMED, target);
+  }
+
+  /** Publishes a build, naming its publisher, into a dataset. */
+  public static Site of(Build build, String licenseIri, Publisher publisher, DatasetGraph target) {
+    Site site = over(build, licenseIri, publisher, target);
     site.load();
     return site;
   }
@@ -78,7 +84,13 @@ public record Site(
    * graphs, or that {@link Tdb2Store} fills.
    */
   public static Site over(Build build, String licenseIri, DatasetGraph served) {
-    Exporter.Publication publication = Exporter.publication(build, licenseIri);
+    return over(build, licenseIri, Publisher.UNNAMED, served);
+  }
+
+  /** As {@link #over(Build, String, DatasetGraph)}, naming the publisher. */
+  public static Site over(
+      Build build, String licenseIri, Publisher publisher, DatasetGraph served) {
+    Exporter.Publication publication = Exporter.publication(build, licenseIri, publisher);
     return loaded(
         build.data(),
         build.ontology(),

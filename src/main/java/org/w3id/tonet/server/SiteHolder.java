@@ -14,8 +14,11 @@ import java.util.concurrent.atomic.AtomicReference;
 final class SiteHolder {
 
   private final AtomicReference<Site> site = new AtomicReference<>();
+  private final AtomicReference<Site> early = new AtomicReference<>();
   private final AtomicReference<Links> links = new AtomicReference<>();
   private final AtomicReference<Pages> pages = new AtomicReference<>();
+  private final AtomicReference<org.apache.jena.rdf.model.Model> documents =
+      new AtomicReference<>();
   private final LruBytes<String, byte[]> gzipped;
   private final java.time.Duration maxAge;
   private final CompressionShare compression;
@@ -57,7 +60,8 @@ final class SiteHolder {
   void set(Site value) {
     Links l = new Links(value.base());
     links.set(l);
-    pages.set(new Pages(l));
+    pages.set(new Pages(l, Pages.Masthead.of(value)));
+    documents.set(ServiceDescription.documents(value));
     site.set(value);
   }
 
@@ -66,11 +70,33 @@ final class SiteHolder {
     return site.get();
   }
 
+  /**
+   * Before the site is loaded: a site that can answer SPARQL queries and nothing else (its store,
+   * its base and its tag are those of the site to come; {@link BuildCache#described}).
+   */
+  void answerQueries(Site described) {
+    early.set(described);
+  }
+
+  /** The site SPARQL queries are answered from: the site, or before it, the early one, or null. */
+  Site queryable() {
+    Site s = site.get();
+    return s != null ? s : early.get();
+  }
+
   Links links() {
     return links.get();
   }
 
   Pages pages() {
     return pages.get();
+  }
+
+  /**
+   * What /id/ dereferences: the three graphs and the service description, whose IRIs (the
+   * endpoint's dataset, default graph and named graphs) are minted here too.
+   */
+  org.apache.jena.rdf.model.Model documents() {
+    return documents.get();
   }
 }

@@ -117,6 +117,11 @@ abstract class SiteServlet extends HttpServlet {
     return holder.links();
   }
 
+  /** The holder of the published site. */
+  SiteHolder holder() {
+    return holder;
+  }
+
   /** How long others may keep what is served. */
   java.time.Duration maxAge() {
     return holder.maxAge();

@@ -145,7 +145,7 @@ final class SparqlHandler extends Handler.Abstract {
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
     boolean head = request.getMethod().equals("HEAD");
-    Site site = holder.site();
+    Site site = holder.queryable();
     if (site == null) {
       error(response, callback, head, 503, "the server is starting; try again in a moment", 1);
       return true;
@@ -299,6 +299,11 @@ final class SparqlHandler extends Handler.Abstract {
         throw new Refused(
             400, "no query: send query=… in a form, or the query as application/sparql-query");
       }
+      if (holder.site() == null) {
+        // Queries are answered from the store while the rest is loaded; the service
+        // description counts the loaded graphs.
+        throw new Refused(503, "the server is starting; try again in a moment");
+      }
       describe(
           response,
           callback,
@@ -326,16 +331,11 @@ final class SparqlHandler extends Handler.Abstract {
     QueryRunner.Formats formats = formats(params.output, accept, html ? page.results(text) : null);
     QueryRunner.Request query =
         new QueryRunner.Request(text, params.defaultGraphs, params.namedGraphs);
-    // The answer depends on nothing but the query, the dataset parameters, the representation and
-    // the cap: the same request always gets the same bytes while this publication is served.
     String key =
-        String.join(
-            "\u0000",
-            text,
-            String.join("\u0001", params.defaultGraphs),
-            String.join("\u0001", params.namedGraphs),
+        key(
+            query,
             variant(formats.choose(true)) + "/" + variant(formats.choose(false)),
-            Long.toString(limits.maxResults()));
+            limits.maxResults());
     boolean cacheable = !request.getMethod().equals("POST");
     boolean gzip = HttpCaching.acceptsGzip(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING));
     Kept hit = answers.get(key);
@@ -355,10 +355,13 @@ final class SparqlHandler extends Handler.Abstract {
     }
     Exchange x = new Exchange(request, response, callback, head, html, text);
     Asked asked = new Asked(site, query, formats, timeout);
-    // What this request does with an outcome: the answer (kept for the next ones) or a failure.
+    // What this request does with an outcome: the answer (kept for the next ones, unless it uses
+    // the clock or chance: NOW(), RAND() … give another answer each run) or a failure.
     Consumer<Answer> reply =
         answer -> {
-          if (answer.ok()) {
+          if (!answer.ok()) {
+            x.fail(answer.status(), answer.message(), answer.retryAfterSeconds());
+          } else if (answer.repeatable()) {
             send(
                 request,
                 response,
@@ -368,19 +371,60 @@ final class SparqlHandler extends Handler.Abstract {
                 cacheable ? etag : null,
                 gzip);
           } else {
-            x.fail(answer.status(), answer.message(), answer.retryAfterSeconds());
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+            send(request, response, callback, head, once(answer), null, gzip);
           }
         };
     // The same request already running: wait for its answer instead of running it again (a
-    // portal's page asking many users' browsers for one query at once costs one query).
-    Runnable alone = () -> schedule(x, asked, reply, null, null);
-    Flight mine = new Flight();
+    // portal's page asking many users' browsers for one query at once costs one query). Only a run
+    // that may take at least as long as this request may is shared: one stopped by a shorter time
+    // limit than this client's would give it a time-out it would not get alone.
+    Flight mine = new Flight(timeout);
     Flight running = flights.putIfAbsent(key, mine);
     if (running == null) {
       schedule(x, asked, reply, mine, key);
-    } else if (!running.follow(reply, alone)) {
-      alone.run(); // it ended as we came: run it ourselves
+    } else if (timeout.compareTo(running.timeout) > 0) {
+      // This one may run longer: it runs on its own, and those who come next follow it.
+      schedule(x, asked, reply, flights.replace(key, running, mine) ? mine : null, key);
+    } else {
+      Follower follower = new Follower(reply, () -> schedule(x, asked, reply, null, null), timeout);
+      if (running.follow(follower)) {
+        // Its own time limit still holds: the shared run may go on longer than this client wants.
+        x.request
+            .getComponents()
+            .getScheduler()
+            .schedule(follower::timedOut, timeout.toMillis(), TimeUnit.MILLISECONDS);
+      } else {
+        follower.retry.run(); // it ended as we came: run it ourselves
+      }
     }
+  }
+
+  /**
+   * The key of an answer: every input that changes it, as the query engine reads it. Each part is
+   * written with its length, and each list with its count, so that two requests that differ in
+   * anything (an empty {@code default-graph-uri=} and none, two parameters and one holding both)
+   * never share a key.
+   */
+  static String key(QueryRunner.Request query, String representation, long cap) {
+    StringBuilder key = new StringBuilder(query.text().length() + 64);
+    part(key, query.text());
+    list(key, query.defaultGraphs());
+    list(key, query.namedGraphs());
+    part(key, representation);
+    part(key, Long.toString(cap));
+    return key.toString();
+  }
+
+  private static void list(StringBuilder key, List<String> values) {
+    key.append(values.size()).append('[');
+    for (String v : values) {
+      part(key, v);
+    }
+  }
+
+  private static void part(StringBuilder key, String value) {
+    key.append(value.length()).append(':').append(value);
   }
 
   /** One request being answered: where its answer goes, and how a failure is shown. */
@@ -424,42 +468,88 @@ final class SparqlHandler extends Handler.Abstract {
     return kept;
   }
 
+  /** An answer that is sent once and not kept (no ETag: another run may give another). */
+  private static Kept once(Answer answer) {
+    return new Kept(answer.contentType(), answer.body(), answer.capped(), "", 0);
+  }
+
+  /** A request waiting for another's run of the same query. */
+  private static final class Follower {
+    private final Consumer<Answer> reply;
+    private final Runnable retry;
+    private final Duration timeout;
+    private final AtomicBoolean done = new AtomicBoolean();
+
+    Follower(Consumer<Answer> reply, Runnable retry, Duration timeout) {
+      this.reply = reply;
+      this.retry = retry;
+      this.timeout = timeout;
+    }
+
+    /** The run's outcome; a time-out is said with this client's own limit, as alone. */
+    void landed(Answer answer, boolean timedOut) {
+      if (timedOut) {
+        timedOut();
+      } else if (done.compareAndSet(false, true)) {
+        reply.accept(answer);
+      }
+    }
+
+    /** This client's own time limit is up (before the shared run ended, or with it). */
+    void timedOut() {
+      if (done.compareAndSet(false, true)) {
+        QueryStop stop = QueryStop.timeout(timeout.toMillis());
+        reply.accept(Answer.failed(stop.status(), stop.message(), 0, timeout.toMillis()));
+      }
+    }
+
+    void turnedBack() {
+      if (done.compareAndSet(false, true)) {
+        retry.run();
+      }
+    }
+  }
+
   /**
-   * Requests waiting for the same query: they get its answer, or (when the scheduler refused the
-   * one that ran it, for its own client's share) go and ask on their own.
+   * Requests waiting for the same query, whose time limits are no longer than the run's: they get
+   * its answer, or (when the scheduler refused the one that ran it, for its own client's share, or
+   * its client went away) go and ask on their own.
    */
   private static final class Flight {
-    private final List<Consumer<Answer>> replies = new ArrayList<>();
-    private final List<Runnable> retries = new ArrayList<>();
+    final Duration timeout;
+    private final List<Follower> followers = new ArrayList<>();
     private boolean ended;
 
+    Flight(Duration timeout) {
+      this.timeout = timeout;
+    }
+
     /** Waits for this flight's outcome; false when it has ended already. */
-    synchronized boolean follow(Consumer<Answer> reply, Runnable retry) {
+    synchronized boolean follow(Follower follower) {
       if (ended) {
         return false;
       }
-      replies.add(reply);
-      retries.add(retry);
+      followers.add(follower);
       return true;
     }
 
     /** The query ran: every follower gets its outcome. */
-    void landed(Answer answer) {
-      for (Consumer<Answer> r : end(replies)) {
-        r.accept(answer);
+    void landed(Answer answer, boolean timedOut) {
+      for (Follower f : end()) {
+        f.landed(answer, timedOut);
       }
     }
 
     /** The query was refused for its own client: every follower asks on its own. */
     void turnedBack() {
-      for (Runnable r : end(retries)) {
-        r.run();
+      for (Follower f : end()) {
+        f.turnedBack();
       }
     }
 
-    private synchronized <T> List<T> end(List<T> which) {
+    private synchronized List<Follower> end() {
       ended = true;
-      return new ArrayList<>(which);
+      return new ArrayList<>(followers);
     }
   }
 
@@ -491,7 +581,7 @@ final class SparqlHandler extends Handler.Abstract {
             if (stop != null && stop.kind() == QueryStop.Kind.CANCELLED) {
               flight.turnedBack(); // its client left: the others ask for themselves
             } else {
-              flight.landed(answer);
+              flight.landed(answer, !answer.ok() && (budget.expired() || isTimeout(stop)));
             }
           }
           reply.accept(answer);
@@ -547,6 +637,10 @@ final class SparqlHandler extends Handler.Abstract {
           }
         });
     submitting.set(false);
+  }
+
+  private static boolean isTimeout(QueryStop stop) {
+    return stop != null && stop.kind() == QueryStop.Kind.TIMEOUT;
   }
 
   /** The time limit: the endpoint's, or a shorter one the client asks for (timeout=seconds). */
@@ -629,7 +723,7 @@ final class SparqlHandler extends Handler.Abstract {
     return switch (f) {
       case JSON -> List.of(f.mediaType(), "application/json");
       case XML -> List.of(f.mediaType(), "application/xml", "text/xml");
-      case TURTLE -> List.of(f.mediaType(), "application/x-turtle", "text/n3");
+      case TURTLE -> List.of(f.mediaType(), "application/x-turtle", "text/n3", "text/rdf+n3");
       case NTRIPLES -> List.of(f.mediaType(), "text/plain");
       case JSONLD -> List.of(f.mediaType(), "application/json");
       case RDFXML -> List.of(f.mediaType(), "application/xml", "text/xml");
@@ -666,7 +760,8 @@ final class SparqlHandler extends Handler.Abstract {
       body =
           RdfWriters.write(ServiceDescription.of(site).getGraph(), format.get())
               .getBytes(StandardCharsets.UTF_8);
-      contentType = format.get().contentType();
+      // A client that asked only under an older name (text/plain) gets that name back.
+      contentType = Conneg.contentType(accept, format.get());
     }
     // Like every answer here, it cannot change while this publication is served.
     String etag = HttpCaching.etag(site.tag(), "/sparql " + contentType);

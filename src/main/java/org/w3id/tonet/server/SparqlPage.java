@@ -194,8 +194,10 @@ final class SparqlPage {
     String ask = null;
     long cap = -1;
     boolean table = true;
+    java.util.function.BooleanSupplier cutAtCap = () -> true;
     if (result instanceof AnswerFormat.Table t) {
       cap = t.cap();
+      cutAtCap = t.cut();
       for (Var v : t.vars()) {
         columns.add(v.getVarName());
       }
@@ -230,7 +232,7 @@ final class SparqlPage {
     String summaryEn = (countEn.isEmpty() ? "" : countEn + ", ") + "in " + millis + " ms";
     String cut = null;
     String cutEn = null;
-    if (cap >= 0 && (table ? rows.size() >= cap : true)) {
+    if (cap >= 0 && cutAtCap.getAsBoolean()) {
       String n = Sizes.count(cap);
       cut =
           table

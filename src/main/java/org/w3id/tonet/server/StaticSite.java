@@ -99,7 +99,7 @@ public final class StaticSite {
   /** Every IRI this site answers for ({base}id/…), sorted. */
   static List<String> localIris(Site site, Links links) {
     TreeSet<String> iris = new TreeSet<>();
-    for (Resource r : site.union().listSubjects().toList()) {
+    for (Resource r : ServiceDescription.documents(site).listSubjects().toList()) {
       if (r.isURIResource() && links.isLocal(r.getURI())) {
         iris.add(r.getURI());
       }

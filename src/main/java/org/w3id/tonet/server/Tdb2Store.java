@@ -122,6 +122,12 @@ public final class Tdb2Store {
     return Outcome.BUILT;
   }
 
+  /** Whether the database holds the build a site describes (its description, exactly). */
+  public static boolean holds(DatasetGraph db, Site site) {
+    String metaName = site.iris().graph("meta");
+    return Txn.calculateRead(db, () -> mismatch(db, metaName, site.meta().getGraph())).isEmpty();
+  }
+
   /**
    * Empty when the database holds exactly this build's description; otherwise what it holds
    * instead, in words.

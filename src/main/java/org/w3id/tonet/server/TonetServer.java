@@ -13,11 +13,11 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.w3id.tonet.council.Council;
 import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.publish.Build;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.source.SourceException;
-import org.w3id.tonet.source.SourceFile;
 import org.w3id.tonet.sparql.QueryLimits;
 import org.w3id.tonet.sparql.QueryScheduler;
 import org.w3id.tonet.sparql.ServiceAllowList;
@@ -28,7 +28,7 @@ import org.w3id.tonet.sparql.ServiceAllowList;
  * port.
  *
  * <pre>
- * TonetServer server = TonetServer.create().port(0).seed(SourceFile.bundled()).start();
+ * TonetServer server = TonetServer.create().port(0).council(Council.bundled()).start();
  * try { … server.url() … } finally { server.stop(); }
  * </pre>
  */
@@ -193,9 +193,10 @@ public final class TonetServer {
   public static final class Builder {
     private int port = 3030;
     private String baseIri;
-    private SourceFile seed;
+    private Council council;
     private TimelineParser.Mode mode = TimelineParser.Mode.STRICT;
     private String license;
+    private org.w3id.tonet.publish.Publisher publisher = org.w3id.tonet.publish.Publisher.UNNAMED;
     private Duration queryTimeout = QueryLimits.DEFAULT_TIMEOUT;
     private boolean allInterfaces;
     private long maxResults = QueryLimits.DEFAULT_MAX_RESULTS;
@@ -253,9 +254,9 @@ public final class TonetServer {
       return this;
     }
 
-    /** The source table. */
-    public Builder seed(SourceFile seed) {
-      this.seed = Objects.requireNonNull(seed, "seed");
+    /** The council folder to publish: its table, names, words, places and identity. */
+    public Builder council(Council council) {
+      this.council = Objects.requireNonNull(council, "council");
       return this;
     }
 
@@ -266,6 +267,12 @@ public final class TonetServer {
     }
 
     /** The licence to state, or null for none. */
+    /** Who publishes the dataset (dct:publisher, dcat:contactPoint); default: see Publisher. */
+    public Builder publisher(org.w3id.tonet.publish.Publisher publisher) {
+      this.publisher = java.util.Objects.requireNonNull(publisher, "publisher");
+      return this;
+    }
+
     public Builder license(String license) {
       this.license = license;
       return this;
@@ -461,7 +468,7 @@ public final class TonetServer {
      * @throws SourceException when the seed does not convert; nothing is left running
      */
     public TonetServer start() throws SourceException {
-      Objects.requireNonNull(seed, "seed");
+      Objects.requireNonNull(council, "council");
       Limits limits = limits();
       long began = System.nanoTime();
       java.util.function.Consumer<String> step =
@@ -472,23 +479,29 @@ public final class TonetServer {
           baseIri != null ? baseIri : port != 0 ? "http://localhost:" + port + "/" : null;
       String cacheKey =
           buildCache != null && knownBase != null
-              ? BuildCache.key(seed, knownBase, license, mode)
+              ? BuildCache.key(council, knownBase, license, publisher, mode)
               : null;
       DatasetGraph dataset =
           tdb2 == null ? DatasetGraphFactory.createTxnMem() : Tdb2Store.open(tdb2);
       // The seed is read and parsed (ICU, no Jena), or the kept build is loaded, on a thread of its
       // own while Jena, Fuseki and Jetty start on this one: the two are independent, and together
-      // they are most of the start-up time (bench/README.md).
+      // they are most of the start-up time (bench/README.md). When the base is known, the build is
+      // mapped, validated and published there too (issue 22: a cold start).
       FutureTask<Prepared> preparing =
           new FutureTask<>(
               () -> {
                 if (cacheKey != null) {
                   Optional<Site> kept = buildCache.load(cacheKey, dataset, tdb2 == null);
                   if (kept.isPresent()) {
-                    return new Prepared(kept.get(), null);
+                    return new Prepared(kept.get(), null, true);
                   }
                 }
-                return new Prepared(null, TimelineParser.parse(seed, mode));
+                TimelineParser.Result parsed = council.parse(mode);
+                if (knownBase == null) {
+                  return new Prepared(null, parsed, false);
+                }
+                Build build = Build.of(council, parsed, new Iris(knownBase));
+                return new Prepared(Site.over(build, license, publisher, dataset), parsed, false);
               });
       Thread preparer = new Thread(preparing, "tonet-lod-prepare");
       preparer.setDaemon(true);
@@ -532,9 +545,18 @@ public final class TonetServer {
         throw e;
       }
       try {
+        if (tdb2 != null && cacheKey != null) {
+          // A database that holds the kept build answers queries while the rest of the build (the
+          // graphs for pages, the dumps) is loaded: for a long table, a minute (issue 22).
+          Optional<Site> described = buildCache.described(cacheKey, dataset);
+          if (described.isPresent() && Tdb2Store.holds(dataset, described.get())) {
+            holder.answerQueries(described.get());
+            step.accept("SPARQL answered from the TDB2 database, which holds the kept build");
+          }
+        }
         Prepared prepared = prepared(preparing);
         Site site;
-        boolean kept = prepared.site() != null;
+        boolean kept = prepared.kept();
         if (kept) {
           site = prepared.site();
           step.accept("the build kept from an earlier start loaded and checked: " + cacheKey);
@@ -546,12 +568,18 @@ public final class TonetServer {
                   + ", "
                   + parsed.timeline().source().lineCount()
                   + " lines");
-          String base =
-              baseIri != null ? baseIri : "http://localhost:" + fuseki.getHttpPort() + "/";
-          Build build = Build.of(parsed, new Iris(base));
-          step.accept("mapped to RDF: " + build.data().size() + " triples in the data graph");
-          site =
-              tdb2 == null ? Site.of(build, license, dataset) : Site.over(build, license, dataset);
+          if (prepared.site() != null) {
+            site = prepared.site();
+          } else {
+            Build build =
+                Build.of(
+                    council, parsed, new Iris("http://localhost:" + fuseki.getHttpPort() + "/"));
+            site = Site.over(build, license, publisher, dataset);
+          }
+          step.accept("mapped to RDF: " + site.data().size() + " triples in the data graph");
+          if (tdb2 == null) {
+            site.load();
+          }
         }
         Tdb2Store.Outcome stored = tdb2 == null ? null : Tdb2Store.prepare(dataset, site, rebuild);
         holder.set(site);
@@ -598,8 +626,11 @@ public final class TonetServer {
       }
     }
 
-    /** A kept site, or a parsed seed to build one from. */
-    private record Prepared(Site site, TimelineParser.Result parsed) {}
+    /**
+     * A kept site; or a parsed seed, with its site (not yet loaded into the dataset) when the base
+     * was known before the port was bound.
+     */
+    private record Prepared(Site site, TimelineParser.Result parsed, boolean kept) {}
 
     /** Waits for what {@link #start()} prepares in the background: its result or its error. */
     private static Prepared prepared(FutureTask<Prepared> preparing) throws SourceException {

@@ -16,6 +16,8 @@ package org.w3id.tonet.sparql;
  * @param retryAfterSeconds for a failure that may pass, when to try again (0: not)
  * @param capped whether the result cap was applied and the answer may have been cut at it
  * @param millis how long the query ran
+ * @param repeatable whether running the query again gives the same answer: false when it reads the
+ *     clock or chance (NOW(), RAND(), UUID(), STRUUID()), and such an answer must not be kept
  */
 public record Answer(
     int status,
@@ -24,18 +26,24 @@ public record Answer(
     String message,
     int retryAfterSeconds,
     boolean capped,
-    long millis) {
+    long millis,
+    boolean repeatable) {
 
   private static final byte[] NONE = new byte[0];
 
   /** A successful answer. */
   public static Answer ok(String contentType, byte[] body, boolean capped, long millis) {
-    return new Answer(200, contentType, body, null, 0, capped, millis);
+    return new Answer(200, contentType, body, null, 0, capped, millis, true);
+  }
+
+  /** This answer, said to be one that another run of its query may not repeat. */
+  public Answer unrepeatable() {
+    return new Answer(status, contentType, body, message, retryAfterSeconds, capped, millis, false);
   }
 
   /** A failure. */
   public static Answer failed(int status, String message, int retryAfterSeconds, long millis) {
-    return new Answer(status, null, NONE, message, retryAfterSeconds, false, millis);
+    return new Answer(status, null, NONE, message, retryAfterSeconds, false, millis, false);
   }
 
   /** Whether it is an answer (status 200). */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
@@ -15,7 +16,7 @@ import org.apache.jena.sparql.engine.binding.Binding;
  *
  * <pre>
  * AnswerFormat json = StandardFormat.JSON;
- * json.write(new AnswerFormat.Table(vars, rows, 10_000), out, budget);
+ * json.write(new AnswerFormat.Table(vars, rows), out, budget);
  * </pre>
  */
 public interface AnswerFormat {
@@ -32,10 +33,16 @@ public interface AnswerFormat {
   /**
    * The rows of a SELECT, read once.
    *
-   * @param cap the result cap when it was applied to this query (the rows may have been cut at it),
-   *     or -1
+   * @param cap the result cap when it was applied to this query (the rows may be cut at it), or -1
+   * @param cut once the rows are read: whether there were more than the cap, left out
    */
-  record Table(List<Var> vars, Iterator<Binding> rows, long cap) implements Result {}
+  record Table(List<Var> vars, Iterator<Binding> rows, long cap, BooleanSupplier cut)
+      implements Result {
+    /** Rows that are never cut. */
+    public Table(List<Var> vars, Iterator<Binding> rows) {
+      this(vars, rows, -1, () -> false);
+    }
+  }
 
   /** The answer of an ASK. */
   record Ask(boolean yes) implements Result {}
@@ -43,7 +50,8 @@ public interface AnswerFormat {
   /**
    * The graph of a CONSTRUCT or DESCRIBE.
    *
-   * @param cap the result cap when it was applied to the query's solutions, or -1
+   * @param cap the result cap when the query had more solutions than it and the graph was made from
+   *     the first ones only, or -1
    */
   record Triples(Graph graph, long cap) implements Result {}
 }

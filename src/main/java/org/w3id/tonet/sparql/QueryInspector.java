@@ -24,6 +24,10 @@ import org.apache.jena.sparql.algebra.op.OpUnfold;
 import org.apache.jena.sparql.core.VarExprList;
 import org.apache.jena.sparql.expr.E_Call;
 import org.apache.jena.sparql.expr.E_Function;
+import org.apache.jena.sparql.expr.E_Now;
+import org.apache.jena.sparql.expr.E_Random;
+import org.apache.jena.sparql.expr.E_StrUUID;
+import org.apache.jena.sparql.expr.E_UUID;
 import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprAggregator;
 import org.apache.jena.sparql.expr.ExprFunction;
@@ -85,6 +89,7 @@ final class QueryInspector {
   private final ServiceAllowList services;
   private final int maxNesting;
   private final boolean rewritten;
+  private boolean readsClockOrChance;
 
   QueryInspector(ServiceAllowList services, int maxNesting) {
     this(services, maxNesting, false);
@@ -112,6 +117,14 @@ final class QueryInspector {
    */
   void inspect(Op op) {
     op(op, 0);
+  }
+
+  /**
+   * Whether the query inspected reads the clock or chance (NOW(), RAND(), UUID(), STRUUID()): run
+   * again, it may answer otherwise, so its answer is not one to keep.
+   */
+  boolean readsClockOrChance() {
+    return readsClockOrChance;
   }
 
   private void op(Op op, int depth) {
@@ -253,6 +266,12 @@ final class QueryInspector {
           "the query uses "
               + ((ExprFunction) e).getFunctionPrintName(null)
               + " in a place where this endpoint cannot bound it");
+    }
+    if (e instanceof E_Now
+        || e instanceof E_Random
+        || e instanceof E_UUID
+        || e instanceof E_StrUUID) {
+      readsClockOrChance = true;
     }
     if (e instanceof E_Call) {
       throw new QueryRefusedException(

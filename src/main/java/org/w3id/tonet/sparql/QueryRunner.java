@@ -30,6 +30,7 @@ import org.apache.jena.sparql.exec.QueryExecDatasetBuilder;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.function.FunctionRegistry;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.modify.TemplateLib;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.sparql.util.Symbol;
 import org.slf4j.Logger;
@@ -137,7 +138,8 @@ public final class QueryRunner {
     if (query.isJsonType()) {
       throw new QueryRefusedException(400, "JSON queries are not offered: use SELECT");
     }
-    new QueryInspector(services, limits.maxNesting()).inspect(Algebra.compile(query));
+    QueryInspector inspector = new QueryInspector(services, limits.maxNesting());
+    inspector.inspect(Algebra.compile(query));
     boolean table = query.isSelectType() || query.isAskType();
     AnswerFormat format = formats.choose(table);
     if (format == null) {
@@ -157,17 +159,124 @@ public final class QueryRunner {
               dataset,
               false);
     }
+    // The cap is applied by asking for one solution more than it allows: when that one comes, the
+    // answer was cut (and says so), and it is left out; an answer the cap did not cut never says
+    // it was.
     long cap = limits.maxResults();
-    boolean capApplied = !query.isAskType() && (!query.hasLimit() || query.getLimit() > cap);
-    if (capApplied) {
-      query = query.cloneQuery();
-      query.setLimit(cap);
-    }
-
+    boolean capApplies = !query.isAskType() && (!query.hasLimit() || query.getLimit() > cap);
     boolean transaction = dataset.supportsTransactions() && !dataset.isInTransaction();
     if (transaction) {
       dataset.begin(TxnType.READ);
     }
+    try {
+      AnswerFormat.Result result;
+      if (query.isSelectType()) {
+        try (QueryExec exec = exec(target, capApplies ? limited(query, cap + 1) : query, budget)) {
+          RowSet rowSet = exec.select();
+          Counted rows = new Counted(rowSet, capApplies ? cap : Long.MAX_VALUE);
+          result =
+              new AnswerFormat.Table(
+                  rowSet.getResultVars(), rows, capApplies ? cap : -1, rows::cut);
+          return written(format, result, budget, inspector, rows);
+        }
+      } else if (query.isAskType()) {
+        try (QueryExec exec = exec(target, query, budget)) {
+          result = new AnswerFormat.Ask(exec.ask());
+          return written(format, result, budget, inspector, null);
+        }
+      } else if (query.isConstructType()) {
+        result = construct(target, query, capApplies, cap, budget);
+      } else {
+        result = describe(target, query, capApplies, cap, budget);
+      }
+      return written(format, result, budget, inspector, null);
+    } finally {
+      if (transaction) {
+        dataset.end();
+      }
+    }
+  }
+
+  /** The answer written into memory, counted against the budget. */
+  private static Answer written(
+      AnswerFormat format,
+      AnswerFormat.Result result,
+      QueryBudget budget,
+      QueryInspector inspector,
+      Counted rows) {
+    Budgeted out = new Budgeted(budget);
+    try {
+      format.write(result, out, budget);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (budget.stopped() != null) {
+      // A writer may catch what stopped the rows and end its output early: never send that.
+      throw new QueryStoppedException(budget.stopped());
+    }
+    boolean capped =
+        rows != null ? rows.cut() : result instanceof AnswerFormat.Triples t && t.cap() >= 0;
+    Answer answer = Answer.ok(format.contentType(), out.bytes(), capped, budget.elapsedMillis());
+    return inspector.readsClockOrChance() ? answer.unrepeatable() : answer;
+  }
+
+  /**
+   * A CONSTRUCT: its pattern's solutions (one more than the cap, when it applies), each put into
+   * the template, as ARQ's own CONSTRUCT does, but counted.
+   */
+  private AnswerFormat.Triples construct(
+      DatasetGraph target, Query query, boolean capApplies, long cap, QueryBudget budget) {
+    Query solutions = query.cloneQuery();
+    solutions.setQuerySelectType();
+    solutions.setQueryResultStar(true);
+    if (capApplies) {
+      solutions.setLimit(cap + 1);
+    }
+    Graph graph = GraphFactory.createDefaultGraph();
+    try (QueryExec exec = exec(target, solutions, budget)) {
+      Counted rows = new Counted(exec.select(), capApplies ? cap : Long.MAX_VALUE);
+      Iterator<Triple> triples =
+          TemplateLib.calcTriples(query.getConstructTemplate().getTriples(), rows);
+      while (triples.hasNext()) {
+        budget.charge(TRIPLE_BYTES, "CONSTRUCT");
+        graph.add(triples.next());
+      }
+      return new AnswerFormat.Triples(graph, rows.cut() ? cap : -1);
+    }
+  }
+
+  /**
+   * A DESCRIBE: when the cap applies to its pattern, a first look says whether the pattern has more
+   * solutions than the cap; then ARQ describes the resources of the first ones.
+   */
+  private AnswerFormat.Triples describe(
+      DatasetGraph target, Query query, boolean capApplies, long cap, QueryBudget budget) {
+    boolean cut = false;
+    if (capApplies && query.getQueryPattern() != null) {
+      Query probe = query.cloneQuery();
+      probe.setQuerySelectType();
+      probe.setQueryResultStar(true);
+      probe.setOffset(Math.max(0, query.getOffset()) + cap);
+      probe.setLimit(1);
+      try (QueryExec exec = exec(target, probe, budget)) {
+        cut = exec.select().hasNext();
+      }
+    }
+    try (QueryExec exec = exec(target, capApplies ? limited(query, cap) : query, budget)) {
+      Graph graph = exec.describe();
+      budget.charge((long) TRIPLE_BYTES * graph.size(), "DESCRIBE");
+      return new AnswerFormat.Triples(graph, cut ? cap : -1);
+    }
+  }
+
+  private static Query limited(Query query, long limit) {
+    Query q = query.cloneQuery();
+    q.setLimit(limit);
+    return q;
+  }
+
+  /** An execution of a query within the budget, with the endpoint's context. */
+  private QueryExec exec(DatasetGraph target, Query query, QueryBudget budget) {
     QueryExecDatasetBuilder builder =
         QueryExecDatasetBuilder.create()
             .dataset(target)
@@ -178,46 +287,9 @@ public final class QueryRunner {
     for (Symbol key : settings.keys()) {
       builder.set(key, (Object) settings.get(key));
     }
-    try (QueryExec exec = builder.build()) {
-      budget.onStop(exec::abort);
-      AnswerFormat.Result result;
-      Counted rows = null;
-      if (query.isSelectType()) {
-        RowSet rowSet = exec.select();
-        rows = new Counted(rowSet);
-        result = new AnswerFormat.Table(rowSet.getResultVars(), rows, capApplied ? cap : -1);
-      } else if (query.isAskType()) {
-        result = new AnswerFormat.Ask(exec.ask());
-      } else if (query.isConstructType()) {
-        Graph graph = GraphFactory.createDefaultGraph();
-        Iterator<Triple> triples = exec.constructTriples();
-        while (triples.hasNext()) {
-          budget.charge(TRIPLE_BYTES, "CONSTRUCT");
-          graph.add(triples.next());
-        }
-        result = new AnswerFormat.Triples(graph, capApplied ? cap : -1);
-      } else {
-        Graph graph = exec.describe();
-        budget.charge((long) TRIPLE_BYTES * graph.size(), "DESCRIBE");
-        result = new AnswerFormat.Triples(graph, capApplied ? cap : -1);
-      }
-      Budgeted out = new Budgeted(budget);
-      try {
-        format.write(result, out, budget);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      if (budget.stopped() != null) {
-        // A writer may catch what stopped the rows and end its output early: never send that.
-        throw new QueryStoppedException(budget.stopped());
-      }
-      boolean capped = capApplied && (rows == null || rows.count >= cap);
-      return Answer.ok(format.contentType(), out.bytes(), capped, budget.elapsedMillis());
-    } finally {
-      if (transaction) {
-        dataset.end();
-      }
-    }
+    QueryExec exec = builder.build();
+    budget.onStop(exec::abort);
+    return exec;
   }
 
   private Query parse(String text, QueryLimits limits) {
@@ -288,24 +360,44 @@ public final class QueryRunner {
     return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "…";
   }
 
-  /** The rows of a SELECT as they are read, counted. */
+  /**
+   * The rows of a SELECT (or a CONSTRUCT's solutions) as they are read, counted: at most {@code
+   * max}; {@link #cut()} says whether another was there.
+   */
   private static final class Counted implements Iterator<Binding> {
     private final RowSet rows;
+    private final long max;
     private long count;
+    private Boolean cut;
 
-    Counted(RowSet rows) {
+    Counted(RowSet rows, long max) {
       this.rows = rows;
+      this.max = max;
     }
 
     @Override
     public boolean hasNext() {
+      if (count >= max) {
+        if (cut == null) {
+          cut = rows.hasNext();
+        }
+        return false;
+      }
       return rows.hasNext();
     }
 
     @Override
     public Binding next() {
+      if (!hasNext()) {
+        throw new java.util.NoSuchElementException();
+      }
       count++;
       return rows.next();
+    }
+
+    /** Whether rows were left out (known once they are read). */
+    boolean cut() {
+      return cut != null && cut;
     }
   }
 

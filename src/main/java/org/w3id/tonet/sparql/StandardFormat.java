@@ -29,12 +29,14 @@ public enum StandardFormat implements AnswerFormat {
   CSV("text/csv", true, ResultSetLang.RS_CSV, null, "csv"),
   TSV("text/tab-separated-values", true, ResultSetLang.RS_TSV, null, "tsv"),
   TEXT("text/plain", true, ResultSetLang.RS_Text, null, "text", "txt"),
+  THRIFT("application/sparql-results+thrift", true, ResultSetLang.RS_Thrift, null, "thrift"),
   TURTLE("text/turtle", false, null, RDFFormat.TURTLE, "ttl", "turtle", "n3", "text", "txt"),
   NTRIPLES("application/n-triples", false, null, RDFFormat.NTRIPLES, "nt", "ntriples", "n-triples"),
   JSONLD("application/ld+json", false, null, RDFFormat.JSONLD, "json-ld", "jsonld", "json"),
   RDFXML("application/rdf+xml", false, null, RDFFormat.RDFXML_PLAIN, "rdf+xml", "rdf", "xml"),
   TRIG("application/trig", false, null, RDFFormat.TRIG_BLOCKS, "trig"),
-  NQUADS("application/n-quads", false, null, RDFFormat.NQUADS, "nquads", "n-quads", "nq");
+  NQUADS("application/n-quads", false, null, RDFFormat.NQUADS, "nquads", "n-quads", "nq"),
+  RDF_THRIFT("application/rdf+thrift", false, null, RDFFormat.RDF_THRIFT, "rdf-thrift");
 
   /** What JSON-LD's writer needs besides the graph, counted per triple. */
   private static final int JSONLD_BYTES_PER_TRIPLE = 1024;
@@ -58,9 +60,15 @@ public enum StandardFormat implements AnswerFormat {
     return mediaType;
   }
 
+  /** The Content-Type: text with its charset; Thrift is binary and has none. */
   @Override
   public String contentType() {
-    return mediaType + "; charset=utf-8";
+    return isBinary() ? mediaType : mediaType + "; charset=utf-8";
+  }
+
+  /** True for the binary formats (RDF Thrift), which Jena's own clients ask for first. */
+  public boolean isBinary() {
+    return this == THRIFT || this == RDF_THRIFT;
   }
 
   /** True for SELECT/ASK formats, false for RDF syntaxes. */
@@ -70,12 +78,12 @@ public enum StandardFormat implements AnswerFormat {
 
   /** The formats for SELECT and ASK, the default first. */
   public static List<StandardFormat> tableFormats() {
-    return List.of(JSON, XML, CSV, TSV, TEXT);
+    return List.of(JSON, XML, CSV, TSV, TEXT, THRIFT);
   }
 
   /** The formats for CONSTRUCT and DESCRIBE, the default first. */
   public static List<StandardFormat> graphFormats() {
-    return List.of(TURTLE, NTRIPLES, JSONLD, RDFXML, TRIG, NQUADS);
+    return List.of(TURTLE, NTRIPLES, JSONLD, RDFXML, TRIG, NQUADS, RDF_THRIFT);
   }
 
   /**
@@ -97,6 +105,11 @@ public enum StandardFormat implements AnswerFormat {
     if (result instanceof Table t) {
       ResultSetMgr.write(out, ResultSet.adapt(RowSetStream.create(t.vars(), t.rows())), results);
     } else if (result instanceof Ask a) {
+      if (this == THRIFT) {
+        // Jena's Thrift results have no boolean; its clients ask for JSON for ASK.
+        throw new QueryRefusedException(
+            406, "the answer of an ASK query is not available in Thrift; ask for JSON or XML");
+      }
       ResultSetMgr.write(out, a.yes(), results);
     } else if (result instanceof Triples g) {
       if (this == JSONLD) {

@@ -52,7 +52,8 @@ public final class Validator {
 
   /** SHACL violations only. */
   public static List<Violation> shacl(Model data) {
-    ValidationReport report = ShaclValidator.get().validate(SHAPES, data.getGraph());
+    ValidationReport report =
+        ShaclValidator.get().validate(SHAPES, new TypeIndexedGraph(data.getGraph()));
     PrefixMap prefixes = PrefixMapFactory.create(Prefixes.all());
     List<Violation> found = new ArrayList<>();
     for (ReportEntry entry : report.getEntries()) {

@@ -1,6 +1,7 @@
 package org.w3id.tonet.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -33,12 +34,28 @@ class CliTest {
   }
 
   @ParameterizedTest(name = "{0} --help")
-  @ValueSource(strings = {"export", "validate"})
-  void everyCommandHasHelp(String command) {
+  @ValueSource(strings = {"serve", "export", "validate", "query", "push"})
+  void everyCommandThatReadsATableTakesACouncilFolder(String command) {
     Run run = run(command, "--help");
     assertEquals(ExitCodes.OK, run.exit());
     assertTrue(run.out().contains("Usage: tonet-lod " + command), run.out());
+    assertTrue(run.out().contains("--council=DIR"), run.out());
     assertTrue(run.out().contains("--seed"), run.out());
+  }
+
+  @Test
+  void validateReadsACouncilFolderGivenByItsPath() {
+    Run run = run("validate", "--council", "seeds");
+    assertEquals(ExitCodes.OK, run.exit(), run.err());
+    assertTrue(run.out().startsWith("valid: council-timeline.txt"), run.out());
+  }
+
+  @Test
+  void aCouncilFolderThatIsNotThereIsSaid() {
+    Run run = run("validate", "--council", temp.resolve("nowhere").toString());
+    assertEquals(ExitCodes.INVALID, run.exit());
+    assertTrue(run.err().startsWith("error: " + temp.resolve("nowhere") + ": no such folder"));
+    assertTrue(run.err().contains("1 problem;"), run.err());
   }
 
   @Test
@@ -112,6 +129,47 @@ class CliTest {
   }
 
   // ---- export: why a folder cannot be written ----------------------------------------------
+
+  @Test
+  void exportNamesThePublisherAndContactGiven() throws Exception {
+    Path out = temp.resolve("dumps");
+    Run run =
+        run(
+            "export",
+            "--out",
+            out.toString(),
+            "--base-iri",
+            "https://lod.example.jp/t/",
+            "--publisher",
+            "https://city.example/org",
+            "--publisher-name",
+            "Example City",
+            "--contact",
+            "mailto:lod@city.example");
+    assertEquals(ExitCodes.OK, run.exit(), run.err());
+    String meta = Files.readString(out.resolve("void.ttl"));
+    assertTrue(meta.contains("dcterms:publisher <https://city.example/org>"), meta);
+    assertTrue(meta.contains("\"Example City\""), meta);
+    assertTrue(meta.contains("<mailto:lod@city.example>"), meta);
+  }
+
+  @Test
+  void aContactThatCannotBeReachedIsAUsageError() {
+    Run run =
+        run(
+            "export",
+            "--out",
+            temp.resolve("x").toString(),
+            "--base-iri",
+            "https://lod.example.jp/t/",
+            "--contact",
+            "ftp://city.example/");
+    assertEquals(ExitCodes.USAGE, run.exit());
+    assertEquals(
+        "error: --contact: ftp://city.example/ is not a mailto:, https: or http: address",
+        run.err().strip());
+    assertFalse(Files.exists(temp.resolve("x")), "nothing written");
+  }
 
   @Test
   void exportToAPlainFileSaysWhyAndWritesNothing() throws Exception {

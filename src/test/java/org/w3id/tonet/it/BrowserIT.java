@@ -44,7 +44,7 @@ class BrowserIT {
   static void start() throws Exception {
     assertTrue(new File(CHROMIUM).canExecute(), "install chromium: ./.ci/setup");
     assertTrue(new File(DRIVER).canExecute(), "install chromium-driver: ./.ci/setup");
-    server = TonetServer.create().port(0).seed(TestSeeds.seed()).start();
+    server = TonetServer.create().port(0).council(TestSeeds.tone()).start();
     profile = Files.createTempDirectory("tonet-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);

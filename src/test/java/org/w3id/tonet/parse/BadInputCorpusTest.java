@@ -184,19 +184,19 @@ class BadInputCorpusTest {
     if (e.outcome() == Outcome.ERROR) {
       assertEquals(Mode.STRICT, e.mode(), "only strict parsing throws" + where);
       SourceException error =
-          assertThrows(SourceException.class, () -> TimelineParser.parse(file, e.mode()));
+          assertThrows(SourceException.class, () -> TestSeeds.parse(file, e.mode()));
       assertProblems(e, error.problems(), where);
       assertEquals(List.of(), UnaccountedRows.problemsMislocated(file, error.problems()));
       // Build.of parses first: it refuses the file with the very same problems.
       SourceException viaBuild =
           assertThrows(
               SourceException.class,
-              () -> Build.of(file, e.mode(), new Iris(TestSeeds.BASE)),
+              () -> TestSeeds.build(file, e.mode(), new Iris(TestSeeds.BASE)),
               "Build.of refuses what the parser refuses" + where);
       assertEquals(error.problems(), viaBuild.problems());
       return;
     }
-    TimelineParser.Result parsed = TimelineParser.parse(file, e.mode());
+    TimelineParser.Result parsed = TestSeeds.parse(file, e.mode());
     assertEquals(
         List.of(), UnaccountedRows.in(file, parsed), "rows lost or mislocated in " + e + where);
     if (e.mode() == Mode.STRICT) {
@@ -207,12 +207,14 @@ class BadInputCorpusTest {
     if (e.outcome() == Outcome.BUILD_ERROR) {
       SourceException error =
           assertThrows(
-              SourceException.class, () -> Build.of(parsed, new Iris(TestSeeds.BASE)), where);
+              SourceException.class,
+              () -> TestSeeds.build(parsed, new Iris(TestSeeds.BASE)),
+              where);
       assertProblems(e, error.problems(), where);
       assertEquals(List.of(), UnaccountedRows.problemsMislocated(file, error.problems()));
       return;
     }
-    Build build = Build.of(parsed, new Iris(TestSeeds.BASE));
+    Build build = TestSeeds.build(parsed, new Iris(TestSeeds.BASE));
     assertProblems(e, parsed.problems(), where);
     assertEquals(parsed.problems(), build.warnings(), "the build carries the parser's warnings");
     for (String check : e.checks()) {
@@ -242,7 +244,7 @@ class BadInputCorpusTest {
       throws Exception {
     if (check.startsWith("same-entries-as ")) {
       Path other = CORPUS.resolve(check.substring("same-entries-as ".length()));
-      TimelineParser.Result reference = TimelineParser.parse(SourceFile.read(other), Mode.STRICT);
+      TimelineParser.Result reference = TestSeeds.parse(SourceFile.read(other), Mode.STRICT);
       assertEquals(reference.timeline().entries(), parsed.timeline().entries(), check + where);
       assertEquals(reference.timeline().counts(), parsed.timeline().counts(), check + where);
       assertEquals(reference.timeline().rows(), parsed.timeline().rows(), check + where);

@@ -112,7 +112,7 @@ class BadInputTest {
 
   @Test
   void goodDate_feb29InALeapYear() throws Exception {
-    Timeline t = TimelineParser.parse(TestSeeds.table("平成23年度\t2月29日\t" + MILESTONE));
+    Timeline t = TestSeeds.parse(TestSeeds.table("平成23年度\t2月29日\t" + MILESTONE));
     assertEquals(LocalDate.of(2012, 2, 29), t.entries().get(0).base().when().start());
   }
 
@@ -225,7 +225,7 @@ class BadInputTest {
     assertParseError(
         "平成23年度\t3月17日\t地域医療ネットワークシンポジウムの開催（東京ドーム） 約230人参加",
         3,
-        "\"東京ドーム\" is not in lexicon/names.tsv (kind venue): add a row");
+        "\"東京ドーム\" is not in names.tsv (kind venue): add a row");
   }
 
   @Test
@@ -234,7 +234,7 @@ class BadInputTest {
     assertParseErrorAt(
         3,
         3,
-        "\"東京ドーム\" is not in lexicon/names.tsv (kind venue)",
+        "\"東京ドーム\" is not in names.tsv (kind venue)",
         seed(16),
         seed(23).replace("パストラルかぞ", "東京ドーム"));
   }
@@ -250,7 +250,7 @@ class BadInputTest {
     assertParseError(
         "令和5年度\t10月17日\t第12期協議会通常総会の開催（理事会との合同会議）（令和4年度事業報告及び収支決算等について）",
         3,
-        "\"理事会\" is not in lexicon/names.tsv (kind alias or unit)");
+        "\"理事会\" is not in names.tsv (kind alias or unit)");
   }
 
   @Test
@@ -258,7 +258,7 @@ class BadInputTest {
     assertParseErrorAt(
         3,
         3,
-        "\"山田教授\" is not in lexicon/names.tsv (kind person)",
+        "\"山田教授\" is not in names.tsv (kind person)",
         seed(8),
         seed(11).replace("田中教授", "山田教授"));
   }
@@ -311,7 +311,7 @@ class BadInputTest {
     assertParseErrorAt(
         4,
         1,
-        "\"理事会\" is not in lexicon/names.tsv (kind series)",
+        "\"理事会\" is not in names.tsv (kind series)",
         seed(79),
         "※ 会議等の開催状況(令和6年3月31日現在)",
         "- ・ 理事会 12回");
@@ -342,7 +342,7 @@ class BadInputTest {
     SourceException e =
         assertThrows(
             SourceException.class,
-            () -> Build.of(file, TimelineParser.Mode.STRICT, new Iris(TestSeeds.BASE)));
+            () -> TestSeeds.build(file, TimelineParser.Mode.STRICT, new Iris(TestSeeds.BASE)));
     assertEquals(1, e.problems().size(), e::getMessage);
     SourceProblem p = e.problems().get(0);
     assertEquals(3, p.line());
@@ -423,14 +423,14 @@ class BadInputTest {
     SourceFile withBom = SourceFile.fromBytes("bom.txt", "bom.txt", bom);
     assertEquals("平成22年度", withBom.line(1).cell(1), "the mark is no part of the first cell");
     assertNotEquals(SourceFile.fromBytes("t", "t", plain).sha256(), withBom.sha256());
-    assertSameReading(TimelineParser.parse(SourceFile.fromBytes("t", "t", plain)), parse(bom));
+    assertSameReading(TestSeeds.parse(SourceFile.fromBytes("t", "t", plain)), parse(bom));
   }
 
   @Test
   void goodEncoding_utf8ByteOrderMarkOnTheSeed() throws Exception {
     byte[] seed = Files.readAllBytes(TestSeeds.SEED);
     byte[] bom = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, seed);
-    assertSameReading(TimelineParser.parse(TestSeeds.seed()), parse(bom));
+    assertSameReading(TestSeeds.parse(TestSeeds.seed()), parse(bom));
   }
 
   @Test
@@ -440,7 +440,7 @@ class BadInputTest {
     SourceFile file = SourceFile.fromBytes("crlf.txt", "crlf.txt", crlf);
     assertEquals(88, file.lines().size());
     assertFalse(file.lines().stream().anyMatch(l -> l.text().contains("\r")));
-    assertSameReading(TimelineParser.parse(TestSeeds.seed()), parse(crlf));
+    assertSameReading(TestSeeds.parse(TestSeeds.seed()), parse(crlf));
   }
 
   @Test
@@ -493,7 +493,7 @@ class BadInputTest {
     SourceException e =
         assertThrows(
             SourceException.class,
-            () -> TimelineParser.parse(TestSeeds.text("council-timeline.txt", cut)));
+            () -> TestSeeds.parse(TestSeeds.text("council-timeline.txt", cut)));
     assertEquals(1, e.problems().size(), e::getMessage);
     SourceProblem p = e.problems().get(0);
     assertEquals("council-timeline.txt", p.file());
@@ -519,12 +519,12 @@ class BadInputTest {
     SourceFile file = seedWithThreeBadRows();
     SourceException e =
         assertThrows(
-            SourceException.class, () -> TimelineParser.parse(file, TimelineParser.Mode.STRICT));
+            SourceException.class, () -> TestSeeds.parse(file, TimelineParser.Mode.STRICT));
 
     assertEquals(
         List.of("[line 14, cell 2]", "[line 33, cell 3]", "[line 56, cell 2]"), locations(e));
     assertTrue(e.problems().get(0).message().contains("November 2010 (in 平成22年度) has 30 days"));
-    assertTrue(e.problems().get(1).message().contains("\"東京ドーム\" is not in lexicon/names.tsv"));
+    assertTrue(e.problems().get(1).message().contains("\"東京ドーム\" is not in names.tsv"));
     assertTrue(e.problems().get(2).message().contains("month 13 does not exist"));
     for (SourceProblem p : e.problems()) {
       assertEquals("council-timeline.txt", p.file());
@@ -539,7 +539,7 @@ class BadInputTest {
   @Test
   void lenientRunKeepsEveryBadLineAsText() throws Exception {
     SourceFile file = seedWithThreeBadRows();
-    TimelineParser.Result result = TimelineParser.parse(file, TimelineParser.Mode.LENIENT);
+    TimelineParser.Result result = TestSeeds.parse(file, TimelineParser.Mode.LENIENT);
     Timeline t = result.timeline();
 
     assertEquals(
@@ -561,7 +561,7 @@ class BadInputTest {
         When.between(LocalDate.of(2010, 4, 1), LocalDate.of(2011, 3, 31)),
         unread.get(0).base().when());
     // The rest reads as in the seed: one entry per bad row instead of what it would have made.
-    assertEquals(TimelineParser.parse(TestSeeds.seed()).entries().size(), t.entries().size());
+    assertEquals(TestSeeds.parse(TestSeeds.seed()).entries().size(), t.entries().size());
     assertNoLineDropped(t);
   }
 
@@ -572,7 +572,7 @@ class BadInputTest {
             "和暦5年度\t7月20日\t" + MILESTONE,
             "\t8月20日\t参加登録者6,000人を超える",
             "平成23年度\t9月1日\t参加登録者7,000人を超える");
-    TimelineParser.Result result = TimelineParser.parse(file, TimelineParser.Mode.LENIENT);
+    TimelineParser.Result result = TestSeeds.parse(file, TimelineParser.Mode.LENIENT);
 
     assertEquals(2, result.problems().size());
     List<Entry> entries = result.timeline().entries();
@@ -590,7 +590,7 @@ class BadInputTest {
     SourceFile file =
         TestSeeds.table(
             seed(79), "※ 会議等の開催状況(令和6年3月31日現在)", "- ・ 理事会説明(46回)、役員会議(10回)、臨床検査施設会議(9回)");
-    Build build = Build.of(file, TimelineParser.Mode.LENIENT, new Iris(TestSeeds.BASE));
+    Build build = TestSeeds.build(file, TimelineParser.Mode.LENIENT, new Iris(TestSeeds.BASE));
 
     assertEquals(
         List.of("[line 4, cell 1]", "[line 4, cell 1]"),
@@ -607,10 +607,9 @@ class BadInputTest {
 
   @Test
   void lenientRunOfTheSeedHasNoProblems() throws Exception {
-    TimelineParser.Result result =
-        TimelineParser.parse(TestSeeds.seed(), TimelineParser.Mode.LENIENT);
+    TimelineParser.Result result = TestSeeds.parse(TestSeeds.seed(), TimelineParser.Mode.LENIENT);
     assertEquals(List.of(), result.problems());
-    assertEquals(TimelineParser.parse(TestSeeds.seed()).entries(), result.timeline().entries());
+    assertEquals(TestSeeds.parse(TestSeeds.seed()).entries(), result.timeline().entries());
     assertNoLineDropped(result.timeline());
   }
 
@@ -642,7 +641,7 @@ class BadInputTest {
     SourceFile file = table(rows);
     return assertThrows(
         SourceException.class,
-        () -> TimelineParser.parse(file, TimelineParser.Mode.STRICT),
+        () -> TestSeeds.parse(file, TimelineParser.Mode.STRICT),
         "strict mode returns nothing for a bad file");
   }
 
@@ -677,7 +676,7 @@ class BadInputTest {
   }
 
   private static Timeline parse(byte[] bytes) throws SourceException {
-    return TimelineParser.parse(SourceFile.fromBytes("other.txt", "other.txt", bytes));
+    return TestSeeds.parse(SourceFile.fromBytes("other.txt", "other.txt", bytes));
   }
 
   private static void assertSameReading(Timeline expected, Timeline actual) {

@@ -1,16 +1,19 @@
 package org.w3id.tonet.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.w3id.tonet.TestSeeds;
 import org.w3id.tonet.model.Gazetteer;
+import org.w3id.tonet.source.SourceProblem;
 
 /** The bundled gazetteer reads as intended, and a faulty table is refused at its line. */
 class GazetteerTableTest {
@@ -19,20 +22,31 @@ class GazetteerTableTest {
       "source\tS1\thttps://example.org/s1\ta source\n"
           + "place\tsaitama-prefecture\tprefecture\t埼玉県\tSaitama Prefecture\tSaitama-ken\t-\t11000\tC11000-19700401\tQ128186\tS1\n";
 
-  private static Gazetteer read(String table) {
-    return GazetteerTable.read("test.tsv", table.getBytes(StandardCharsets.UTF_8), Lexicon.load());
+  private static List<SourceProblem> problems(String table) throws Exception {
+    List<SourceProblem> problems = new ArrayList<>();
+    GazetteerTable.read(
+        "test.tsv",
+        "test.tsv",
+        table.getBytes(StandardCharsets.UTF_8),
+        TestSeeds.tone().lexicon(),
+        problems);
+    return problems;
   }
 
-  private static void assertRefused(String table, String messagePart, int line) {
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> read(table));
-    assertTrue(e.getMessage().contains(messagePart), e.getMessage());
-    assertTrue(e.getMessage().endsWith("[line " + line + "]"), e.getMessage());
-    assertTrue(e.getMessage().startsWith("test.tsv: "), e.getMessage());
+  /** The table's first problem is on that line, says that, and gives a fix. */
+  private static void assertRefused(String table, String messagePart, int line) throws Exception {
+    List<SourceProblem> problems = problems(table);
+    assertFalse(problems.isEmpty(), "refused");
+    SourceProblem p = problems.get(0);
+    assertTrue(p.message().contains(messagePart), problems.toString());
+    assertTrue(p.message().contains("; fix: "), p.message());
+    assertEquals(line, p.line(), p.toString());
+    assertEquals("test.tsv", p.file());
   }
 
   @Test
   void theBundledTableHasTheNineMunicipalitiesThePrefectureAndTheArea() throws Exception {
-    Gazetteer g = GazetteerTable.bundled();
+    Gazetteer g = TestSeeds.tone().gazetteer();
     List<String> municipalities =
         g.places().stream()
             .filter(p -> p.type() == Gazetteer.PlaceType.MUNICIPALITY)
@@ -46,7 +60,7 @@ class GazetteerTableTest {
     assertEquals(Gazetteer.MunicipalityKind.TOWN, shiraoka.get(0).kind());
     assertEquals(LocalDate.of(2012, 10, 1), shiraoka.get(1).from());
     assertEquals(8, g.venues().size(), "one row per symposium venue of names.tsv");
-    byte[] bytes = Files.readAllBytes(Path.of("src/main/resources/lexicon/gazetteer.tsv"));
+    byte[] bytes = Files.readAllBytes(Path.of("seeds/gazetteer.tsv"));
     assertEquals(
         java.util.HexFormat.of()
             .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)),
@@ -54,7 +68,7 @@ class GazetteerTableTest {
   }
 
   @Test
-  void anUnknownVenueIsRefused() {
+  void anUnknownVenueIsRefused() throws Exception {
     assertRefused(
         SOURCES
             + "place\tkazo\tmunicipality\t加須市\tKazo City\tKazo-shi\tsaitama-prefecture\t-\t-\t-\tS1\n"
@@ -65,7 +79,7 @@ class GazetteerTableTest {
   }
 
   @Test
-  void aRowWithoutSourceIsRefused() {
+  void aRowWithoutSourceIsRefused() throws Exception {
     assertRefused(
         SOURCES
             + "place\tkazo\tmunicipality\t加須市\tKazo City\tKazo-shi\tsaitama-prefecture\t-\t-\t-\t-\n",
@@ -74,7 +88,7 @@ class GazetteerTableTest {
   }
 
   @Test
-  void aDatedCodeOfAnotherCodeIsRefused() {
+  void aDatedCodeOfAnotherCodeIsRefused() throws Exception {
     assertRefused(
         SOURCES
             + "place\tkazo\tmunicipality\t加須市\tKazo City\tKazo-shi\tsaitama-prefecture\t-\t-\t-\tS1\n"
@@ -84,7 +98,7 @@ class GazetteerTableTest {
   }
 
   @Test
-  void aGapBetweenPeriodsIsRefused() {
+  void aGapBetweenPeriodsIsRefused() throws Exception {
     assertRefused(
         SOURCES
             + "place\tshiraoka\tmunicipality\t白岡市\tShiraoka City\tShiraoka-shi\tsaitama-prefecture\t-\t-\t-\tS1\n"
@@ -95,7 +109,7 @@ class GazetteerTableTest {
   }
 
   @Test
-  void aMunicipalityWithoutACurrentStatusIsRefused() {
+  void aMunicipalityWithoutACurrentStatusIsRefused() throws Exception {
     assertRefused(
         SOURCES
             + "place\tshiraoka\tmunicipality\t白岡市\tShiraoka City\tShiraoka-shi\tsaitama-prefecture\t-\t-\t-\tS1\n"
@@ -105,7 +119,7 @@ class GazetteerTableTest {
   }
 
   @Test
-  void aMunicipalityWithCodesOnItsPlaceRowIsRefused() {
+  void aMunicipalityWithCodesOnItsPlaceRowIsRefused() throws Exception {
     assertRefused(
         SOURCES
             + "place\tkazo\tmunicipality\t加須市\tKazo City\tKazo-shi\tsaitama-prefecture\t11210\t-\t-\tS1\n",
@@ -114,7 +128,8 @@ class GazetteerTableTest {
   }
 
   @Test
-  void aWrongCellCountIsRefused() {
-    assertRefused(SOURCES + "venue\tpastoral-kazo\tkazo\n", "has 4 tab-separated cells", 3);
+  void aWrongCellCountIsRefused() throws Exception {
+    assertRefused(
+        SOURCES + "venue\tpastoral-kazo\tkazo\n", "a venue row has 4 tab-separated cells", 3);
   }
 }

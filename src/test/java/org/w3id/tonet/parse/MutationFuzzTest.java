@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.w3id.tonet.TestSeeds;
 import org.w3id.tonet.model.Entry;
 import org.w3id.tonet.parse.TimelineParser.Mode;
-import org.w3id.tonet.publish.Build;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.source.SourceException;
 import org.w3id.tonet.source.SourceFile;
@@ -125,13 +124,13 @@ class MutationFuzzTest {
     TimelineParser.Result strict = null;
     SourceException strictError = null;
     try {
-      strict = TimelineParser.parse(file, Mode.STRICT);
+      strict = TestSeeds.parse(file, Mode.STRICT);
     } catch (SourceException e) {
       strictError = e;
     }
     TimelineParser.Result lenient;
     try {
-      lenient = TimelineParser.parse(file, Mode.LENIENT);
+      lenient = TestSeeds.parse(file, Mode.LENIENT);
     } catch (SourceException e) {
       throw new AssertionError("lenient parsing threw instead of returning:\n" + e.getMessage(), e);
     }
@@ -162,7 +161,7 @@ class MutationFuzzTest {
             ? "accepted"
             : unread(lenient) == 0 ? "strict error, lenient kept every row" : "strict error";
     try {
-      Build.of(read, IRIS);
+      TestSeeds.build(read, IRIS);
     } catch (SourceException e) {
       List<String> mislocated = UnaccountedRows.problemsMislocated(file, e.problems());
       if (!mislocated.isEmpty()) {

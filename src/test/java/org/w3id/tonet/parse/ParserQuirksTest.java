@@ -227,7 +227,7 @@ class ParserQuirksTest {
 
   @Test
   void theSeedsHeadersTitleAndBlankLinesAreRecognized() throws Exception {
-    Timeline t = TimelineParser.parse(TestSeeds.seed());
+    Timeline t = TestSeeds.parse(TestSeeds.seed());
 
     assertEquals("協議会の経過", t.source().title());
     assertEquals(List.of(5, 29, 64), linesOf(t, SourceRow.Kind.HEADER));
@@ -439,7 +439,7 @@ class ParserQuirksTest {
       // [新] and 「」 are text, not groups.
       {37, "[新]埼玉県救急医療情報システムと「とねっと」の接続等"},
       {46, "監事の選任について | 平成26年度地域医療ネットワークシンポジウムについて"},
-      // 、 inside one item (an agenda unit of lexicon/phrases.tsv).
+      // 、 inside one item (an agenda unit of the folder's phrases.tsv).
       {60, "歯科医療機関、調剤薬局の協議会等への協議会委員としての参画等について"},
       // The bracket after the ※ note is the agenda.
       {70, "令和2年度事業計画及び収支予算等について"},
@@ -813,8 +813,8 @@ class ParserQuirksTest {
   @EnumSource(Variant.class)
   void theWholeSeedReadsTheSameInEveryVariant(Variant v) throws Exception {
     String seed = Files.readString(TestSeeds.SEED, StandardCharsets.UTF_8);
-    Timeline asWritten = TimelineParser.parse(TestSeeds.seed());
-    Timeline variant = TimelineParser.parse(TestSeeds.text("variant.txt", v.apply(seed)));
+    Timeline asWritten = TestSeeds.parse(TestSeeds.seed());
+    Timeline variant = TestSeeds.parse(TestSeeds.text("variant.txt", v.apply(seed)));
 
     assertEquals(shape(asWritten), shape(variant));
     if (v == Variant.CRLF) {
@@ -828,9 +828,9 @@ class ParserQuirksTest {
   @Test
   void theWholeSeedWithOldMacLineEndsReadsTheSame() throws Exception {
     String seed = Files.readString(TestSeeds.SEED, StandardCharsets.UTF_8);
-    Timeline cr = TimelineParser.parse(TestSeeds.text("cr.txt", seed.replace('\n', '\r')));
+    Timeline cr = TestSeeds.parse(TestSeeds.text("cr.txt", seed.replace('\n', '\r')));
 
-    assertEquals(TimelineParser.parse(TestSeeds.seed()).entries(), cr.entries());
+    assertEquals(TestSeeds.parse(TestSeeds.seed()).entries(), cr.entries());
   }
 
   // ---- helpers ------------------------------------------------------------------------------
@@ -838,7 +838,7 @@ class ParserQuirksTest {
   private static Timeline parse(Variant v, String... rows) throws SourceException {
     String text = HEADER + "\n" + String.join("\n", rows) + "\n";
     SourceFile file = TestSeeds.text("test.txt", v.apply(text));
-    return TimelineParser.parse(file);
+    return TestSeeds.parse(file);
   }
 
   private static String seed(int line) {

@@ -21,7 +21,7 @@ import org.w3id.tonet.source.SourceProblem;
  * word).
  *
  * <pre>
- * List&lt;String&gt; faults = UnaccountedRows.in(file, TimelineParser.parse(file, Mode.LENIENT));
+ * List&lt;String&gt; faults = UnaccountedRows.in(file, TestSeeds.parse(file, Mode.LENIENT));
  * assertEquals(List.of(), faults);
  * </pre>
  *

@@ -35,6 +35,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.w3id.tonet.TestSeeds;
 import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.rdf.Iris;
+import org.w3id.tonet.rdf.TONET;
 
 class ExportTest {
 
@@ -46,7 +47,8 @@ class ExportTest {
 
   @Test
   void twoRunsGiveByteIdenticalDumps() throws Exception {
-    Build again = Build.of(TestSeeds.seed(), TimelineParser.Mode.STRICT, new Iris(TestSeeds.BASE));
+    Build again =
+        TestSeeds.build(TestSeeds.seed(), TimelineParser.Mode.STRICT, new Iris(TestSeeds.BASE));
     Map<String, byte[]> first = files();
     Map<String, byte[]> second = Exporter.files(again, null);
     assertEquals(first.keySet(), second.keySet());
@@ -96,6 +98,11 @@ class ExportTest {
     String base = TestSeeds.BASE;
     assertEquals(Set.of(base + "graph/data", base + "graph/meta", base + "graph/ontology"), names);
     assertTrue(dataset.getNamedModel(base + "graph/data").isIsomorphicWith(TestSeeds.seedData()));
+    // Its description graph is void.ttl's less what the description of tonet.trig says it lacks.
+    Model meta = parse(files().get("void.ttl"), Lang.TURTLE);
+    Model inside = dataset.getNamedModel(base + "graph/meta");
+    assertEquals(Dump.TRIG_LACKS, meta.size() - inside.size());
+    assertTrue(meta.containsAll(inside), "nothing else differs");
   }
 
   @Test
@@ -184,23 +191,178 @@ class ExportTest {
         "the data graph in Turtle, gzip-compressed",
         DatasetDescription.description(Dump.TURTLE, true));
     assertEquals(
-        "every graph (data, ontology, description) in TriG, gzip-compressed; its description lacks"
-            + " only this file's own size and checksum, which void.ttl states",
+        "every graph (data, ontology, description) in TriG, gzip-compressed; its description graph"
+            + " has 10 statements fewer than void.ttl and the endpoint's graph/meta: the size and"
+            + " checksum of this file and of its gzip copy, which no file can hold of itself",
         DatasetDescription.description(Dump.TRIG, true));
   }
 
   @Test
   void theDescriptionConformsToDcatAp3() throws Exception {
     Model meta = parse(files().get("void.ttl"), Lang.TURTLE);
+    ValidationReport report = dcatAp3(meta);
+    assertTrue(report.conforms(), () -> reportText(report));
+  }
+
+  private static ValidationReport dcatAp3(Model meta) throws IOException {
     Model shapesModel = ModelFactory.createDefaultModel();
     try (InputStream in =
         ExportTest.class.getResourceAsStream("/conformance/dcat-ap-3.0.0-SHACL.ttl")) {
       assertNotNull(in);
       RDFParser.source(in).lang(Lang.TURTLE).parse(shapesModel);
     }
-    ValidationReport report =
-        ShaclValidator.get().validate(Shapes.parse(shapesModel.getGraph()), meta.getGraph());
+    return ShaclValidator.get().validate(Shapes.parse(shapesModel.getGraph()), meta.getGraph());
+  }
+
+  @Test
+  void aHarvesterFindsOneDatasetWithItsPublisherAndContact() throws Exception {
+    Model meta = parse(files().get("void.ttl"), Lang.TURTLE);
+    // As CKAN's ckanext-dcat RDFParser finds datasets: every subject typed dcat:Dataset as
+    // written, without inference. The two source tables made two more, empty, before.
+    List<String> datasets =
+        meta.listSubjectsWithProperty(
+                org.apache.jena.vocabulary.RDF.type, org.apache.jena.vocabulary.DCAT.Dataset)
+            .mapWith(r -> r.getURI())
+            .toList();
+    String base = TestSeeds.seedBuild().iris().base();
+    assertEquals(List.of(base + "id/dataset"), datasets);
+    org.apache.jena.rdf.model.Resource dataset = meta.getResource(base + "id/dataset");
+    org.apache.jena.rdf.model.Resource publisher =
+        dataset.getPropertyResourceValue(org.apache.jena.vocabulary.DCTerms.publisher);
+    assertEquals(base + "id/publisher", publisher.getURI(), "the default publisher");
+    assertEquals(
+        java.net.URI.create(base).getAuthority(),
+        publisher.getProperty(org.apache.jena.sparql.vocabulary.FOAF.name).getString(),
+        "named after the host of the base IRI");
+    org.apache.jena.rdf.model.Resource contact =
+        dataset.getPropertyResourceValue(org.apache.jena.vocabulary.DCAT.contactPoint);
+    assertEquals(
+        base,
+        contact
+            .getPropertyResourceValue(meta.createProperty(DatasetDescription.VCARD, "hasURL"))
+            .getURI(),
+        "the landing page by default");
+    // The sources are still datasets to whoever reads classes (DCAT-AP's range of
+    // dcterms:source), through the class the description states.
+    for (org.apache.jena.rdf.model.RDFNode source :
+        meta.listObjectsOfProperty(dataset, org.apache.jena.vocabulary.DCTerms.source).toList()) {
+      assertTrue(
+          source
+              .asResource()
+              .hasProperty(org.apache.jena.vocabulary.RDF.type, TONET.SourceDocument),
+          source.toString());
+    }
+    assertTrue(
+        meta.contains(
+            TONET.SourceDocument,
+            org.apache.jena.vocabulary.RDFS.subClassOf,
+            org.apache.jena.vocabulary.DCAT.Dataset));
+  }
+
+  @Test
+  void aGivenPublisherAndContactAreStated() throws Exception {
+    Model meta =
+        Exporter.publication(
+                TestSeeds.seedBuild(),
+                null,
+                new Publisher(
+                    "https://city.example/org", "Example City", "mailto:lod@city.example"))
+            .meta();
+    String base = TestSeeds.seedBuild().iris().base();
+    org.apache.jena.rdf.model.Resource dataset = meta.getResource(base + "id/dataset");
+    org.apache.jena.rdf.model.Resource publisher =
+        dataset.getPropertyResourceValue(org.apache.jena.vocabulary.DCTerms.publisher);
+    assertEquals("https://city.example/org", publisher.getURI());
+    assertEquals(
+        "Example City",
+        publisher.getProperty(org.apache.jena.sparql.vocabulary.FOAF.name).getString());
+    org.apache.jena.rdf.model.Resource contact =
+        dataset.getPropertyResourceValue(org.apache.jena.vocabulary.DCAT.contactPoint);
+    assertEquals(
+        "mailto:lod@city.example",
+        contact
+            .getPropertyResourceValue(meta.createProperty(DatasetDescription.VCARD, "hasEmail"))
+            .getURI());
+    ValidationReport report = dcatAp3(meta);
     assertTrue(report.conforms(), () -> reportText(report));
+  }
+
+  /**
+   * One publisher model (issues 16 and 19): a part the command line gives wins; a part it leaves
+   * out is the council folder's identity's; where that says nothing too, issue 16's default.
+   */
+  @Test
+  void theFoldersPublisherAndContactAreTheDefaultsThatTheOptionsOverride() throws Exception {
+    org.w3id.tonet.council.Council example =
+        org.w3id.tonet.council.Council.read(
+            org.w3id.tonet.council.CouncilFolder.of(Path.of("examples", "mizunagi")));
+    Iris iris = new Iris("https://lod.example.org/mizunagi/");
+    Build build = Build.of(example, TimelineParser.Mode.STRICT, iris);
+    org.apache.jena.rdf.model.Property fn =
+        ModelFactory.createDefaultModel().createProperty(DatasetDescription.VCARD, "fn");
+    org.apache.jena.rdf.model.Property hasUrl =
+        ModelFactory.createDefaultModel().createProperty(DatasetDescription.VCARD, "hasURL");
+    org.apache.jena.rdf.model.Property hasEmail =
+        ModelFactory.createDefaultModel().createProperty(DatasetDescription.VCARD, "hasEmail");
+
+    Model folders = Exporter.publication(build, null).meta();
+    org.apache.jena.rdf.model.Resource dataset = folders.getResource(iris.dataset());
+    org.apache.jena.rdf.model.Resource publisher =
+        dataset.getPropertyResourceValue(org.apache.jena.vocabulary.DCTerms.publisher);
+    assertEquals(iris.base() + "id/publisher", publisher.getURI());
+    assertEquals(
+        Set.of("tonet-lod プロジェクト（例）@ja", "The tonet-lod project (example)@en"),
+        names(publisher, org.apache.jena.sparql.vocabulary.FOAF.name),
+        "the identity's publisher, in its languages");
+    assertEquals(
+        "https://w3id.org/tonet/",
+        publisher
+            .getPropertyResourceValue(org.apache.jena.sparql.vocabulary.FOAF.homepage)
+            .getURI());
+    org.apache.jena.rdf.model.Resource contact =
+        dataset.getPropertyResourceValue(org.apache.jena.vocabulary.DCAT.contactPoint);
+    assertEquals(
+        "https://w3id.org/tonet/",
+        contact.getPropertyResourceValue(hasUrl).getURI(),
+        "the identity's contact, not the landing page");
+    assertEquals(names(publisher, org.apache.jena.sparql.vocabulary.FOAF.name), names(contact, fn));
+    ValidationReport report = dcatAp3(folders);
+    assertTrue(report.conforms(), () -> reportText(report));
+
+    Model given =
+        Exporter.publication(
+                build, null, new Publisher(null, "Example City", "mailto:lod@city.example"))
+            .meta();
+    org.apache.jena.rdf.model.Resource other =
+        given
+            .getResource(iris.dataset())
+            .getPropertyResourceValue(org.apache.jena.vocabulary.DCTerms.publisher);
+    assertEquals(iris.base() + "id/publisher", other.getURI(), "no --publisher: the default IRI");
+    assertEquals(Set.of("Example City"), names(other, org.apache.jena.sparql.vocabulary.FOAF.name));
+    assertFalse(
+        other.hasProperty(org.apache.jena.sparql.vocabulary.FOAF.homepage),
+        "the folder's page is its publisher's, not this one's");
+    org.apache.jena.rdf.model.Resource givenContact =
+        given
+            .getResource(iris.dataset())
+            .getPropertyResourceValue(org.apache.jena.vocabulary.DCAT.contactPoint);
+    assertEquals(
+        "mailto:lod@city.example", givenContact.getPropertyResourceValue(hasEmail).getURI());
+    assertFalse(givenContact.hasProperty(hasUrl), "the folder's contact is overridden");
+    ValidationReport givenReport = dcatAp3(given);
+    assertTrue(givenReport.conforms(), () -> reportText(givenReport));
+  }
+
+  /** The values of a property, each as its text and language tag (text@lang, or text alone). */
+  private static Set<String> names(
+      org.apache.jena.rdf.model.Resource r, org.apache.jena.rdf.model.Property p) {
+    Set<String> names = new TreeSet<>();
+    r.listProperties(p)
+        .forEachRemaining(
+            s ->
+                names.add(
+                    s.getString() + (s.getLanguage().isEmpty() ? "" : "@" + s.getLanguage())));
+    return names;
   }
 
   @Test
@@ -213,7 +375,7 @@ class ExportTest {
       assertTrue(meta.contains(Exporter.sha256(files.get(name))), "checksum of " + name);
     }
     assertTrue(meta.contains("void:triples " + TestSeeds.seedData().size()));
-    assertTrue(meta.contains(DatasetDescription.ATTRIBUTION));
+    assertTrue(meta.contains(TestSeeds.tone().identity().attribution()));
     assertFalse(meta.contains("dcterms:license"), "no licence is claimed unless given");
   }
 

@@ -81,7 +81,7 @@ class QualityTest {
   void theMeasurementsMoveWhenTheDataGetsWorse() throws Exception {
     // A row the parser cannot read (lenient mode) is not converted.
     Build lenient =
-        Build.of(
+        TestSeeds.build(
             TestSeeds.table(
                 "平成22年度\t7月20日\t埼玉利根保健医療圏医療連携推進協議会を設置、協議会（第1回）の開催", "\t2月30日\t第2回協議会総会の開催"),
             TimelineParser.Mode.LENIENT,
@@ -99,6 +99,23 @@ class QualityTest {
     Quality.Measurement checks =
         measure(Quality.of(TestSeeds.seedBuild(), violations), TONET.ChecksPassed);
     assertTrue(checks.count() < checks.of(), checks.labelEn());
+  }
+
+  @Test
+  void aBuildIsValidatedOnceAndTheQualityReportReusesIt() throws Exception {
+    Build build =
+        TestSeeds.build(TestSeeds.seed(), TimelineParser.Mode.STRICT, new Iris(TestSeeds.BASE));
+    List<Violation> first = build.validate();
+    assertTrue(first.isEmpty(), first::toString);
+    // Had the report validated again, it would see the label removed after the build's
+    // validation; it counts the build's one validation instead (issue 22: export validated twice).
+    Resource milestone = build.data().getResource(TestSeeds.BASE + "id/milestone/registrants-5000");
+    build.data().removeAll(milestone, RDFS.label, null);
+    assertTrue(!Validator.validate(build.data()).isEmpty(), "the change is a violation");
+    Quality.Measurement checks = measure(Quality.of(build), TONET.ChecksPassed);
+    assertEquals(checks.of(), checks.count());
+    Exporter.files(build, null);
+    assertTrue(first == build.validate(), "validate() gives the one result it found");
   }
 
   @Test

@@ -277,12 +277,7 @@ class RegionalLinksTest {
     assertTrue(text.startsWith("status\tshiraoka\ttown-1954\t白岡町"), text);
     int line = row.getProperty(TONET.lineNumber).getInt();
     String[] table =
-        new String(
-                RegionalLinksTest.class
-                    .getResourceAsStream("/lexicon/gazetteer.tsv")
-                    .readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8)
-            .split("\n");
+        java.nio.file.Files.readString(java.nio.file.Path.of("seeds", "gazetteer.tsv")).split("\n");
     assertEquals(text, table[line - 1], "the row's line and text agree with the table");
     // The days of a period come from its row, and the venue's municipality from the venue's row.
     assertTrue(

@@ -52,6 +52,41 @@ class SeedLabelsTest {
   }
 
   @Test
+  void aSeedSavedWithFullWidthDigitsKeepsEveryEnglishLabel() throws Exception {
+    // As Japanese input methods often write them: every digit of the seed full-width (０-９).
+    StringBuilder wide = new StringBuilder();
+    for (char c : java.nio.file.Files.readString(TestSeeds.SEED).toCharArray()) {
+      wide.append(c >= '0' && c <= '9' ? (char) ('０' + (c - '0')) : c);
+    }
+    Model data =
+        TestSeeds.build(
+                TestSeeds.text("council-timeline.txt", wide.toString()),
+                org.w3id.tonet.parse.TimelineParser.Mode.STRICT,
+                new Iris(TestSeeds.BASE))
+            .data();
+    Model seed = TestSeeds.seedData();
+    List<String> lost = new ArrayList<>();
+    for (Resource item : seed.listSubjectsWithProperty(RDF.type, TONET.AgendaItem).toList()) {
+      List<String> en = labels(data.getResource(item.getURI()), "en");
+      if (!en.equals(labels(item, "en"))) {
+        lost.add(item.getURI() + " " + labels(item, "en") + " became " + en);
+      }
+    }
+    assertEquals(List.of(), lost, "English of agenda items written with full-width digits");
+    Set<String> named = new TreeSet<>();
+    Set<String> wideNamed = new TreeSet<>();
+    seed.listStatements(null, RDFS.label, (org.apache.jena.rdf.model.RDFNode) null)
+        .filterKeep(
+            s -> s.getLanguage().equals("en") && !s.getSubject().getURI().contains("/source/"))
+        .forEachRemaining(s -> named.add(s.getSubject().getURI() + " " + s.getString()));
+    data.listStatements(null, RDFS.label, (org.apache.jena.rdf.model.RDFNode) null)
+        .filterKeep(
+            s -> s.getLanguage().equals("en") && !s.getSubject().getURI().contains("/source/"))
+        .forEachRemaining(s -> wideNamed.add(s.getSubject().getURI() + " " + s.getString()));
+    assertEquals(named, wideNamed, "every English label of the seed, the same");
+  }
+
+  @Test
   void fiscalYearsInAgendaEnglishAreTheItemsOwn() throws Exception {
     Model data = TestSeeds.seedData();
     Resource item = data.getResource(TestSeeds.BASE + "id/assembly/extraordinary/18/agenda/1");

@@ -42,7 +42,7 @@ class BuildCacheTest {
         .port(0)
         .baseIri(BASE)
         .license(license)
-        .seed(TestSeeds.seed())
+        .council(TestSeeds.tone())
         .buildCache(cache)
         .progress((what, millis) -> steps.add(what))
         .start();
@@ -50,7 +50,7 @@ class BuildCacheTest {
 
   private Path entry(String license) throws Exception {
     return cache.resolve(
-        BuildCache.key(TestSeeds.seed(), BASE, license, TimelineParser.Mode.STRICT));
+        BuildCache.key(TestSeeds.tone(), BASE, license, TimelineParser.Mode.STRICT));
   }
 
   /** The entry is written once the first server serves: wait for it, bounded. */
@@ -313,7 +313,12 @@ class BuildCacheTest {
   void aFolderThatCannotBeWrittenLeavesTheServerRunning() throws Exception {
     Path file = Files.writeString(cache.resolve("not-a-folder"), "x");
     TonetServer s =
-        TonetServer.create().port(0).baseIri(BASE).seed(TestSeeds.seed()).buildCache(file).start();
+        TonetServer.create()
+            .port(0)
+            .baseIri(BASE)
+            .council(TestSeeds.tone())
+            .buildCache(file)
+            .start();
     try {
       assertEquals(200, Http.get(s.localUrl()).statusCode());
     } finally {

@@ -60,7 +60,7 @@ class CompetencyQueriesTest {
   @BeforeAll
   static void build() throws Exception {
     Build build =
-        Build.of(TestSeeds.seed(), TimelineParser.Mode.STRICT, new Iris(Iris.DEFAULT_BASE));
+        TestSeeds.build(TestSeeds.seed(), TimelineParser.Mode.STRICT, new Iris(Iris.DEFAULT_BASE));
     dataset = DatasetFactory.wrap(Site.of(build, null).dataset());
   }
 

@@ -104,11 +104,11 @@ class FederationTest {
     regional = FusekiServer.create().port(0).loopback(true).add("/regional", sample, false).build();
     regional.start();
     regionalSparql = "http://127.0.0.1:" + regional.getHttpPort() + "/regional/sparql";
-    closed = TonetServer.create().port(0).seed(TestSeeds.seed()).start();
+    closed = TonetServer.create().port(0).council(TestSeeds.tone()).start();
     federating =
         TonetServer.create()
             .port(0)
-            .seed(TestSeeds.seed())
+            .council(TestSeeds.tone())
             .allowService(List.of(regionalSparql))
             .start();
   }

@@ -88,6 +88,54 @@ class HostileClientsTest {
     assertTrue(ServerTest.parse(r.body(), Lang.NTRIPLES).size() <= CAP);
   }
 
+  /** {@code n} numbers as a VALUES block: a pattern with exactly n solutions. */
+  private static String values(int n) {
+    StringBuilder s = new StringBuilder("VALUES ?x {");
+    for (int i = 1; i <= n; i++) {
+      s.append(' ').append(i);
+    }
+    return s.append(" }").toString();
+  }
+
+  /** A query form whose pattern has {@code n} solutions, and what its answer holds. */
+  private static HttpResponse<byte[]> ask(String query) throws Exception {
+    return Http.get(
+        SERVER.url() + "sparql?query=" + ServerTest.enc(query),
+        "Accept",
+        "application/sparql-results+json, application/n-triples;q=0.9");
+  }
+
+  @ParameterizedTest(name = "{0} solutions")
+  @ValueSource(ints = {CAP - 1, CAP, CAP + 1, 3 * CAP})
+  void theLimitHeaderIsSentOnlyWhenSomethingWasCutForEveryQueryForm(int n) throws Exception {
+    boolean cut = n > CAP;
+    String limit = cut ? Integer.toString(CAP) : null;
+    HttpResponse<byte[]> select = ask("SELECT ?x WHERE { " + values(n) + " }");
+    assertEquals(Math.min(n, CAP), rows(select), "SELECT");
+    assertEquals(limit, Http.header(select, SparqlHandler.RESULT_LIMIT_HEADER), "SELECT");
+    HttpResponse<byte[]> construct =
+        ask("CONSTRUCT { <urn:x:s> <urn:x:p> ?x } WHERE { " + values(n) + " }");
+    assertEquals(Math.min(n, CAP), ServerTest.parse(construct.body(), Lang.NTRIPLES).size());
+    assertEquals(limit, Http.header(construct, SparqlHandler.RESULT_LIMIT_HEADER), "CONSTRUCT");
+    HttpResponse<byte[]> described =
+        ask(
+            "DESCRIBE ?s WHERE { { SELECT ?s WHERE { ?s ?p ?o } GROUP BY ?s ORDER BY ?s LIMIT "
+                + n
+                + " } }");
+    assertEquals(200, described.statusCode(), Http.text(described));
+    assertEquals(limit, Http.header(described, SparqlHandler.RESULT_LIMIT_HEADER), "DESCRIBE");
+    HttpResponse<byte[]> ask = ask("ASK { " + values(n) + " }");
+    assertNull(Http.header(ask, SparqlHandler.RESULT_LIMIT_HEADER), "ASK");
+  }
+
+  @Test
+  void aDescribeOfOneResourceIsNotCut() throws Exception {
+    HttpResponse<byte[]> r = ask("DESCRIBE <" + SERVER.server().site().base() + "id/org/council>");
+    assertEquals(200, r.statusCode());
+    assertTrue(ServerTest.parse(r.body(), Lang.NTRIPLES).size() > 0);
+    assertNull(Http.header(r, SparqlHandler.RESULT_LIMIT_HEADER));
+  }
+
   @Test
   void aSyntaxErrorStillGetsFusekisMessage() throws Exception {
     HttpResponse<byte[]> r =

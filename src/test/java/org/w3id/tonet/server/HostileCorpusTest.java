@@ -665,7 +665,7 @@ class HostileCorpusTest {
   @Test
   void oneClientMayHoldOnlySoManyConnections() throws Exception {
     TonetServer direct =
-        TonetServer.create().port(0).seed(TestSeeds.seed()).clientConnections(16).start();
+        TonetServer.create().port(0).council(TestSeeds.tone()).clientConnections(16).start();
     List<Socket> sockets = new ArrayList<>();
     try {
       for (int i = 0; i < 24; i++) {

@@ -82,6 +82,48 @@ class LandingDatasetTest {
         CC_BY, dataset(Site.of(build, CC_BY)).get("license").getAsString().value(), "--license");
   }
 
+  @Test
+  void everyDatasetAPageEmitsHasANameAndADescription() throws Exception {
+    Site site = Site.of(TestSeeds.seedBuild(), null);
+    SiteHolder holder = new SiteHolder();
+    holder.set(site);
+    List<String> datasets = new ArrayList<>();
+    List<String> incomplete = new ArrayList<>();
+    for (String iri : StaticSite.localIris(site, holder.links())) {
+      JsonObject json = JSON.parse(SchemaOrg.forResource(holder.documents(), iri, holder.links()));
+      check(json, iri, datasets, incomplete);
+    }
+    assertEquals(List.of(), incomplete, "a Dataset without a name or a description");
+    assertEquals(List.of(site.iris().dataset()), datasets, "the one dataset's page");
+    JsonObject source =
+        JSON.parse(
+            SchemaOrg.forResource(
+                holder.documents(), site.iris().source("gazetteer"), holder.links()));
+    assertEquals("CreativeWork", source.get("@type").getAsString().value(), "a source table");
+  }
+
+  /** Every node with "@type": "Dataset" in a JSON-LD value, checked. */
+  private static void check(
+      JsonValue value, String page, List<String> datasets, List<String> incomplete) {
+    if (value.isArray()) {
+      value.getAsArray().forEach(v -> check(v, page, datasets, incomplete));
+    } else if (value.isObject()) {
+      JsonObject o = value.getAsObject();
+      JsonValue type = o.get("@type");
+      if (type != null && type.isString() && type.getAsString().value().equals("Dataset")) {
+        datasets.add(o.get("@id").getAsString().value());
+        for (String key : List.of("name", "description")) {
+          if (!o.hasKey(key) || o.get(key).getAsString().value().isBlank()) {
+            incomplete.add(page + " lacks " + key);
+          }
+        }
+      }
+      for (String key : o.keys()) {
+        check(o.get(key), page, datasets, incomplete);
+      }
+    }
+  }
+
   private static JsonObject dataset(Site site) {
     SiteHolder holder = new SiteHolder();
     holder.set(site);

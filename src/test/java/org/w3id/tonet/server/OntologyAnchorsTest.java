@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3id.tonet.TestSeeds;
 import org.w3id.tonet.parse.TimelineParser;
-import org.w3id.tonet.publish.Build;
 import org.w3id.tonet.rdf.Iris;
 
 /**
@@ -31,7 +30,8 @@ class OntologyAnchorsTest {
   @BeforeAll
   static void build() throws Exception {
     Site site =
-        Site.of(Build.of(TestSeeds.seed(), TimelineParser.Mode.STRICT, new Iris(BASE)), null);
+        Site.of(
+            TestSeeds.build(TestSeeds.seed(), TimelineParser.Mode.STRICT, new Iris(BASE)), null);
     files = StaticSite.files(site);
   }
 

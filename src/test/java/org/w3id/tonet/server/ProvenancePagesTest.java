@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.tonet.TestSeeds;
 import org.w3id.tonet.parse.TimelineParser;
-import org.w3id.tonet.publish.Build;
 import org.w3id.tonet.publish.Quality;
 import org.w3id.tonet.rdf.Iris;
 
@@ -30,7 +29,8 @@ class ProvenancePagesTest {
   @BeforeAll
   static void write() throws Exception {
     Site site =
-        Site.of(Build.of(TestSeeds.seed(), TimelineParser.Mode.STRICT, new Iris(BASE)), null);
+        Site.of(
+            TestSeeds.build(TestSeeds.seed(), TimelineParser.Mode.STRICT, new Iris(BASE)), null);
     StaticSite.write(site, folder);
   }
 

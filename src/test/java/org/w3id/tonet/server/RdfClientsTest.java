@@ -22,7 +22,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3id.tonet.rdf.SCHEMA;
-import org.w3id.tonet.rdf.TONET;
 
 /**
  * What RDF clients ask for and get: the legacy and quad media types (rdflib's {@code format='nt'}
@@ -76,21 +75,19 @@ class RdfClientsTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"TRIG", "NQUADS"})
-  void quadsPutEachTripleInTheGraphItComesFrom(String name) throws Exception {
+  void aDocumentAskedForAsQuadsHasItsTriplesInTheDefaultGraph(String name) throws Exception {
+    // A document is one graph: a client that reads quads first (Comunica, and the link traversal,
+    // LDflex and Solid apps built on it) finds every triple in the default graph.
     Conneg.Format format = Conneg.Format.valueOf(name);
     HttpResponse<byte[]> r =
         Http.get(SERVER.url() + "data/" + SYMPOSIUM + "." + format.extension(), "Accept", "*/*");
     assertEquals(200, r.statusCode());
     Dataset ds = dataset(Http.text(r), format == Conneg.Format.TRIG ? Lang.TRIG : Lang.NQUADS);
-    Model data = ds.getNamedModel(SERVER.url() + "graph/data");
-    Model ontology = ds.getNamedModel(SERVER.url() + "graph/ontology");
-    assertTrue(data.contains(data.getResource(SERVER.url() + "id/" + SYMPOSIUM), SCHEMA.startDate));
-    assertTrue(ontology.contains(TONET.Symposium, RDFS.label), "the label of the type it links to");
-    assertTrue(ds.getDefaultModel().isEmpty(), "every triple of a resource is in a named graph");
+    assertFalse(ds.listNames().hasNext(), "no named graph in a document");
     Model turtle =
         union(Http.text(Http.get(SERVER.url() + "data/" + SYMPOSIUM + ".ttl")), Lang.TURTLE);
     assertTrue(
-        ds.getUnionModel().isIsomorphicWith(turtle), "the same triples as the Turtle document");
+        ds.getDefaultModel().isIsomorphicWith(turtle), "the same triples as the Turtle document");
   }
 
   @Test
@@ -115,6 +112,10 @@ class RdfClientsTest {
       value = {
         "ontology | text/plain, */*;q=0.1 | text/plain | NT | graph/ontology",
         "ontology | text/n3 | text/n3 | TTL | graph/ontology",
+        "ontology | text/rdf+n3 | text/rdf+n3 | TTL | graph/ontology",
+        "ontology | application/rdf+xml | application/rdf+xml | RDF/XML | graph/ontology",
+        "ontology | application/ld+json | application/ld+json | JSON-LD | graph/ontology",
+        "ontology | application/n-quads | application/n-quads | NQ | graph/ontology",
         "ontology | application/trig | application/trig | TRIG | graph/ontology",
         "void | text/plain, */*;q=0.1 | text/plain | NT | graph/meta",
         "void | application/n-quads | application/n-quads | NQ | graph/meta",
@@ -131,10 +132,37 @@ class RdfClientsTest {
     Model expected = SERVER.server().site().namedGraphs().get(SERVER.url() + graph);
     if (RDFLanguages.isQuads(syntax)) {
       Dataset ds = dataset(Http.text(r), syntax);
-      assertTrue(ds.getDefaultModel().isEmpty(), "all in " + graph);
-      assertTrue(ds.getNamedModel(SERVER.url() + graph).isIsomorphicWith(expected), graph);
+      assertFalse(ds.listNames().hasNext(), "a document, not " + graph + " by name");
+      assertTrue(ds.getDefaultModel().isIsomorphicWith(expected), graph);
     } else {
       assertTrue(union(Http.text(r), syntax).isIsomorphicWith(expected), graph);
+    }
+  }
+
+  @Test
+  void everyIriOfTheServiceDescriptionDereferences() throws Exception {
+    HttpResponse<byte[]> sd = Http.get(SERVER.url() + "sparql", "Accept", "text/turtle");
+    assertEquals(200, sd.statusCode());
+    Model m = union(Http.text(sd), Lang.TURTLE);
+    java.util.Set<String> iris = new java.util.TreeSet<>();
+    m.listStatements()
+        .forEachRemaining(
+            st -> {
+              for (org.apache.jena.rdf.model.RDFNode n : List.of(st.getSubject(), st.getObject())) {
+                if (n.isURIResource() && n.asResource().getURI().startsWith(SERVER.url())) {
+                  iris.add(n.asResource().getURI());
+                }
+              }
+            });
+    assertTrue(iris.contains(SERVER.url() + "id/service/sparql/default-graph"), iris.toString());
+    for (String iri : iris) {
+      HttpResponse<byte[]> r = Http.get(iri, "Accept", "text/turtle");
+      if (r.statusCode() == 303) {
+        r = Http.get(Http.header(r, "Location"), "Accept", "text/turtle");
+      }
+      assertEquals(200, r.statusCode(), iri);
+      Model doc = union(Http.text(r), Lang.TURTLE);
+      assertTrue(doc.containsResource(doc.getResource(iri)), iri + " is described");
     }
   }
 

@@ -19,24 +19,24 @@ import org.w3id.tonet.TestSeeds;
  * class gets a server of its own: kept answers and the fair-use budget of 127.0.0.1 do not carry
  * over from one class to the next.
  */
-final class ServerOnTestSeed implements BeforeAllCallback, AfterAllCallback {
+public final class ServerOnTestSeed implements BeforeAllCallback, AfterAllCallback {
 
   private final UnaryOperator<TonetServer.Builder> options;
   private TonetServer server;
 
   /** With every option at its default. */
-  ServerOnTestSeed() {
+  public ServerOnTestSeed() {
     this(UnaryOperator.identity());
   }
 
   /** With the options {@code options} sets on the builder (port and seed are set already). */
-  ServerOnTestSeed(UnaryOperator<TonetServer.Builder> options) {
+  public ServerOnTestSeed(UnaryOperator<TonetServer.Builder> options) {
     this.options = options;
   }
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    server = options.apply(TonetServer.create().port(0).seed(TestSeeds.seed())).start();
+    server = options.apply(TonetServer.create().port(0).council(TestSeeds.tone())).start();
   }
 
   @Override
@@ -48,7 +48,7 @@ final class ServerOnTestSeed implements BeforeAllCallback, AfterAllCallback {
   }
 
   /** The running server. */
-  TonetServer server() {
+  public TonetServer server() {
     if (server == null) {
       throw new IllegalStateException("the server runs only while the test class does");
     }
@@ -56,7 +56,7 @@ final class ServerOnTestSeed implements BeforeAllCallback, AfterAllCallback {
   }
 
   /** Its address, ending in a slash: {@code http://127.0.0.1:PORT/}. */
-  String url() {
+  public String url() {
     return server().localUrl();
   }
 }

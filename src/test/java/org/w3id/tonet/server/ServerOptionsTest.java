@@ -22,7 +22,8 @@ class ServerOptionsTest {
   @Test
   void behindAProxyEveryIriLinkAndRedirectUsesTheBase() throws Exception {
     String base = "https://lod.example.jp/tonet/";
-    TonetServer server = TonetServer.create().port(0).baseIri(base).seed(TestSeeds.seed()).start();
+    TonetServer server =
+        TonetServer.create().port(0).baseIri(base).council(TestSeeds.tone()).start();
     try {
       String local = server.localUrl();
       HttpResponse<byte[]> redirect =
@@ -69,7 +70,8 @@ class ServerOptionsTest {
         TestSeeds.table(
             "平成22年度\t7月20日\t<script>alert('x')</script>住民説明会 a < b & \"c\"",
             "\t8月1日\t地域医療ネットワークシンポジウムの開催（パストラルかぞ） 約230人参加");
-    TonetServer server = TonetServer.create().port(0).seed(seed).start();
+    TonetServer server =
+        TonetServer.create().port(0).council(TestSeeds.tone().withTable(seed)).start();
     try {
       String local = server.localUrl();
       String row = Http.text(Http.get(local + "page/source/" + seed.shortHash() + "/line/2"));
@@ -99,7 +101,7 @@ class ServerOptionsTest {
     TonetServer server =
         TonetServer.create()
             .port(0)
-            .seed(TestSeeds.seed())
+            .council(TestSeeds.tone())
             .queryTimeout(Duration.ofSeconds(1))
             // Two clients behind a trusted proxy, as behind nginx: fair use tells them apart.
             .trustedProxies(java.util.List.of("127.0.0.1"))
@@ -154,7 +156,11 @@ class ServerOptionsTest {
       port = probe.getLocalPort();
     }
     assertThrowsSource(
-        () -> TonetServer.create().port(port).seed(TestSeeds.table("\t2月30日\t何か")).start());
+        () ->
+            TonetServer.create()
+                .port(port)
+                .council(TestSeeds.tone().withTable(TestSeeds.table("\t2月30日\t何か")))
+                .start());
     try (ServerSocket again = new ServerSocket(port, 1, loopback)) {
       assertEquals(port, again.getLocalPort(), "the port is free again");
     }

@@ -335,27 +335,53 @@ class ServerTest {
             "Origin",
             "https://portal.example");
     assertEquals("*", Http.header(get, "Access-Control-Allow-Origin"));
-    HttpResponse<byte[]> preflight =
-        Http.method(
-            "OPTIONS",
-            SERVER.url() + "sparql",
-            null,
-            "Origin",
-            "https://portal.example",
-            "Access-Control-Request-Method",
-            "POST");
+    HttpResponse<byte[]> preflight = preflight("POST");
     assertEquals(204, preflight.statusCode());
     assertEquals("GET, HEAD, POST", Http.header(preflight, "Access-Control-Allow-Methods"));
-    HttpResponse<byte[]> put =
-        Http.method(
-            "OPTIONS",
-            SERVER.url() + "sparql",
-            null,
+    assertEquals(403, preflight("PUT").statusCode());
+  }
+
+  /** A browser's CORS preflight for /sparql, with any further headers given as name, value … */
+  private static HttpResponse<byte[]> preflight(String method, String... headers) throws Exception {
+    List<String> all =
+        new java.util.ArrayList<>(
+            List.of("Origin", "https://portal.example", "Access-Control-Request-Method", method));
+    all.addAll(List.of(headers));
+    return Http.method("OPTIONS", SERVER.url() + "sparql", null, all.toArray(String[]::new));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "authorization",
+        "x-requested-with",
+        "content-type",
+        "Authorization, X-Requested-With, Content-Type"
+      })
+  void corsLetsBrowserClientsSendTheirHeadersWithoutCredentials(String requested) throws Exception {
+    HttpResponse<byte[]> preflight = preflight("POST", "Access-Control-Request-Headers", requested);
+    assertEquals(204, preflight.statusCode());
+    // As a browser checks: every requested header named (case-insensitively) in the answer.
+    java.util.Set<String> allowed = new java.util.HashSet<>();
+    for (String h : Http.header(preflight, "Access-Control-Allow-Headers").split(",")) {
+      allowed.add(h.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+    for (String h : requested.split(",")) {
+      assertTrue(allowed.contains(h.strip().toLowerCase(java.util.Locale.ROOT)), h + " " + allowed);
+    }
+    assertEquals(null, Http.header(preflight, "Access-Control-Allow-Credentials"));
+    HttpResponse<byte[]> get =
+        Http.get(
+            SERVER.url() + "sparql?query=" + enc(COUNT_SYMPOSIA),
             "Origin",
-            "https://portal.example",
-            "Access-Control-Request-Method",
-            "PUT");
-    assertEquals(403, put.statusCode());
+            "https://yasgui.example",
+            "Authorization",
+            "Bearer token",
+            "X-Requested-With",
+            "XMLHttpRequest");
+    assertEquals(200, get.statusCode());
+    assertEquals("*", Http.header(get, "Access-Control-Allow-Origin"));
+    assertEquals(null, Http.header(get, "Access-Control-Allow-Credentials"));
   }
 
   // ---- pages ---------------------------------------------------------------------------------

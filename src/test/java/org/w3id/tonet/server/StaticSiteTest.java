@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.tonet.TestSeeds;
 import org.w3id.tonet.parse.TimelineParser;
-import org.w3id.tonet.publish.Build;
 import org.w3id.tonet.rdf.Iris;
 
 /** export --site: every page, document and dump as a static file, every link resolving. */
@@ -36,7 +35,9 @@ class StaticSiteTest {
 
   @BeforeAll
   static void write() throws Exception {
-    site = Site.of(Build.of(TestSeeds.seed(), TimelineParser.Mode.STRICT, new Iris(BASE)), null);
+    site =
+        Site.of(
+            TestSeeds.build(TestSeeds.seed(), TimelineParser.Mode.STRICT, new Iris(BASE)), null);
     StaticSite.write(site, folder);
   }
 

@@ -24,6 +24,7 @@ import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.tonet.TestSeeds;
+import org.w3id.tonet.parse.TimelineParser;
 
 /**
  * {@code serve --tdb2 DIR}: the first start loads the database, a second start on the same folder
@@ -83,6 +84,58 @@ class Tdb2ServeTest {
     assertEquals(List.of(), changed, "reusing the database must not write to it");
   }
 
+  /**
+   * Issue 22: a database that holds the kept build answers queries while the rest of that build is
+   * loaded, under the ETag tag the whole site will have. What it is told from is the kept build's
+   * description and checksums only, and it is believed only when the database holds that very
+   * description.
+   */
+  @Test
+  void aDatabaseHoldingTheKeptBuildAnswersQueriesBeforeTheSiteIsLoaded() throws Exception {
+    Path db = temp.resolve("db");
+    Path kept = temp.resolve("kept");
+    TonetServer server =
+        TonetServer.create()
+            .port(0)
+            .baseIri(TestSeeds.BASE)
+            .council(TestSeeds.tone())
+            .tdb2(db)
+            .buildCache(kept)
+            .start();
+    Site whole;
+    try {
+      whole = server.site();
+    } finally {
+      server.stop(); // waits for the build to be kept
+    }
+    String key = BuildCache.key(TestSeeds.tone(), TestSeeds.BASE, null, TimelineParser.Mode.STRICT);
+    DatasetGraph store = Tdb2Store.open(db);
+    try {
+      Site described = new BuildCache(kept).described(key, store).orElseThrow();
+      assertEquals(whole.tag(), described.tag(), "the ETags of its answers are the site's");
+      assertEquals(whole.base(), described.base());
+      assertTrue(described.meta().isIsomorphicWith(whole.meta()));
+      assertTrue(described.data().isEmpty(), "the data graph is not read from the build");
+      assertTrue(Tdb2Store.holds(store, described));
+
+      SiteHolder holder = new SiteHolder();
+      holder.answerQueries(described);
+      assertTrue(holder.queryable() == described && holder.site() == null);
+      holder.set(whole);
+      assertTrue(holder.queryable() == whole, "once loaded, the site answers");
+    } finally {
+      Tdb2Store.close(store);
+    }
+    assertTrue(new BuildCache(kept).described("0".repeat(32), store).isEmpty());
+    DatasetGraph empty = Tdb2Store.open(temp.resolve("empty"));
+    try {
+      Site described = new BuildCache(kept).described(key, empty).orElseThrow();
+      assertTrue(!Tdb2Store.holds(empty, described), "an empty database holds no build");
+    } finally {
+      Tdb2Store.close(empty);
+    }
+  }
+
   @Test
   void anotherBaseIsRefusedAndRebuildReplacesIt() throws Exception {
     Path db = temp.resolve("db");
@@ -133,7 +186,7 @@ class Tdb2ServeTest {
     return TonetServer.create()
         .port(0)
         .baseIri(base)
-        .seed(TestSeeds.seed())
+        .council(TestSeeds.tone())
         .tdb2(db)
         .rebuild(rebuild)
         .start();

@@ -107,8 +107,17 @@ class ChecksTest {
               .sorted()
               .toList();
     }
-    assertEquals(files, checkNames().toList());
-    assertEquals(new java.util.TreeSet<>(files), new java.util.TreeSet<>(BREAKAGES.keySet()));
+    // Two checks are written in Java (issue 22: as SPARQL they paired every resource with every
+    // other); every other check is a file of queries/checks/.
+    List<String> inJava =
+        List.of(Checks.NUMBERING_IN_DATE_ORDER.name(), Checks.REGISTRANTS_GROW.name());
+    assertTrue(inJava.stream().noneMatch(files::contains), files::toString);
+    assertEquals(
+        java.util.stream.Stream.concat(files.stream(), inJava.stream()).sorted().toList(),
+        checkNames().toList());
+    assertEquals(
+        new java.util.TreeSet<>(checkNames().toList()),
+        new java.util.TreeSet<>(BREAKAGES.keySet()));
   }
 
   @ParameterizedTest(name = "{0} passes on the seed")
