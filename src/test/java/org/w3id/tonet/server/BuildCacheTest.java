@@ -275,12 +275,12 @@ class BuildCacheTest {
         TonetServer.create()
             .port(0)
             .baseIri(BASE)
-            .seed(TestSeeds.seed())
+            .council(TestSeeds.tone())
             .buildCache(folder)
             .start();
     one.stop();
     Path entry =
-        folder.resolve(BuildCache.key(TestSeeds.seed(), BASE, null, TimelineParser.Mode.STRICT));
+        folder.resolve(BuildCache.key(TestSeeds.tone(), BASE, null, TimelineParser.Mode.STRICT));
     awaitEntry(entry);
     assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
     try (var files = Files.walk(entry)) {

@@ -25,7 +25,7 @@ class CompressionShareTest {
 
   @Test
   void aCacheBusterGetsTheKeptCopyAndItsETag() throws Exception {
-    TonetServer server = TonetServer.create().port(0).seed(TestSeeds.seed()).start();
+    TonetServer server = TonetServer.create().port(0).council(TestSeeds.tone()).start();
     try {
       RawHttp.Reply first = RawHttp.exchange(server.port(), landing(""), 10_000);
       assertEquals("gzip", first.header("Content-Encoding"));
@@ -47,7 +47,7 @@ class CompressionShareTest {
     TonetServer server =
         TonetServer.create()
             .port(0)
-            .seed(TestSeeds.seed())
+            .council(TestSeeds.tone())
             .cacheSize(0)
             .compressionShare(Duration.ofMillis(30))
             .start();

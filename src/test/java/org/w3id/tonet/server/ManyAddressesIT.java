@@ -33,7 +33,7 @@ class ManyAddressesIT {
     TonetServer server =
         TonetServer.create()
             .port(0)
-            .seed(TestSeeds.seed())
+            .council(TestSeeds.tone())
             .queryTimeout(QUERY_TIMEOUT)
             .fairUse(fairUse)
             .start();
@@ -78,7 +78,7 @@ class ManyAddressesIT {
     TonetServer server =
         TonetServer.create()
             .port(0)
-            .seed(TestSeeds.seed())
+            .council(TestSeeds.tone())
             .maxConnections(maxConnections)
             .clientConnections(perClient)
             .start();
