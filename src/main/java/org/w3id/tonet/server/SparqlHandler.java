@@ -812,17 +812,18 @@ final class SparqlHandler extends Handler.Abstract {
         && HttpCaching.compressible(answer.contentType())) {
       // The copy is kept under the answer's own ETag, so a POST (sent without one) finds it too;
       // one made for this request comes out of its client's share of compression, or is not made.
-      String gzKey = HttpCaching.gzipped(answer.etag());
-      byte[] compressed = holder.gzipped().get(gzKey);
+      // An answer sent once (NOW(), RAND() …) has no ETag: its copy is made for it alone.
+      String gzKey = answer.etag().isEmpty() ? null : HttpCaching.gzipped(answer.etag());
+      byte[] compressed = gzKey == null ? null : holder.gzipped().get(gzKey);
       if (compressed == null) {
         compressed = holder.compression().gzip(request, body);
-        if (compressed != null) {
+        if (compressed != null && gzKey != null) {
           holder.gzipped().put(gzKey, compressed);
         }
       }
       if (compressed != null) {
         body = compressed;
-        sentTag = etag != null ? gzKey : null;
+        sentTag = etag != null && gzKey != null ? gzKey : null;
         response.getHeaders().put(HttpHeader.CONTENT_ENCODING, "gzip");
       }
     }
