@@ -94,6 +94,11 @@ final class SparqlHandler extends Handler.Abstract {
     return new long[] {answers.size(), answers.bytes()};
   }
 
+  /** Requests waiting for another's run of the same query now (for the tests). */
+  int following() {
+    return flights.values().stream().mapToInt(Flight::following).sum();
+  }
+
   /** The runner of one published site. */
   private record Endpoint(Site site, QueryRunner runner) {}
 
@@ -354,7 +359,8 @@ final class SparqlHandler extends Handler.Abstract {
       return;
     }
     Exchange x = new Exchange(request, response, callback, head, html, text);
-    Asked asked = new Asked(site, query, formats, timeout);
+    // Its time limit runs from now, whether it runs the query or waits for another's run of it.
+    Asked asked = new Asked(site, query, formats, timeout, System.nanoTime() + timeout.toNanos());
     // What this request does with an outcome: the answer (kept for the next ones, unless it uses
     // the clock or chance: NOW(), RAND() … give another answer each run) or a failure.
     Consumer<Answer> reply =
@@ -393,7 +399,10 @@ final class SparqlHandler extends Handler.Abstract {
         x.request
             .getComponents()
             .getScheduler()
-            .schedule(follower::timedOut, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            .schedule(
+                follower::timedOut,
+                Math.max(0, asked.deadline() - System.nanoTime()),
+                TimeUnit.NANOSECONDS);
       } else {
         follower.retry.run(); // it ended as we came: run it ourselves
       }
@@ -456,9 +465,17 @@ final class SparqlHandler extends Handler.Abstract {
     }
   }
 
-  /** What a request asks to run: the query, on which publication, in which formats, how long. */
+  /**
+   * What a request asks to run: the query, on which publication, in which formats, how long (its
+   * time limit, and the {@link System#nanoTime()} it ends at: a request that waited for another's
+   * run and then runs the query itself has what is left of its time, not its time again).
+   */
   private record Asked(
-      Site site, QueryRunner.Request query, QueryRunner.Formats formats, Duration timeout) {}
+      Site site,
+      QueryRunner.Request query,
+      QueryRunner.Formats formats,
+      Duration timeout,
+      long deadline) {}
 
   /** An answer as it is kept, kept. */
   private Kept kept(String key, String etag, Answer answer) {
@@ -547,6 +564,10 @@ final class SparqlHandler extends Handler.Abstract {
       }
     }
 
+    synchronized int following() {
+      return ended ? 0 : followers.size();
+    }
+
     private synchronized List<Follower> end() {
       ended = true;
       return new ArrayList<>(followers);
@@ -562,7 +583,7 @@ final class SparqlHandler extends Handler.Abstract {
    */
   private void schedule(
       Exchange x, Asked asked, Consumer<Answer> reply, Flight flight, String key) {
-    long deadline = System.nanoTime() + asked.timeout().toNanos();
+    long deadline = asked.deadline();
     QueryBudget budget = new QueryBudget(limits.withTimeout(asked.timeout()), deadline);
     // A client that goes away stops its query.
     x.request.addFailureListener(
@@ -578,8 +599,8 @@ final class SparqlHandler extends Handler.Abstract {
           if (flight != null) {
             flights.remove(key, flight);
             QueryStop stop = budget.stopped();
-            if (stop != null && stop.kind() == QueryStop.Kind.CANCELLED) {
-              flight.turnedBack(); // its client left: the others ask for themselves
+            if (!answer.ok() && stop != null && forItsClient(stop)) {
+              flight.turnedBack(); // the others ask for themselves, each as the client it is
             } else {
               flight.landed(answer, !answer.ok() && (budget.expired() || isTimeout(stop)));
             }
@@ -637,6 +658,16 @@ final class SparqlHandler extends Handler.Abstract {
           }
         });
     submitting.set(false);
+  }
+
+  /**
+   * Whether a run was stopped for its own client, not for the query: its client went away, or had
+   * used the endpoint most while others waited (stopped to make room). Those waiting for the same
+   * run would not have been stopped so alone; they run it for themselves, and the scheduler judges
+   * each by its own client's use.
+   */
+  private static boolean forItsClient(QueryStop stop) {
+    return stop.kind() == QueryStop.Kind.CANCELLED || stop.kind() == QueryStop.Kind.PREEMPTED;
   }
 
   private static boolean isTimeout(QueryStop stop) {

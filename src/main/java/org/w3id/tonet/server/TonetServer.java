@@ -79,6 +79,11 @@ public final class TonetServer {
     return scheduler;
   }
 
+  /** Its SPARQL endpoint (for the tests). */
+  SparqlHandler sparql() {
+    return fuseki.getJettyServer().getContainedBeans(SparqlHandler.class).iterator().next();
+  }
+
   /**
    * Every limit the server applies, as it applies them (defaults filled in): what one query may
    * use, how queries are shared, and what one connection and one client may hold.
