@@ -268,6 +268,61 @@ class BuildCacheTest {
         "trusting only another user, the entry is refused");
   }
 
+  /**
+   * serve --tdb2 answers from the kept description before the rest is loaded (issue 22): that
+   * description is held to what the whole entry is held to.
+   */
+  @Test
+  void theKeptDescriptionIsTrustedAsTheWholeEntryIs() throws Exception {
+    start(new ArrayList<>(), null).stop();
+    Path entry = entry(null);
+    awaitEntry(entry);
+    String key = entry.getFileName().toString();
+    var store = DatasetGraphFactory.createTxnMem();
+    assertTrue(new BuildCache(cache).described(key, store).isPresent(), "sound, it is used");
+
+    int me = (Integer) Files.getAttribute(entry, "unix:uid");
+    assertTrue(
+        new BuildCache(cache, new OwnFiles(me + 1)).described(key, store).isEmpty(),
+        "trusting only another user, it is refused");
+
+    Set<PosixFilePermission> own = Files.getPosixFilePermissions(cache);
+    Set<PosixFilePermission> groupWritable = new HashSet<>(own);
+    groupWritable.add(PosixFilePermission.GROUP_WRITE);
+    Files.setPosixFilePermissions(cache, groupWritable);
+    try {
+      assertTrue(
+          new BuildCache(cache).described(key, store).isEmpty(),
+          "in a folder others can write, it is refused");
+    } finally {
+      Files.setPosixFilePermissions(cache, own);
+    }
+
+    Path description = entry.resolve(BuildCache.FILES).resolve("void.ttl");
+    Path planted = Files.write(elsewhere.resolve("void.ttl"), Files.readAllBytes(description));
+    Files.delete(description);
+    Files.createSymbolicLink(description, planted);
+    assertTrue(
+        new BuildCache(cache).described(key, store).isEmpty(),
+        "a link, even to the same bytes, is refused");
+    Files.delete(description);
+    Files.writeString(description, "<urn:x> <urn:y> \"planted\" .\n");
+    editManifest(
+        entry,
+        m ->
+            m.setProperty(
+                "file.void.ttl",
+                org.w3id.tonet.publish.Exporter.sha256(
+                    "<urn:x> <urn:y> \"planted\" .\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    Set<PosixFilePermission> readable = new HashSet<>(Files.getPosixFilePermissions(description));
+    readable.add(PosixFilePermission.OTHERS_WRITE);
+    Files.setPosixFilePermissions(description, readable);
+    assertTrue(
+        new BuildCache(cache).described(key, store).isEmpty(),
+        "a file others can write is refused, even with its digest in the manifest");
+  }
+
   @Test
   void whatIsKeptIsReadableByItsOwnerOnly() throws Exception {
     Path folder = cache.resolve("made-here");
