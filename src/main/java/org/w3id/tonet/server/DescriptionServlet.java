@@ -23,16 +23,12 @@ final class DescriptionServlet extends SiteServlet {
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     response.setHeader("Vary", "Accept");
-    String accept = accept(request);
-    Optional<Conneg.Format> format =
-        accept != null && accept.contains("text/html")
-            ? Conneg.choose(accept, Conneg.Format.pageOffers())
-            : Conneg.choose(accept, Conneg.Format.rdfOffers());
-    if (format.isEmpty()) {
+    Optional<Negotiation.Chosen> chosen = negotiate(request, Negotiation.DESCRIPTION);
+    if (chosen.isEmpty()) {
       send(response, 406, "text/plain; charset=utf-8", "406 Not Acceptable\n");
       return;
     }
-    if (format.get() == Conneg.Format.HTML) {
+    if (chosen.get().format() == Conneg.Format.HTML) {
       response.setStatus(HttpServletResponse.SC_SEE_OTHER);
       response.setHeader("Location", links().page(site().iris().dataset()));
       return;
@@ -40,7 +36,7 @@ final class DescriptionServlet extends SiteServlet {
     send(
         response,
         200,
-        Conneg.contentType(accept, format.get()),
-        RdfWriters.write(site().meta().getGraph(), format.get()));
+        chosen.get().contentType(),
+        RdfWriters.write(site().meta().getGraph(), chosen.get().format()));
   }
 }

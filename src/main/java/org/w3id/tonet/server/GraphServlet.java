@@ -110,15 +110,19 @@ final class GraphServlet extends SiteServlet {
     String path = request.getPathInfo() == null ? "" : request.getPathInfo().replaceFirst("^/", "");
     int dot = path.lastIndexOf('.');
     Optional<Kind> kind = kind(dot < 0 ? path : path.substring(0, dot));
-    Optional<Conneg.Format> format =
+    Optional<Conneg.Format> byExtension =
         dot < 0
-            ? Conneg.choose(accept(request), Conneg.Format.pageOffers())
+            ? Optional.empty()
             : Conneg.Format.byExtension(path.substring(dot + 1)).filter(Conneg.Format::isRdf);
-    if (kind.isEmpty() || (dot >= 0 && format.isEmpty())) {
+    if (kind.isEmpty() || (dot >= 0 && byExtension.isEmpty())) {
       notFound(request, response);
       return;
     }
-    if (format.isEmpty()) {
+    Optional<Negotiation.Chosen> chosen =
+        negotiate(
+            request,
+            byExtension.isEmpty() ? Negotiation.PAGE : Negotiation.fixed(byExtension.get()));
+    if (chosen.isEmpty()) {
       send(
           response,
           HttpServletResponse.SC_NOT_ACCEPTABLE,
@@ -129,15 +133,15 @@ final class GraphServlet extends SiteServlet {
               + "\n");
       return;
     }
-    if (format.get() == Conneg.Format.HTML) {
+    if (chosen.get().format() == Conneg.Format.HTML) {
       sendHtml(response, HttpServletResponse.SC_OK, html(kind.get()));
       return;
     }
     send(
         response,
         HttpServletResponse.SC_OK,
-        Conneg.contentType(accept(request), format.get()),
-        document(kind.get(), format.get()));
+        chosen.get().contentType(),
+        document(kind.get(), chosen.get().format()));
   }
 
   static Optional<Kind> kind(String name) {

@@ -81,18 +81,18 @@ final class OntologyServlet extends SiteServlet {
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     response.setHeader("Vary", "Accept");
-    Optional<Conneg.Format> format = Conneg.choose(accept(request), Conneg.Format.pageOffers());
+    Optional<Negotiation.Chosen> chosen = negotiate(request, Negotiation.PAGE);
     Model ontology = site().ontology();
-    if (format.isEmpty()) {
+    if (chosen.isEmpty()) {
       send(response, 406, "text/plain; charset=utf-8", "406 Not Acceptable\n");
       return;
     }
-    if (format.get().isRdf()) {
+    if (chosen.get().format().isRdf()) {
       send(
           response,
           200,
-          Conneg.contentType(accept(request), format.get()),
-          RdfWriters.write(ontology.getGraph(), format.get()));
+          chosen.get().contentType(),
+          RdfWriters.write(ontology.getGraph(), chosen.get().format()));
       return;
     }
     sendHtml(response, 200, html());

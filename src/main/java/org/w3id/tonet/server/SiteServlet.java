@@ -6,8 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.jena.graph.Graph;
 
 /**
@@ -38,6 +38,9 @@ abstract class SiteServlet extends HttpServlet {
       send(response, 503, "text/plain; charset=utf-8", "503 the server is starting\n");
       return;
     }
+    // A servlet that reads the Accept header says how (negotiate); one that does not answers the
+    // same whatever it says.
+    request.setAttribute(Negotiation.ATTRIBUTE, Negotiation.NONE);
     // The servlet writes into memory; the body then goes out without holding this thread.
     AsyncBody body = new AsyncBody(response);
     super.service(request, body.response());
@@ -138,9 +141,19 @@ abstract class SiteServlet extends HttpServlet {
     return holder.pages();
   }
 
-  /** The Accept header, or null. */
-  static String accept(HttpServletRequest request) {
-    return request.getHeader("Accept");
+  /**
+   * The format to answer in, chosen as {@code how} says from what the request's Accept header
+   * selects, with the Content-Type to send it under; empty when the client accepts none (406). This
+   * is how a servlet reads the Accept header (nothing else it answers may depend on it): the edge
+   * cache is told {@code how}, and keeps one answer per representation for the path.
+   */
+  static Optional<Negotiation.Chosen> negotiate(HttpServletRequest request, Negotiation how) {
+    request.setAttribute(Negotiation.ATTRIBUTE, how);
+    return how.choose(choices(request));
+  }
+
+  private static Conneg.Choices choices(HttpServletRequest request) {
+    return Conneg.Choices.of(request.getHeader("Accept"));
   }
 
   static void send(HttpServletResponse response, int status, String contentType, String body)
@@ -175,7 +188,7 @@ abstract class SiteServlet extends HttpServlet {
   static void sendError(
       Pages pages, HttpServletRequest request, HttpServletResponse response, ErrorPage error)
       throws IOException {
-    if (pages != null && Conneg.choose(accept(request), List.of(Conneg.Format.HTML)).isPresent()) {
+    if (pages != null && choices(request).html()) {
       Pages.Chrome chrome = pages.chrome(error.status() + " " + error.heading(), null, null, null);
       sendHtml(response, error.status(), pages.render("error", chrome, error));
     } else {
