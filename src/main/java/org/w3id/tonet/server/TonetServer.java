@@ -79,6 +79,11 @@ public final class TonetServer {
     return scheduler;
   }
 
+  /** What it keeps of its pages, documents and redirects (for the tests). */
+  ResponseCache edgeCache() {
+    return fuseki.getJettyServer().getContainedBeans(ResponseCache.class).iterator().next();
+  }
+
   /** Its SPARQL endpoint (for the tests). */
   SparqlHandler sparql() {
     return fuseki.getJettyServer().getContainedBeans(SparqlHandler.class).iterator().next();
