@@ -21,8 +21,9 @@ import org.eclipse.jetty.util.Callback;
  * is the answer — whatever query string a cache-buster adds (no page reads one) and however the
  * client spells its Accept and Accept-Encoding headers. A hit never reaches the servlets;
  * If-None-Match on a hit gives 304. Only successful answers and redirects are kept (bounded in
- * bytes, least recently used out); the security and CORS headers are the edge's, added to every
- * response, never kept.
+ * bytes, least recently used out), and not one that was shaped by its client (sent uncompressed
+ * because that client had spent its share of compression: {@link #FOR_ITS_CLIENT}); the security
+ * and CORS headers are the edge's, added to every response, never kept.
  *
  * <pre>
  * new ResponseCache(servletContext, () -&gt; holder.site() != null, 32 &lt;&lt; 20)
@@ -47,6 +48,12 @@ final class ResponseCache extends Handler.Wrapper {
 
   /** Answers larger than this are not kept (every dump here is smaller). */
   static final int LARGEST = 1 << 20;
+
+  /**
+   * The request attribute that marks an answer made for its client alone, not to be kept for the
+   * others (a page sent uncompressed to a client past its share of compression).
+   */
+  static final String FOR_ITS_CLIENT = ResponseCache.class.getName() + ".forItsClient";
 
   private final BooleanSupplier ready;
   private final LruBytes<String, Kept> kept;
@@ -134,7 +141,9 @@ final class ResponseCache extends Handler.Wrapper {
         Callback.from(
             () -> {
               int status = capture.getStatus();
-              if ((status == 200 || status == 303) && capture.body != null) {
+              if ((status == 200 || status == 303)
+                  && capture.body != null
+                  && request.getAttribute(FOR_ITS_CLIENT) == null) {
                 Negotiation how =
                     request.getAttribute(Negotiation.ATTRIBUTE) instanceof Negotiation declared
                         ? declared

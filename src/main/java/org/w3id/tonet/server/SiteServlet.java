@@ -96,6 +96,9 @@ abstract class SiteServlet extends HttpServlet {
         compressed = holder.compression().gzip(request, body.bytes());
         if (compressed != null) {
           holder.gzipped().put(HttpCaching.gzipped(etag), compressed);
+        } else {
+          // Uncompressed for this client alone: others who take gzip get it compressed.
+          request.setAttribute(ResponseCache.FOR_ITS_CLIENT, Boolean.TRUE);
         }
       }
       gzip = compressed != null;

@@ -41,6 +41,38 @@ class CompressionShareTest {
     }
   }
 
+  /**
+   * With the edge cache on: what a client past its share is sent uncompressed is not kept for the
+   * others, who take gzip and get it compressed.
+   */
+  @Test
+  void anAnswerSentUncompressedToAClientPastItsShareIsNotKeptForOthers() throws Exception {
+    // A share of a nanosecond a minute: one compression spends it.
+    TonetServer server =
+        TonetServer.create()
+            .port(0)
+            .council(TestSeeds.tone())
+            .compressionShare(Duration.ofNanos(1))
+            .start();
+    try {
+      String page =
+          "GET /page/org/council HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\n"
+              + "Accept-Encoding: gzip\r\nConnection: close\r\n\r\n";
+      RawHttp.Reply first = RawHttp.exchange(server.port(), "127.0.0.93", landing(""), 10_000);
+      assertEquals("gzip", first.header("Content-Encoding"), "its first compression");
+      RawHttp.Reply past = RawHttp.exchange(server.port(), "127.0.0.93", page, 10_000);
+      assertEquals(200, past.status());
+      assertNull(past.header("Content-Encoding"), "past its share");
+      RawHttp.Reply other = RawHttp.exchange(server.port(), "127.0.0.94", page, 10_000);
+      assertEquals(200, other.status());
+      assertEquals("gzip", other.header("Content-Encoding"), "not the copy made for the other");
+      RawHttp.Reply again = RawHttp.exchange(server.port(), "127.0.0.93", page, 10_000);
+      assertEquals("gzip", again.header("Content-Encoding"), "the copy now kept, for everyone");
+    } finally {
+      server.stop();
+    }
+  }
+
   @Test
   void aClientPastItsShareGetsAnswersUncompressedAndOthersDoNot() throws Exception {
     // Nothing is kept, so every gzip is made for its request.

@@ -43,7 +43,8 @@ class ResponseCacheTest {
   /**
    * Stands in for the pages: the answer depends on the path and on the representation the Accept
    * header selects (the format and the name it is sent under), chosen as the pages choose and
-   * declared as they declare it; /undeclared says nothing of how it chooses.
+   * declared as they declare it; /undeclared says nothing of how it chooses, and /for-its-client
+   * marks its answer as made for its client alone.
    */
   private final class Pages extends Handler.Abstract {
     @Override
@@ -72,6 +73,12 @@ class ResponseCacheTest {
         case "/undeclared" -> {
           response.setStatus(200);
           body = String.valueOf(accept).getBytes(StandardCharsets.UTF_8);
+        }
+        case "/for-its-client" -> {
+          request.setAttribute(Negotiation.ATTRIBUTE, Negotiation.NONE);
+          request.setAttribute(ResponseCache.FOR_ITS_CLIENT, Boolean.TRUE);
+          response.setStatus(200);
+          body = "uncompressed, for this client".getBytes(StandardCharsets.UTF_8);
         }
         default -> {
           request.setAttribute(Negotiation.ATTRIBUTE, Negotiation.PAGE);
@@ -179,6 +186,15 @@ class ResponseCacheTest {
       }
     }
     assertEquals(accepts.size(), asked("/undeclared"), "made once per header, as written");
+  }
+
+  /** An answer made for its client alone is never sent to another (nor to it again). */
+  @Test
+  void anAnswerMadeForItsClientAloneIsNotKept() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      assertEquals(200, Http.get(url + "/for-its-client", "Accept", "text/html").statusCode());
+    }
+    assertEquals(3, asked("/for-its-client"));
   }
 
   /**
