@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.w3id.tonet.TestSeeds;
 
@@ -16,6 +17,11 @@ import org.w3id.tonet.TestSeeds;
  */
 class CompressionShareTest {
 
+  /** tonet-lod on the test seed, on a free port, with {@code options} set. */
+  private static TonetServer started(UnaryOperator<TonetServer.Builder> options) throws Exception {
+    return options.apply(TonetServer.create().port(0).council(TestSeeds.tone())).start();
+  }
+
   private static String landing(String bust) {
     return "GET /"
         + bust
@@ -25,7 +31,7 @@ class CompressionShareTest {
 
   @Test
   void aCacheBusterGetsTheKeptCopyAndItsETag() throws Exception {
-    TonetServer server = TonetServer.create().port(0).council(TestSeeds.tone()).start();
+    TonetServer server = started(UnaryOperator.identity());
     try {
       RawHttp.Reply first = RawHttp.exchange(server.port(), landing(""), 10_000);
       assertEquals("gzip", first.header("Content-Encoding"));
@@ -48,12 +54,7 @@ class CompressionShareTest {
   @Test
   void anAnswerSentUncompressedToAClientPastItsShareIsNotKeptForOthers() throws Exception {
     // A share of a nanosecond a minute: one compression spends it.
-    TonetServer server =
-        TonetServer.create()
-            .port(0)
-            .council(TestSeeds.tone())
-            .compressionShare(Duration.ofNanos(1))
-            .start();
+    TonetServer server = started(b -> b.compressionShare(Duration.ofNanos(1)));
     try {
       String page =
           "GET /page/org/council HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\n"
@@ -76,13 +77,7 @@ class CompressionShareTest {
   @Test
   void aClientPastItsShareGetsAnswersUncompressedAndOthersDoNot() throws Exception {
     // Nothing is kept, so every gzip is made for its request.
-    TonetServer server =
-        TonetServer.create()
-            .port(0)
-            .council(TestSeeds.tone())
-            .cacheSize(0)
-            .compressionShare(Duration.ofMillis(30))
-            .start();
+    TonetServer server = started(b -> b.cacheSize(0).compressionShare(Duration.ofMillis(30)));
     try {
       int compressed = 0;
       RawHttp.Reply plain = null;

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,12 +21,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -102,12 +96,6 @@ class EdgeCacheDifferentialTest {
   private static final List<String> ENCODINGS =
       Arrays.asList(null, "gzip", "gzip, deflate, br", "br", "gzip;q=0", "identity", "*");
 
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder()
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
-
   /**
    * Both publish under one base, so that their answers can be equal, and compress whatever they are
    * asked to: whether a client's share of compression is spent is not the cache's doing.
@@ -125,17 +113,16 @@ class EdgeCacheDifferentialTest {
   /** One request: a path with its Accept and Accept-Encoding (null: not sent). */
   record Asked(String path, String accept, String encoding) {
 
-    HttpRequest to(TonetServer server) {
-      HttpRequest.Builder b =
-          HttpRequest.newBuilder(URI.create(server.localUrl() + path))
-              .timeout(Duration.ofSeconds(60));
+    /** The headers sent, as name, value, name, value … */
+    String[] headers() {
+      List<String> h = new ArrayList<>();
       if (accept != null) {
-        b.header("Accept", accept);
+        h.addAll(List.of("Accept", accept));
       }
       if (encoding != null) {
-        b.header("Accept-Encoding", encoding);
+        h.addAll(List.of("Accept-Encoding", encoding));
       }
-      return b.GET().build();
+      return h.toArray(String[]::new);
     }
 
     String curl() {
@@ -274,30 +261,22 @@ class EdgeCacheDifferentialTest {
     long end = start + BUDGET.toNanos();
     Map<Asked, Seen> truth = new ConcurrentHashMap<>();
     Map<Asked, List<Seen>> cached = new ConcurrentHashMap<>();
-    ExecutorService pool = Executors.newFixedThreadPool(AT_ONCE);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (Map.Entry<Asked, Boolean> send : sends) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  Asked a = send.getKey();
-                  boolean withCache = send.getValue();
-                  Seen seen = send(a, withCache ? CACHED.server() : UNCACHED.server(), end);
-                  if (seen != null && withCache) {
-                    cached.computeIfAbsent(a, k -> new CopyOnWriteArrayList<>()).add(seen);
-                  } else if (seen != null) {
-                    truth.put(a, seen);
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> f : futures) {
-        f.get(BUDGET.toSeconds() + 120, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
+    List<Callable<Void>> tasks = new ArrayList<>();
+    for (Map.Entry<Asked, Boolean> send : sends) {
+      tasks.add(
+          () -> {
+            Asked a = send.getKey();
+            boolean withCache = send.getValue();
+            Seen seen = send(a, withCache ? CACHED.server() : UNCACHED.server(), end);
+            if (seen != null && withCache) {
+              cached.computeIfAbsent(a, k -> new CopyOnWriteArrayList<>()).add(seen);
+            } else if (seen != null) {
+              truth.put(a, seen);
+            }
+            return null;
+          });
     }
+    Concurrently.run(AT_ONCE, BUDGET.plusMinutes(2), tasks);
     long millis = (System.nanoTime() - start) / 1_000_000;
     int compared = 0;
     int complete = 0;
@@ -383,6 +362,6 @@ class EdgeCacheDifferentialTest {
     if (System.nanoTime() > end) {
       return null;
     }
-    return Seen.of(CLIENT.send(a.to(server), HttpResponse.BodyHandlers.ofByteArray()));
+    return Seen.of(Http.get(server.localUrl() + a.path(), a.headers()));
   }
 }
