@@ -54,6 +54,8 @@
     lineNumbers: true,
     matchBrackets: true,
     indentUnit: 2,
+    // Long lines wrap: the editor never scrolls sideways, on a phone either.
+    lineWrapping: true,
     viewportMargin: Infinity,
     extraKeys: {
       "Ctrl-Space": function (cm) {
@@ -65,6 +67,9 @@
       }
     }
   });
+  // CodeMirror types into a hidden text box of its own: it gets the form's label, so a screen
+  // reader names the editor as it named the plain text area.
+  editor.getInputField().setAttribute("aria-labelledby", "query-label");
   // Offer the prefixes while a name is being typed at the start of a term.
   editor.on("inputRead", function (cm, change) {
     if (change.origin === "+input" && /^[a-z]$/i.test(change.text[0])) {

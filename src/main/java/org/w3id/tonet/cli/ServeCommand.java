@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.w3id.tonet.server.BuildCache;
 import org.w3id.tonet.server.Tdb2Store;
 import org.w3id.tonet.server.TonetServer;
 import org.w3id.tonet.source.SourceException;
@@ -212,19 +211,7 @@ public final class ServeCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}.")
   long maxAgeSeconds;
 
-  @Option(
-      names = "--build-cache",
-      paramLabel = "DIR",
-      description =
-          "Keep each build here, and start from a kept one with the same seed, program build and"
-              + " options instead of parsing, validating and writing the dumps again. Default:"
-              + " $XDG_CACHE_HOME/tonet-lod or ~/.cache/tonet-lod.")
-  Path buildCache;
-
-  @Option(
-      names = "--no-build-cache",
-      description = "Build from the seed at every start, and keep nothing.")
-  boolean noBuildCache;
+  @Mixin BuildCacheOptions buildCache;
 
   @Option(
       names = "--tdb2",
@@ -309,10 +296,7 @@ public final class ServeCommand implements Callable<Integer> {
               .maxAge(Duration.ofSeconds(maxAgeSeconds))
               .tdb2(tdb2)
               .rebuild(rebuild)
-              .buildCache(
-                  noBuildCache
-                      ? null
-                      : buildCache != null ? buildCache : BuildCache.defaultFolder())
+              .buildCache(buildCache.folder())
               .progress(
                   (what, millis) -> {
                     out.printf("  %6d ms  %s%n", millis, what);

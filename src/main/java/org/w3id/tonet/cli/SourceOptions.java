@@ -78,7 +78,16 @@ public final class SourceOptions {
    * @throws SourceException with every problem found
    */
   Build build(Iris iris, PrintWriter err) throws SourceException {
-    Build build = Build.of(council(), mode(), iris);
+    return build(council(), iris, err);
+  }
+
+  /**
+   * Parses and maps a council folder already read, printing lenient-mode warnings to err.
+   *
+   * @throws SourceException with every problem found
+   */
+  Build build(Council council, Iris iris, PrintWriter err) throws SourceException {
+    Build build = Build.of(council, mode(), iris);
     for (String warning : grouped(build.warnings())) {
       err.println("kept as unread text: " + warning);
     }

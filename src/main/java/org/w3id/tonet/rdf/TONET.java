@@ -37,8 +37,8 @@ public final class TONET {
   public static final Resource Organization = resource("Organization");
 
   /**
-   * A section (部会) or the system working group of the council; linked to the council with
-   * org:unitOf, and the council to it with org:hasUnit.
+   * A section (部会, e.g. one per field of work) or a working group of a council; linked to the
+   * council with org:unitOf, and the council to it with org:hasUnit.
    */
   public static final Resource OrganizationalUnit = resource("OrganizationalUnit");
 
@@ -79,7 +79,10 @@ public final class TONET {
   /** A resolution in writing that is not a numbered assembly (not one of the 41). */
   public static final Resource WrittenResolution = resource("WrittenResolution");
 
-  /** A regional medical network symposium (地域医療ネットワークシンポジウム), with its venue and attendance. */
+  /**
+   * A symposium a council holds (e.g. on regional healthcare cooperation), with its venue and
+   * attendance.
+   */
   public static final Resource Symposium = resource("Symposium");
 
   /** Where a meeting was held; its rdfs:label@ja is the name as written. */

@@ -65,7 +65,7 @@ final class Charts {
     for (Point p : points) {
       double x = x(ChronoUnit.DAYS.between(first, p.day()), span);
       double y = y(p.value(), max);
-      svg.append("<a href=\"").append(escape(p.href())).append("\">");
+      svg.append(link(p.href(), p.label()));
       svg.append("<circle class=\"marker\" cx=\"%.1f\" cy=\"%.1f\" r=\"5\">".formatted(x, y));
       svg.append("<title>").append(escape(p.label())).append("</title></circle></a>");
     }
@@ -86,7 +86,7 @@ final class Charts {
       Bar b = bars.get(i);
       double x = LEFT + slot * i + (slot - width) / 2;
       double y = y(b.value(), max);
-      svg.append("<a href=\"").append(escape(b.href())).append("\">");
+      svg.append(link(b.href(), b.label()));
       svg.append(
           "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\">"
               .formatted(b.approximate() ? "bar approx" : "bar", x, y, width, HEIGHT - BOTTOM - y));
@@ -101,7 +101,7 @@ final class Charts {
   private static StringBuilder open(String title, String description) {
     StringBuilder svg = new StringBuilder();
     svg.append(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"%s-t %s-d\">"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 %d %d\" role=\"group\" aria-labelledby=\"%s-t %s-d\">"
             .formatted(WIDTH, HEIGHT, id(title), id(title)));
     svg.append("<title id=\"")
         .append(id(title))
@@ -114,6 +114,14 @@ final class Charts {
         .append(escape(description))
         .append("</desc>");
     return svg;
+  }
+
+  /**
+   * A link around a marker or bar, named for screen readers (a chart with links is a group, not an
+   * image: an image's contents are not read, and links inside one could not be reached).
+   */
+  private static String link(String href, String label) {
+    return "<a href=\"" + escape(href) + "\" aria-label=\"" + escape(label) + "\">";
   }
 
   private static void axes(StringBuilder svg, int max, String unit) {

@@ -20,6 +20,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.VOID;
 import org.w3id.tonet.publish.Dump;
 import org.w3id.tonet.rdf.TONET;
+import org.w3id.tonet.sparql.Sizes;
 
 /**
  * {@code /graph/data}, {@code /graph/ontology} and {@code /graph/meta}: the names of the three
@@ -101,7 +102,24 @@ final class GraphServlet extends SiteServlet {
       String query,
       String related,
       List<Link> others,
-      List<Link> formats) {}
+      List<Link> formats) {
+
+    /** The page's meta description: the graph's name and what it holds, in both languages. */
+    public String metaDescription() {
+      return Pages.description(
+          labelJa + "：" + commentJa + "（" + Sizes.count(triples) + " トリプル）",
+          labelEn + ": " + commentEn + " (" + Sizes.count(triples) + " triples)");
+    }
+
+    /** The counts as people read them (4,331). */
+    public String triplesShown() {
+      return Sizes.count(triples);
+    }
+
+    public String subjectsShown() {
+      return Sizes.count(subjects);
+    }
+  }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)

@@ -20,8 +20,10 @@ import org.w3id.tonet.rdf.TONET;
 import org.w3id.tonet.validate.QueryFolder;
 
 /**
- * The landing page {@code /}: what the dataset is, counts per class, the whole timeline by fiscal
- * year, charts, the example queries and the downloads.
+ * The landing page {@code /}: the story first (what the dataset is about, from the data: the
+ * organization, its area, its milestones, symposia and launches, and charts), then how to use the
+ * data (SPARQL and the example queries, downloads, the model), the whole timeline by fiscal year,
+ * and the counts per class.
  *
  * <pre>
  * GET / → text/html, with the schema.org Dataset in JSON-LD
@@ -36,10 +38,14 @@ final class LandingServlet extends SiteServlet {
   /** A class and how many instances it has. */
   record Stat(String label, String labelEn, int count, String href) {}
 
-  /** One entry of the timeline; sorted by day, then by the source line it comes from. */
+  /**
+   * One entry of the timeline: its day as people read it (a range when undated), the ISO day and
+   * the other readings for a hover; sorted by day, then by the source line it comes from.
+   */
   record Item(
       String date,
-      String era,
+      String iso,
+      String readings,
       String label,
       String labelEn,
       String href,
@@ -78,7 +84,21 @@ final class LandingServlet extends SiteServlet {
       List<QueryLink> queries,
       List<Download> downloads,
       List<QualityRow> quality,
-      String voidHref) {}
+      String voidHref,
+      LandingStory.Story story,
+      String ontologyHref,
+      int classCount) {
+
+    /** The page's meta description: the dataset's own description, in Japanese and English. */
+    public String metaDescription() {
+      return Pages.description(description, descriptionEn);
+    }
+
+    /** The triples counted as people read them (4,331). */
+    public String triplesShown() {
+      return org.w3id.tonet.sparql.Sizes.count(triples);
+    }
+  }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -102,6 +122,7 @@ final class LandingServlet extends SiteServlet {
       downloads.put(dump.fileName(), dump.mediaType());
     }
     String dataset = site().iris().dataset();
+    List<Stat> stats = stats(data, union);
     Landing landing =
         new Landing(
             Labels.of(union, dataset, "ja"),
@@ -109,14 +130,17 @@ final class LandingServlet extends SiteServlet {
             text(union, dataset, "ja"),
             text(union, dataset, "en"),
             (int) data.size(),
-            stats(data, union),
+            stats,
             years(data, union),
             registrantsChart(data, union),
             attendanceChart(data, union),
             queries(),
             downloads(),
             quality(union),
-            links().download(Dump.VOID));
+            links().download(Dump.VOID),
+            LandingStory.of(data, union, links()),
+            links().ontology(""),
+            stats.size());
     Pages.Chrome chrome =
         pages()
             .chrome(
@@ -176,19 +200,25 @@ final class LandingServlet extends SiteServlet {
               String notBefore = literal(event, TONET.notBefore);
               String notAfter = literal(event, TONET.notAfter);
               boolean undated = start == null;
+              TermView.Day on = TermView.Day.of(start);
+              TermView.Day from = TermView.Day.of(notBefore);
+              TermView.Day to = TermView.Day.of(notAfter);
               String shown =
                   !undated
-                      ? start
-                      : (notBefore == null ? "" : notBefore)
+                      ? on.written()
+                      : (from == null ? "" : from.written())
                           + "～"
-                          + (notAfter == null ? "" : notAfter);
+                          + (to == null ? "" : to.written());
               String iri = event.getURI();
               String day = undated ? (notBefore == null ? "9999" : notBefore) : start;
               Item item =
                   new Item(
                       shown,
-                      undated ? "日付不明 (date unknown)" : ResourceView.era(start),
-                      Labels.of(union, iri, "ja"),
+                      start,
+                      undated
+                          ? "日付不明、この間 (date unknown, between these days)"
+                          : on.era() + " · " + on.en(),
+                      LandingStory.distinctLabel(union, event),
                       Labels.of(union, iri, "en"),
                       links().page(iri),
                       undated,
@@ -222,7 +252,9 @@ final class LandingServlet extends SiteServlet {
                       LocalDate.parse(day),
                       n,
                       links().page(m.getURI()),
-                      "%s: %s".formatted(day, Labels.of(union, m.getURI(), "ja"))));
+                      "%s %s"
+                          .formatted(
+                              TermView.Day.of(day).written(), Labels.of(union, m.getURI(), "ja"))));
             });
     points.sort(Comparator.comparing(Charts.Point::day));
     return Charts.line(
@@ -243,20 +275,20 @@ final class LandingServlet extends SiteServlet {
       Resource venue = s.getPropertyResourceValue(SCHEMA.location);
       bars.add(
           new Charts.Bar(
-              day.substring(0, 7),
+              day.substring(0, 4) + "/" + Integer.parseInt(day.substring(5, 7)),
               n,
               approx,
               links().page(s.getURI()),
-              "%s %s: %s%d人"
+              "%s %s：%s%,d人"
                   .formatted(
-                      day,
+                      TermView.Day.of(day).written(),
                       venue == null ? "" : Labels.name(union, venue.getURI()),
                       approx ? "約" : "",
                       n)));
     }
     return Charts.bars(
         "シンポジウム参加者数 Symposium attendance",
-        "年ごとのシンポジウムの参加者数。薄い棒は概数（約） (lighter bars are approximate)",
+        "シンポジウムごとの参加者数。薄い棒は概数（約） (attendance at each symposium; lighter bars are" + " approximate)",
         bars,
         "人");
   }

@@ -75,7 +75,8 @@ final class OntologyServlet extends SiteServlet {
       String license,
       List<Term> classes,
       List<Term> properties,
-      List<Term> individuals) {}
+      List<Term> individuals,
+      String metaDescription) {}
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -118,7 +119,10 @@ final class OntologyServlet extends SiteServlet {
             about(ontology, DCTerms.license),
             terms(ontology, OWL.Class),
             properties(ontology),
-            individuals(ontology));
+            individuals(ontology),
+            Pages.description(
+                comment(ontology.getResource(TONET.ONTOLOGY), "ja"),
+                comment(ontology.getResource(TONET.ONTOLOGY), "en")));
     List<Pages.Alternate> alternates =
         List.of(new Pages.Alternate("text/turtle", links().download("tonet-ontology.ttl")));
     Pages.Chrome chrome = pages().chrome("tonet ontology", TONET.ONTOLOGY, alternates, null);

@@ -105,6 +105,21 @@ final class Pages {
         links.wellKnownVoid());
   }
 
+  /**
+   * A page's meta description, made from its data: the Japanese text, then the English one (either
+   * may be missing), on one line.
+   */
+  static String description(String ja, String en) {
+    String both = ((ja == null ? "" : ja.strip()) + " " + (en == null ? "" : en.strip())).strip();
+    return both.replaceAll("\\s+", " ");
+  }
+
+  /** The dataset's title in a language, as its description states it (for meta descriptions). */
+  static String datasetTitle(org.apache.jena.rdf.model.Model union, Links links, String lang) {
+    String title = Labels.of(union, links.id("dataset"), lang);
+    return title == null ? "" : title;
+  }
+
   /** Renders a template with the chrome and the page's own model (which wins on equal names). */
   String render(String template, Chrome chrome, Object model) {
     Mustache mustache = factory.compile(template + ".mustache");

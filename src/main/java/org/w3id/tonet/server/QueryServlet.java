@@ -16,7 +16,6 @@ import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
-import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.system.Txn;
 import org.w3id.tonet.validate.QueryFolder;
 
@@ -38,12 +37,6 @@ final class QueryServlet extends SiteServlet {
     this.timeoutMillis = timeoutMillis;
   }
 
-  /** A cell of the results table. */
-  record Cell(String text, String href, String lang) {}
-
-  /** A row of the results table. */
-  record Row(List<Cell> cells) {}
-
   /** The page. */
   record QueryPage(
       String name,
@@ -52,9 +45,10 @@ final class QueryServlet extends SiteServlet {
       String text,
       String run,
       List<String> columns,
-      List<Row> rows,
+      List<SparqlPage.Row> rows,
       String askResult,
-      String graph) {
+      String graph,
+      String metaDescription) {
 
     public boolean hasTable() {
       return !columns.isEmpty();
@@ -84,7 +78,8 @@ final class QueryServlet extends SiteServlet {
     Query query = QueryFactory.create(q.text());
     Dataset dataset = DatasetFactory.wrap(site().dataset());
     List<String> columns = new ArrayList<>();
-    List<Row> rows = new ArrayList<>();
+    List<List<TermView.Shown>> cellRows = new ArrayList<>();
+    TermView view = new TermView(site().union(), links(), false);
     String[] ask = {null};
     String[] graph = {null};
     Txn.executeRead(
@@ -100,14 +95,14 @@ final class QueryServlet extends SiteServlet {
               columns.addAll(results.getResultVars());
               while (results.hasNext()) {
                 QuerySolution solution = results.next();
-                List<Cell> cells = new ArrayList<>();
+                List<TermView.Shown> cells = new ArrayList<>();
                 for (String var : columns) {
-                  cells.add(cell(solution.get(var)));
+                  cells.add(view.of(solution.get(var)));
                 }
-                rows.add(new Row(cells));
+                cellRows.add(cells);
               }
             } else if (query.isAskType()) {
-              ask[0] = Boolean.toString(exec.execAsk());
+              ask[0] = exec.execAsk() ? "はい (yes)" : "いいえ (no)";
             } else {
               graph[0] =
                   RdfWriters.write(
@@ -125,25 +120,16 @@ final class QueryServlet extends SiteServlet {
             q.text(),
             links().sparql(q.text()),
             columns,
-            rows,
+            SparqlPage.markedColumns(cellRows, columns.size()),
             ask[0],
-            graph[0]);
+            graph[0],
+            Pages.description(
+                q.titleJa() + "（" + Pages.datasetTitle(site().union(), links(), "ja") + "の問い合わせの例）",
+                q.titleEn()
+                    + " (an example query on "
+                    + Pages.datasetTitle(site().union(), links(), "en")
+                    + ")"));
     Pages.Chrome chrome = pages().chrome(q.titleJa(), links().query(q.name()), null, null);
     return pages().render("query", chrome, page);
-  }
-
-  private Cell cell(RDFNode node) {
-    if (node == null) {
-      return new Cell("", null, null);
-    }
-    if (node.isURIResource()) {
-      String iri = node.asResource().getURI();
-      return new Cell(Labels.name(site().union(), iri), links().href(iri), null);
-    }
-    if (node.isLiteral()) {
-      String lang = node.asLiteral().getLanguage();
-      return new Cell(node.asLiteral().getLexicalForm(), null, lang.isEmpty() ? null : lang);
-    }
-    return new Cell(node.toString(), null, null);
   }
 }

@@ -1,15 +1,11 @@
 package org.w3id.tonet.server;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.jena.datatypes.xsd.XSDDatatype;
-import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.RDFNode;
@@ -17,7 +13,6 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
-import org.w3id.tonet.parse.JapaneseEras;
 import org.w3id.tonet.rdf.Entailments;
 import org.w3id.tonet.rdf.PROV;
 import org.w3id.tonet.rdf.SCHEMA;
@@ -39,8 +34,8 @@ final class ResourceView {
   /** A value: a link (href set) or a literal, with its language and a note (datatype, era). */
   record Value(String text, String href, String lang, String note) {}
 
-  /** One property of the resource with its values. */
-  record Row(String label, String name, String href, List<Value> values) {}
+  /** One property of the resource with its values, as people read them. */
+  record Row(String label, String name, String href, List<TermView.Shown> values) {}
 
   /** A resource that refers to this one, and how. */
   record Backlink(String text, String href, String lang, String property, String propertyHref) {}
@@ -53,12 +48,10 @@ final class ResourceView {
 
   /** When it happened. */
   record When(
-      String start,
-      String startEra,
-      String end,
-      String endEra,
-      String notBefore,
-      String notAfter,
+      TermView.Day start,
+      TermView.Day end,
+      TermView.Day notBefore,
+      TermView.Day notAfter,
       String basis,
       String basisEn,
       String basisHref,
@@ -73,13 +66,16 @@ final class ResourceView {
       String titleLatn,
       String iri,
       List<Value> types,
+      String broaderTypes,
+      String broaderTerms,
       When when,
       List<Row> properties,
       List<Backlink> referencedBy,
       List<Source> sources,
       List<Value> readings,
       List<Value> dataLinks,
-      String jsonLd) {
+      String jsonLd,
+      String metaDescription) {
 
     /** Mustache treats 0 as true, so sections test these instead of sizes. */
     public boolean hasProperties() {
@@ -122,28 +118,86 @@ final class ResourceView {
     String en = Labels.of(model, iri, "en");
     String latn = Labels.of(model, iri, "ja-latn");
     String title = ja != null ? ja : en != null ? en : latn != null ? latn : Labels.shortName(iri);
+    // The data states every superclass; the page names the most specific kinds (a symposium is
+    // not also shown as 会議, 出来事 and イベント) and lists the broader ones by their names.
     List<Value> types = new ArrayList<>();
-    for (Statement s : sorted(r.listProperties(RDF.type).toList())) {
+    Map<String, String> broader = new LinkedHashMap<>();
+    List<String> broaderTerms = new ArrayList<>();
+    List<Statement> typeStatements = sorted(r.listProperties(RDF.type).toList());
+    for (Statement s : typeStatements) {
+      if (!s.getObject().isURIResource()) {
+        continue;
+      }
       String type = s.getResource().getURI();
-      types.add(new Value(bilingual(model, type), links.href(type), null, Labels.shortName(type)));
+      if (isBroader(model, s.getResource(), typeStatements)) {
+        // Told apart by meaning, not by vocabulary: schema:Event and dcmitype:Event are one
+        // "Event".
+        String typeEn = Labels.of(model, type, "en");
+        broader.putIfAbsent(typeEn == null ? type : typeEn, Labels.name(model, type));
+        broaderTerms.add(Labels.shortName(type));
+      } else {
+        types.add(
+            new Value(bilingual(model, type), links.href(type), null, Labels.shortName(type)));
+      }
     }
     List<Value> data = new ArrayList<>();
     for (Conneg.Format f : Conneg.Format.rdfOffers()) {
       data.add(new Value(f.mediaType(), links.data(iri, f), null, f.extension()));
     }
+    When when = when(model, r, links);
     return new Page(
         title,
         en == null || en.equals(title) ? null : en,
         latn,
         iri,
         types,
-        when(model, r, links),
+        broader.isEmpty() ? null : String.join(" · ", broader.values()),
+        broaderTerms.isEmpty() ? null : String.join(" ", broaderTerms),
+        when,
         properties(model, r, links),
         backlinks(model, r, links),
         sources(model, r, links),
         readings(r),
         data,
-        SchemaOrg.forResource(model, iri, links));
+        SchemaOrg.forResource(model, iri, links),
+        description(model, r, title, en, when, links));
+  }
+
+  /**
+   * The page's meta description, from its data: its name, its most specific kinds and its date, in
+   * Japanese and in English, and the dataset it belongs to.
+   */
+  private static String description(
+      Model model, Resource r, String title, String en, When when, Links links) {
+    List<String> kindsJa = new ArrayList<>();
+    List<String> kindsEn = new ArrayList<>();
+    List<Statement> types = sorted(r.listProperties(RDF.type).toList());
+    for (Statement s : types) {
+      if (s.getObject().isURIResource() && !isBroader(model, s.getResource(), types)) {
+        String type = s.getResource().getURI();
+        kindsJa.add(Labels.name(model, type));
+        String typeEn = Labels.of(model, type, "en");
+        kindsEn.add(typeEn == null ? Labels.shortName(type) : typeEn);
+      }
+    }
+    TermView.Day day = when == null ? null : when.start();
+    String ja =
+        title
+            + "（"
+            + String.join("・", kindsJa)
+            + (day == null ? "" : "、" + day.ja())
+            + "）。"
+            + Pages.datasetTitle(model, links, "ja")
+            + "のデータ。";
+    String dataset = Pages.datasetTitle(model, links, "en");
+    String english =
+        (en == null ? title : en)
+            + " ("
+            + String.join(", ", kindsEn)
+            + (day == null || day.en() == null ? "" : ", " + day.en())
+            + ")"
+            + (dataset.isEmpty() ? "." : ", from " + dataset + ".");
+    return Pages.description(ja, english);
   }
 
   private static When when(Model model, Resource r, Links links) {
@@ -157,12 +211,10 @@ final class ResourceView {
       return null;
     }
     return new When(
-        start,
-        era(start),
-        end,
-        era(end),
-        notBefore,
-        notAfter,
+        TermView.Day.of(start),
+        TermView.Day.of(end),
+        TermView.Day.of(notBefore),
+        TermView.Day.of(notAfter),
         basis == null ? null : Labels.name(model, basis.getURI()),
         basis == null ? null : Labels.of(model, basis.getURI(), "en"),
         basis == null ? null : links.href(basis.getURI()),
@@ -174,19 +226,25 @@ final class ResourceView {
   }
 
   private static List<Row> properties(Model model, Resource r, Links links) {
-    Map<String, List<Value>> byProperty = new LinkedHashMap<>();
+    TermView view = new TermView(model, links, true);
+    Map<String, List<TermView.Shown>> byProperty = new LinkedHashMap<>();
     List<Statement> all = r.listProperties().toList();
     for (Statement s : sorted(all)) {
       String p = s.getPredicate().getURI();
       if (SHOWN_ELSEWHERE.contains(p) || impliedByAnother(s, all)) {
         continue;
       }
-      byProperty.computeIfAbsent(p, k -> new ArrayList<>()).add(value(model, s.getObject(), links));
+      byProperty.computeIfAbsent(p, k -> new ArrayList<>()).add(view.of(s.getObject()));
     }
     List<Row> rows = new ArrayList<>();
-    for (Map.Entry<String, List<Value>> e : byProperty.entrySet()) {
+    for (Map.Entry<String, List<TermView.Shown>> e : byProperty.entrySet()) {
       String p = e.getKey();
-      rows.add(new Row(propertyLabel(model, p), Labels.shortName(p), links.href(p), e.getValue()));
+      rows.add(
+          new Row(
+              propertyLabel(model, p),
+              Labels.shortName(p),
+              links.href(p),
+              TermView.marked(e.getValue())));
     }
     return rows;
   }
@@ -199,31 +257,6 @@ final class ResourceView {
     String ja = Labels.of(model, p, "ja");
     String en = Labels.of(model, p, "en");
     return ja != null && en != null ? ja + " · " + en : Labels.shortName(p);
-  }
-
-  private static Value value(Model model, RDFNode node, Links links) {
-    if (node.isURIResource()) {
-      String iri = node.asResource().getURI();
-      String en = Labels.of(model, iri, "en");
-      String name = Labels.name(model, iri);
-      return new Value(
-          name,
-          links.href(iri),
-          lang(model, iri, name),
-          en != null && !en.equals(name) ? en : null);
-    }
-    Literal l = node.asLiteral();
-    String datatype = l.getDatatypeURI();
-    String note = null;
-    if (XSDDatatype.XSDdate.getURI().equals(datatype)) {
-      note = era(l.getLexicalForm());
-    } else if (l.getLanguage().isEmpty()
-        && datatype != null
-        && !datatype.equals(XSDDatatype.XSDstring.getURI())) {
-      note = Labels.shortName(datatype);
-    }
-    return new Value(
-        l.getLexicalForm(), null, l.getLanguage().isEmpty() ? null : l.getLanguage(), note);
   }
 
   private static String lang(Model model, String iri, String name) {
@@ -328,16 +361,16 @@ final class ResourceView {
     return s == null || !s.getObject().isLiteral() ? null : s.getLiteral().getLexicalForm();
   }
 
-  /** The Japanese-era form of an ISO day (平成22年7月20日), from ICU4J. */
-  static String era(String isoDay) {
-    if (isoDay == null) {
-      return null;
+  /** Whether another of the resource's kinds is stated to be a subclass of this one. */
+  private static boolean isBroader(Model model, Resource type, List<Statement> types) {
+    for (Statement other : types) {
+      if (other.getObject().isURIResource()
+          && !other.getResource().equals(type)
+          && model.contains(other.getResource(), RDFS.subClassOf, type)) {
+        return true;
+      }
     }
-    try {
-      return JapaneseEras.format(LocalDate.parse(isoDay));
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return false;
   }
 
   private static List<Statement> sorted(List<Statement> statements) {

@@ -6,12 +6,13 @@ import java.io.IOException;
 import java.net.URI;
 
 /**
- * The two files clients look for at the top of every web site: {@code /robots.txt} (pages and
- * documents may be crawled, the SPARQL endpoint may not: each link to {@code /sparql?query=…} runs
- * a query) and {@code /favicon.ico}. Without them, every crawler and browser logged a 404.
+ * The two files clients look for at the top of every web site: {@code /robots.txt} (everything may
+ * be crawled, the SPARQL page and the example queries' results included, which search engines then
+ * list; the links to the same answers in machine formats are not followed) and {@code
+ * /favicon.ico}. Without them, every crawler and browser logged a 404.
  *
  * <pre>
- * GET /robots.txt  → text/plain: User-agent: * / Disallow: /sparql
+ * GET /robots.txt  → text/plain: User-agent: * / Disallow: /sparql?*format=
  * GET /favicon.ico → image/x-icon
  * </pre>
  */
@@ -32,13 +33,17 @@ final class RootFilesServlet extends SiteServlet {
     if (path == null || path.isEmpty()) {
       path = "/";
     }
-    return "# tonet-lod: the pages, documents and dumps may be crawled; the SPARQL endpoint may\n"
-        + "# not (a link to it runs a query). Behind a proxy under a path, merge this into the\n"
-        + "# host's own /robots.txt.\n"
+    return "# tonet-lod: everything may be crawled: the pages, documents and dumps, the SPARQL\n"
+        + "# page and the results of the example queries the pages link to (each is answered once\n"
+        + "# and kept). The same answers in machine formats are left out. Behind a proxy under a\n"
+        + "# path, merge this into the host's own /robots.txt.\n"
         + "User-agent: *\n"
         + "Disallow: "
         + path
-        + "sparql\n";
+        + "sparql?*format=\n"
+        + "Disallow: "
+        + path
+        + "sparql?*output=\n";
   }
 
   @Override

@@ -173,7 +173,13 @@ abstract class SiteServlet extends HttpServlet {
   }
 
   /** Record of an error page's wording. */
-  record ErrorPage(int status, String heading, String message, String messageEn) {}
+  record ErrorPage(int status, String heading, String message, String messageEn) {
+
+    /** The page's meta description: what went wrong, in Japanese and English. */
+    public String metaDescription() {
+      return Pages.description(message, messageEn);
+    }
+  }
 
   /** An HTML error page (or plain text to clients that do not take HTML). */
   void sendError(

@@ -9,9 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.w3id.tonet.rdf.Prefixes;
@@ -73,7 +71,8 @@ final class SparqlPage {
       List<String> styles,
       List<String> scripts,
       Failure error,
-      Results results) {
+      Results results,
+      String metaDescription) {
 
     public boolean hasAnswer() {
       return error != null || results != null;
@@ -89,11 +88,8 @@ final class SparqlPage {
   /** A link to the same query in another format. */
   record Format(String label, String href) {}
 
-  /** One cell: text, a link, and what to show beside it (a label, a language, a datatype). */
-  record Cell(String text, String href, String title, String note, String lang) {}
-
-  /** One row of the table. */
-  record Row(List<Cell> cells) {}
+  /** One row of the table: each value as people read it, with its exact term. */
+  record Row(List<TermView.Shown> cells) {}
 
   /** The answer of a query. */
   record Results(
@@ -164,7 +160,8 @@ final class SparqlPage {
             styles,
             scripts,
             failure,
-            results);
+            results,
+            description(results));
     String title = failure != null ? failure.status() + " — SPARQL" : "SPARQL";
     Pages.Chrome chrome =
         pages.chrome(
@@ -173,6 +170,27 @@ final class SparqlPage {
             List.of(new Pages.Alternate("text/turtle", links.sparql())),
             null);
     return pages.render("sparql", chrome, page).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The page's meta description: the endpoint and the dataset it answers for, or an answer. */
+  private String description(Results results) {
+    Site site = holder.site();
+    Links links = holder.links();
+    String ja = site == null ? "" : Pages.datasetTitle(site.union(), links, "ja");
+    String en = site == null ? "" : Pages.datasetTitle(site.union(), links, "en");
+    if (results != null) {
+      return Pages.description(
+          ja + "への SPARQL 問い合わせの結果（" + results.summary() + "）。",
+          "Results of a SPARQL query on " + en + " (" + results.summaryEn() + ").");
+    }
+    String triples = site == null ? "" : Sizes.count(site.union().size());
+    return Pages.description(
+        ja + "の SPARQL エンドポイント：" + triples + " トリプルに問い合わせ、結果を表や JSON、CSV で得る。例の問い合わせつき。",
+        "The SPARQL endpoint of "
+            + en
+            + ": query its "
+            + triples
+            + " triples and get tables, JSON or CSV; with example queries.");
   }
 
   /** The example the empty editor starts with. */
@@ -190,7 +208,9 @@ final class SparqlPage {
 
   private Results answer(String query, AnswerFormat.Result result, QueryBudget budget) {
     List<String> columns = new ArrayList<>();
-    List<Row> rows = new ArrayList<>();
+    List<List<TermView.Shown>> cellRows = new ArrayList<>();
+    Site site = holder.site();
+    TermView view = new TermView(site == null ? null : site.union(), holder.links(), false);
     String ask = null;
     long cap = -1;
     boolean table = true;
@@ -203,14 +223,14 @@ final class SparqlPage {
       }
       while (t.rows().hasNext()) {
         Binding b = t.rows().next();
-        List<Cell> cells = new ArrayList<>();
+        List<TermView.Shown> cells = new ArrayList<>();
         for (Var v : t.vars()) {
-          cells.add(cell(b.get(v)));
+          cells.add(view.of(b.get(v)));
         }
-        rows.add(new Row(cells));
+        cellRows.add(cells);
       }
     } else if (result instanceof AnswerFormat.Ask a) {
-      ask = a.yes() ? "はい yes" : "いいえ no";
+      ask = a.yes() ? "はい (yes)" : "いいえ (no)";
     } else if (result instanceof AnswerFormat.Triples g) {
       table = false;
       cap = g.cap();
@@ -221,10 +241,11 @@ final class SparqlPage {
               .thenComparing(x -> x.getPredicate().toString())
               .thenComparing(x -> x.getObject().toString()));
       for (Triple x : triples) {
-        rows.add(
-            new Row(List.of(cell(x.getSubject()), cell(x.getPredicate()), cell(x.getObject()))));
+        cellRows.add(
+            List.of(view.of(x.getSubject()), view.of(x.getPredicate()), view.of(x.getObject())));
       }
     }
+    List<Row> rows = markedColumns(cellRows, columns.size());
     long millis = budget.elapsedMillis();
     String count = ask != null ? "" : Sizes.count(rows.size()) + (table ? " 件" : " トリプル");
     String countEn = ask != null ? "" : Sizes.count(rows.size()) + (table ? " rows" : " triples");
@@ -272,51 +293,27 @@ final class SparqlPage {
     return formats;
   }
 
-  private Cell cell(Node node) {
-    if (node == null) {
-      return new Cell("", null, null, null, null);
-    }
-    Links links = holder.links();
-    if (node.isURI()) {
-      String iri = node.getURI();
-      String text = compact(iri);
-      String label = null;
-      if (links.isLocal(iri)) {
-        Site site = holder.site();
-        String name = site == null ? null : Labels.name(site.union(), iri);
-        label = name != null && !name.equals(iri) && !name.equals(text) ? name : null;
+  /**
+   * The rows, with a quiet language marker in each column where values of two languages stand side
+   * by side (rdfs:label in Japanese and in English), and none where a column has one language.
+   */
+  static List<Row> markedColumns(List<List<TermView.Shown>> cellRows, int width) {
+    List<List<TermView.Shown>> columns = new ArrayList<>();
+    for (int c = 0; c < width; c++) {
+      List<TermView.Shown> column = new ArrayList<>(cellRows.size());
+      for (List<TermView.Shown> row : cellRows) {
+        column.add(row.get(c));
       }
-      return new Cell(text, links.href(iri), iri, label, null);
+      columns.add(TermView.marked(column));
     }
-    if (node.isLiteral()) {
-      String lang = node.getLiteralLanguage();
-      String datatype = node.getLiteralDatatypeURI();
-      String note =
-          !lang.isEmpty()
-              ? "@" + lang
-              : datatype == null || datatype.equals("http://www.w3.org/2001/XMLSchema#string")
-                  ? null
-                  : "^^" + compact(datatype);
-      return new Cell(node.getLiteralLexicalForm(), null, null, note, lang.isEmpty() ? null : lang);
-    }
-    return new Cell(NodeFmtLib.strTTL(node), null, null, null, null);
-  }
-
-  /** An IRI as people read it: relative to this site, or with a known prefix, or whole. */
-  private String compact(String iri) {
-    String base = holder.links().base();
-    if (iri.startsWith(base) && iri.length() > base.length()) {
-      return iri.substring(base.length());
-    }
-    for (Map.Entry<String, String> p : Prefixes.all().entrySet()) {
-      String ns = p.getValue();
-      if (iri.startsWith(ns) && iri.length() > ns.length()) {
-        String local = iri.substring(ns.length());
-        if (local.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
-          return p.getKey() + ":" + local;
-        }
+    List<Row> rows = new ArrayList<>(cellRows.size());
+    for (int r = 0; r < cellRows.size(); r++) {
+      List<TermView.Shown> row = new ArrayList<>(width);
+      for (List<TermView.Shown> column : columns) {
+        row.add(column.get(r));
       }
+      rows.add(new Row(row));
     }
-    return iri;
+    return rows;
   }
 }

@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.Model;
@@ -20,14 +21,119 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.w3id.tonet.council.Council;
+import org.w3id.tonet.council.CouncilFolder;
 
 /** {@code query FILE.rq}: runs one query on the built data and prints a readable result. */
 class QueryCommandTest {
 
   @TempDir Path temp;
 
+  /** The kept builds of this class's queries: never the user's own cache. */
+  @TempDir static Path kept;
+
   private static CliTest.Run run(String... args) {
-    return CliTest.run(args);
+    List<String> all = new java.util.ArrayList<>(List.of(args));
+    if (all.get(0).equals("query") && !String.join(" ", all).contains("build-cache")) {
+      all.addAll(List.of("--build-cache", kept.toString()));
+    }
+    return CliTest.run(all.toArray(String[]::new));
+  }
+
+  /** The manifest of the one build kept in {@code folder}. */
+  private static Path onlyManifest(Path folder) throws Exception {
+    List<Path> found = entries(folder);
+    assertEquals(1, found.size(), "one kept build: " + found);
+    return found.get(0).resolve("manifest.properties");
+  }
+
+  /** The kept builds in {@code folder}. */
+  private static List<Path> entries(Path folder) throws Exception {
+    try (var entries = Files.list(folder)) {
+      return entries.filter(e -> Files.isDirectory(e)).toList();
+    }
+  }
+
+  @Test
+  void aQueryStartsFromTheBuildServeKept() throws Exception {
+    Path cache = temp.resolve("cache");
+    org.w3id.tonet.server.TonetServer server =
+        org.w3id.tonet.server.TonetServer.create()
+            .port(0)
+            .baseIri("http://localhost:3030/")
+            .council(Council.bundled())
+            .buildCache(cache)
+            .start();
+    server.stop();
+    Path manifest = onlyManifest(cache);
+    java.nio.file.attribute.FileTime never = java.nio.file.attribute.FileTime.fromMillis(0);
+    Files.setLastModifiedTime(manifest, never);
+    CliTest.Run run = run("query", "queries/symposia.rq", "--build-cache", cache.toString());
+    assertEquals(ExitCodes.OK, run.exit(), run.err());
+    assertTrue(run.out().contains("| id/symposium/2012-03-17 |"), run.out());
+    assertEquals(manifest, onlyManifest(cache), "no second build kept");
+    assertTrue(Files.getLastModifiedTime(manifest).compareTo(never) > 0, "the kept build was read");
+  }
+
+  /**
+   * The key of a kept build holds the council folder (issue 19): a query of the bundled folder
+   * never reads the build {@code serve --council examples/mizunagi} kept, and a query of that
+   * folder does.
+   */
+  @Test
+  void aQueryStartsFromTheBuildServeKeptForItsCouncilAndNeverFromAnotherCouncils()
+      throws Exception {
+    Path cache = temp.resolve("cache");
+    Path mizunagi = Path.of("examples", "mizunagi");
+    org.w3id.tonet.server.TonetServer server =
+        org.w3id.tonet.server.TonetServer.create()
+            .port(0)
+            .baseIri("http://localhost:3030/")
+            .council(Council.read(CouncilFolder.of(mizunagi)))
+            .buildCache(cache)
+            .start();
+    server.stop();
+    Path manifest = onlyManifest(cache);
+    FileTime never = FileTime.fromMillis(0);
+    Files.setLastModifiedTime(manifest, never);
+
+    CliTest.Run tone = run("query", "queries/symposia.rq", "--build-cache", cache.toString());
+    assertEquals(ExitCodes.OK, tone.exit(), tone.err());
+    assertTrue(tone.out().contains("| id/symposium/2012-03-17 |"), tone.out());
+    assertFalse(tone.out().contains("みずなぎ"), tone.out());
+    assertEquals(never, Files.getLastModifiedTime(manifest), "the other council's build not read");
+    assertEquals(2, entries(cache).size(), "the Tone council's build kept beside it");
+
+    CliTest.Run own =
+        run(
+            "query",
+            "queries/symposia.rq",
+            "--council",
+            mizunagi.toString(),
+            "--build-cache",
+            cache.toString());
+    assertEquals(ExitCodes.OK, own.exit(), own.err());
+    assertTrue(own.out().contains("みずなぎホール"), own.out());
+    assertFalse(own.out().contains("id/symposium/2012-03-17"), own.out());
+    assertTrue(Files.getLastModifiedTime(manifest).compareTo(never) > 0, "its own build was read");
+    assertEquals(2, entries(cache).size(), "no third build kept");
+  }
+
+  @Test
+  void aQueryKeepsItsBuildForTheNextAndNoneWithNoBuildCache() throws Exception {
+    Path cache = temp.resolve("cache");
+    CliTest.Run first = run("query", "queries/symposia.rq", "--build-cache", cache.toString());
+    assertEquals(ExitCodes.OK, first.exit(), first.err());
+    Path manifest = onlyManifest(cache);
+    Files.setLastModifiedTime(manifest, java.nio.file.attribute.FileTime.fromMillis(0));
+    CliTest.Run second = run("query", "queries/symposia.rq", "--build-cache", cache.toString());
+    assertEquals(first.out(), second.out());
+    assertTrue(Files.getLastModifiedTime(manifest).toMillis() > 0, "the second read it");
+    Path none = temp.resolve("none");
+    CliTest.Run uncached =
+        run("query", "queries/symposia.rq", "--no-build-cache", "--build-cache", none.toString());
+    assertEquals(first.out(), uncached.out());
+    assertFalse(Files.exists(none), "nothing kept with --no-build-cache");
   }
 
   @Test

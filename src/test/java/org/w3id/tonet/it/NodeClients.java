@@ -38,6 +38,17 @@ final class NodeClients {
     return org.w3id.tonet.server.BuildCache.defaultFolder().resolveSibling("tonet-lod-node");
   }
 
+  /** axe-core's browser bundle, which the browser test runs in each page; fails if missing. */
+  static Path axeCore() {
+    Path file = dir().resolve("node_modules/axe-core/axe.min.js");
+    assertTrue(
+        Files.isRegularFile(file),
+        "the npm package axe-core is not installed in "
+            + dir()
+            + ": run ./.ci/setup (npm ci of src/test/node, outside the repository)");
+    return file;
+  }
+
   /** Fails, saying what to run, unless node and the packages are installed. */
   static void requireInstalled() {
     Path dir = dir();

@@ -53,7 +53,7 @@ class ProvenancePagesTest {
     String html = page("page/assembly/extraordinary/2.html");
     assertTrue(html.contains("日付不明</a> <span lang=\"en\">Date unknown</span>"), html);
     assertTrue(html.contains("臨時総会 · Extraordinary general assembly"), html);
-    assertTrue(page("index.html").contains("日付不明 (date unknown)"));
+    assertTrue(page("index.html").contains("日付不明、この間 (date unknown, between these days)"));
   }
 
   @Test

@@ -207,8 +207,14 @@ class RdfClientsTest {
     String html = Http.text(r);
     assertTrue(html.contains("<code>" + iri + "</code>"), "names the graph");
     assertTrue(
-        html.contains("<dd>" + SERVER.server().site().namedGraphs().get(iri).size() + "</dd>"),
-        "its number of triples");
+        html.contains(
+            "<dd>"
+                + String.format(
+                    java.util.Locale.ROOT,
+                    "%,d",
+                    SERVER.server().site().namedGraphs().get(iri).size())
+                + "</dd>"),
+        "its number of triples, with separators");
     assertTrue(
         html.contains("href=\"" + SERVER.url() + "downloads/tonet.trig\""), "the dump of all");
     assertTrue(html.contains("rel=\"alternate\" type=\"text/turtle\" href=\"" + iri + ".ttl\""));

@@ -1,6 +1,7 @@
 package org.w3id.tonet.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
@@ -20,16 +21,30 @@ class RootFilesTest {
   @RegisterExtension static final ServerOnTestSeed SERVER = new ServerOnTestSeed();
 
   @Test
-  void robotsTxtLetsCrawlersReadThePagesButNotRunQueries() throws Exception {
+  void robotsTxtLetsCrawlersReadThePagesAndTheExampleResultsButNotMachineFormats()
+      throws Exception {
     HttpResponse<byte[]> r = Http.get(SERVER.url() + "robots.txt");
     assertEquals(200, r.statusCode());
     assertTrue(Http.header(r, "Content-Type").startsWith("text/plain"));
     String robots = Http.text(r);
-    assertTrue(robots.contains("User-agent: *\nDisallow: /sparql\n"), robots);
+    assertTrue(
+        robots.contains("User-agent: *\nDisallow: /sparql?*format=\nDisallow: /sparql?*output=\n"),
+        robots);
+    assertFalse(robots.contains("Disallow: /sparql\n"), "the SPARQL page and its results are read");
     assertTrue(
         RootFilesServlet.robots("https://lod.example.jp/tonet/")
-            .contains("Disallow: /tonet/sparql\n"),
+            .contains("Disallow: /tonet/sparql?*format=\n"),
         "under the base IRI's path");
+  }
+
+  @Test
+  void aPageMayReadTheRobotsTxtOfItsOwnSiteAndNothingElsewhere() throws Exception {
+    // Lighthouse reads robots.txt from inside the page: with default-src 'none' alone it could
+    // not, and marked every page down for it.
+    String csp =
+        Http.header(Http.get(SERVER.url(), "Accept", "text/html"), "Content-Security-Policy");
+    assertTrue(csp.contains("connect-src 'self';"), csp);
+    assertTrue(csp.startsWith("default-src 'none';"), csp);
   }
 
   @Test

@@ -160,39 +160,9 @@ class SecondCouncilTest {
    */
   @Test
   void theOutputHoldsNoFactOfTheToneCouncil() throws Exception {
-    Council tone = Council.bundled();
-    Council example = Council.read(CouncilFolder.of(FOLDER));
-    Set<String> shared = new TreeSet<>();
-    for (Name.Kind kind : Name.Kind.values()) {
-      for (Name n : names(example, kind)) {
-        shared.add(n.labelJa());
-        shared.add(n.labelEn());
-        shared.add(n.labelLatn());
-      }
-    }
-    Set<String> words = new TreeSet<>(List.of("Tone", "Saitama", "とねっと", "利根", "埼玉"));
-    Set<String> paths = new TreeSet<>();
-    for (Name.Kind kind : Name.Kind.values()) {
-      for (Name n : names(tone, kind)) {
-        for (String label : List.of(n.labelJa(), n.labelEn(), n.labelLatn())) {
-          if (label.length() >= 3 && !shared.contains(label)) {
-            words.add(label);
-          }
-        }
-        if (kind != Name.Kind.PERSON && !shared.contains(n.labelJa())) {
-          paths.add("/" + folderOf(kind) + "/" + n.slug() + ">");
-        }
-      }
-    }
-    for (Gazetteer.Place p : tone.gazetteer().places()) {
-      words.add(p.labelJa());
-      words.add(p.labelEn());
-      paths.add("/place/" + p.slug() + ">");
-    }
-    words.add(tone.identity().title().ja());
-    words.add(tone.identity().siteName().ja());
-    words.add(tone.identity().attribution());
-    paths.add(tone.table().shortHash());
+    ToneWords tone = ToneWords.of(FOLDER);
+    Set<String> words = tone.words();
+    Set<String> paths = tone.paths();
     List<String> found = new ArrayList<>();
     for (Quad q : (Iterable<Quad>) () -> published.asDatasetGraph().find()) {
       if (q.getGraph().getURI().equals(BASE + "graph/ontology")) {
@@ -212,6 +182,62 @@ class SecondCouncilTest {
     assertEquals(List.of(), found);
   }
 
+  /**
+   * What names the Tone council: its names, places, titles, attribution and a few words of its own,
+   * none of them one the example shares (words, in literals and text), and the paths of its named
+   * things and its table (in IRIs).
+   */
+  record ToneWords(Set<String> words, Set<String> paths) {
+
+    static ToneWords of(Path folder) throws Exception {
+      Council tone = Council.bundled();
+      Council example = Council.read(CouncilFolder.of(folder));
+      Set<String> shared = new TreeSet<>();
+      for (Name.Kind kind : Name.Kind.values()) {
+        for (Name n : names(example, kind)) {
+          shared.add(n.labelJa());
+          shared.add(n.labelEn());
+          shared.add(n.labelLatn());
+        }
+      }
+      Set<String> words = new TreeSet<>(List.of("Tone", "Saitama", "とねっと", "利根", "埼玉"));
+      Set<String> paths = new TreeSet<>();
+      for (Name.Kind kind : Name.Kind.values()) {
+        for (Name n : names(tone, kind)) {
+          for (String label : List.of(n.labelJa(), n.labelEn(), n.labelLatn())) {
+            if (label.length() >= 3 && !shared.contains(label)) {
+              words.add(label);
+            }
+          }
+          if (kind != Name.Kind.PERSON && !shared.contains(n.labelJa())) {
+            paths.add("/" + folderOf(kind) + "/" + n.slug() + ">");
+          }
+        }
+      }
+      for (Gazetteer.Place p : tone.gazetteer().places()) {
+        words.add(p.labelJa());
+        words.add(p.labelEn());
+        paths.add("/place/" + p.slug() + ">");
+      }
+      words.add(tone.identity().title().ja());
+      words.add(tone.identity().siteName().ja());
+      words.add(tone.identity().attribution());
+      paths.add(tone.table().shortHash());
+      return new ToneWords(words, paths);
+    }
+
+    /** The words of the Tone council a text holds. */
+    List<String> in(String text) {
+      List<String> found = new ArrayList<>();
+      for (String w : words) {
+        if (text.contains(w)) {
+          found.add(w);
+        }
+      }
+      return found;
+    }
+  }
+
   @Test
   void theServerPublishesTheFolderUnderItsOwnName() throws Exception {
     TonetServer server =
@@ -228,6 +254,71 @@ class SecondCouncilTest {
     } finally {
       server.stop();
     }
+  }
+
+  /**
+   * The landing page tells the example's own story from its data (its council, when it was set up,
+   * both municipalities it serves, its units, its history), and the pages' meta descriptions are
+   * made from its data: not one word of the Tone council on any of them.
+   */
+  @Test
+  void thePagesTellTheExamplesOwnStoryWithNoWordOfTheToneCouncil() throws Exception {
+    ToneWords tone = ToneWords.of(FOLDER);
+    TonetServer server =
+        TonetServer.create().port(0).council(Council.read(CouncilFolder.of(FOLDER))).start();
+    try {
+      String url = "http://127.0.0.1:" + server.port() + "/";
+      String landing = html(url);
+      String story =
+          landing.substring(landing.indexOf("id=\"story-h\""), landing.indexOf("id=\"glance-h\""));
+      assertTrue(story.contains("みずなぎネット推進協議会</a>"), "the council, from the data");
+      assertTrue(story.contains("<time datetime=\"2018-04-16\">2018年4月16日</time>"), "set up");
+      assertTrue(
+          story.contains(">坂井市</a>") && story.contains(">あわら市</a>"),
+          "both municipalities it serves: " + story);
+      assertTrue(story.contains(">広報部会</a>"), "a unit");
+      assertTrue(story.contains("<strong>13</strong> 総会"), "its general assemblies");
+      assertTrue(story.contains("地域医療連携フォーラム（みずなぎホール）"), "a symposium");
+      assertTrue(story.contains("約150人"), "with its attendance");
+      assertTrue(story.contains("みずなぎネットの試験稼働開始"), "a launch");
+      assertTrue(story.contains("解散（案）について"), "the proposal to dissolve");
+      assertEquals(List.of(), tone.in(landing), "no word of the Tone council on the page");
+      for (String path :
+          List.of(
+              "",
+              "page/org/mizunagi-council",
+              "page/symposium/2020-02-22",
+              "page/place/sakai",
+              "sparql",
+              "ontology")) {
+        String meta = metaDescription(html(url + path));
+        assertTrue(
+            meta.codePoints().anyMatch(c -> c >= 0x3040 && c <= 0x9fff)
+                && meta.matches(".*[A-Za-z]{4,} [A-Za-z]{2,}.*"),
+            path + ": ja and en: " + meta);
+        assertEquals(List.of(), tone.in(meta), path + ": " + meta);
+      }
+      assertTrue(metaDescription(landing).contains("みずなぎネット推進協議会"), "its own");
+      assertTrue(
+          metaDescription(html(url + "page/symposium/2020-02-22")).contains("みずなぎホール"),
+          "a page's own data");
+    } finally {
+      server.stop();
+    }
+  }
+
+  private static String html(String url) throws Exception {
+    HttpResponse<byte[]> page = Http.get(url, "Accept", "text/html");
+    assertEquals(200, page.statusCode(), url);
+    return new String(page.body(), StandardCharsets.UTF_8);
+  }
+
+  private static String metaDescription(String html) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("<meta name=\"description\" content=\"([^\"]+)\">")
+            .matcher(html);
+    assertTrue(m.find(), "a meta description");
+    return m.group(1);
   }
 
   private static long instances(Model data, Resource type) {

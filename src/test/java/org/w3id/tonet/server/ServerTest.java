@@ -394,7 +394,9 @@ class ServerTest {
     String html = Http.text(r);
     assertTrue(html.contains("<h1>協議会（第1回）</h1>"), "Japanese label");
     assertTrue(html.contains("1st Council General Assembly"), "English label");
-    assertTrue(html.contains("平成22年7月20日"), "era date");
+    assertTrue(
+        html.contains("<time datetime=\"2010-07-20\">2010年7月20日 (平成22年)</time>"), "era date");
+    assertTrue(html.contains("20 July 2010"), "the date in English");
     assertTrue(html.contains(SERVER.url() + "page/org/council"), "linked organizer");
     assertTrue(
         html.contains("8行目") && html.contains("埼玉利根保健医療圏医療連携推進協議会を設置、協議会（第1回）の開催"),

@@ -76,12 +76,27 @@ class SparqlPageTest {
     assertTrue(
         html.contains("<a href=\"" + SERVER.url() + "page/symposium/2012-03-17\""),
         "an IRI of the dataset links to its page");
-    assertTrue(html.contains(">id/symposium/2012-03-17</a>"), "shown relative to the site");
-    assertTrue(html.contains("^^xsd:date"), "a literal's datatype");
-    assertTrue(html.contains("lang=\"ja\"") && html.contains("@ja"), "a literal's language");
+    assertTrue(
+        html.contains(">地域医療ネットワークシンポジウム（パストラルかぞ）</a>"),
+        "an IRI of the dataset shown by its label");
+    assertTrue(
+        html.contains(
+            "<code class=\"rdf\">&lt;" + SERVER.url() + "id/symposium/2012-03-17&gt;</code>"),
+        "with its IRI one click away");
+    assertTrue(
+        html.contains(
+            ">2012年3月17日 (平成24年)</span> <span class=\"en\" lang=\"en\">17 March 2012</span>"),
+        "a date as people read it");
+    assertTrue(
+        html.contains("<code class=\"rdf\">&quot;2012-03-17&quot;^^xsd:date</code>"),
+        "and as the exact term");
+    assertTrue(
+        html.contains("lang=\"ja\"") && html.contains("&quot;@ja</code>"), "a literal's language");
+    assertFalse(html.contains("class=\"lang-tag\""), "no marker where one language stands alone");
     assertTrue(html.contains("8 rows"), "the row count");
     assertTrue(html.matches("(?s).*in \\d+ ms.*"), "the time taken");
-    assertTrue(html.contains("&amp;format=csv\">CSV</a>"), "the same query as CSV");
+    assertTrue(
+        html.contains("&amp;format=csv\" rel=\"nofollow\">CSV</a>"), "the same query as CSV");
     assertTrue(
         html.contains(">PREFIX tonet: &lt;https://w3id.org/tonet/ontology#&gt;"),
         "the query stays in the editor");
@@ -110,9 +125,9 @@ class SparqlPageTest {
 
   @Test
   void askIsYesOrNo() throws Exception {
-    assertTrue(Http.text(run("ASK { ?s ?p ?o }")).contains("<strong>はい yes</strong>"));
+    assertTrue(Http.text(run("ASK { ?s ?p ?o }")).contains("<strong>はい (yes)</strong>"));
     assertTrue(
-        Http.text(run("ASK { <urn:x> <urn:y> <urn:z> }")).contains("<strong>いいえ no</strong>"));
+        Http.text(run("ASK { <urn:x> <urn:y> <urn:z> }")).contains("<strong>いいえ (no)</strong>"));
   }
 
   @Test
