@@ -43,8 +43,9 @@ class SparqlPageTest {
                 + " <HTTPS://example.org/b> } }");
     assertEquals(200, r.statusCode());
     String html = html(r);
+    // A cell's value, as TermView shows it: a link, or the text alone.
     java.util.regex.Matcher links =
-        java.util.regex.Pattern.compile("<td><a href=\"([^\"]*)\"").matcher(html);
+        java.util.regex.Pattern.compile("<span class=\"shown\"><a href=\"([^\"]*)\"").matcher(html);
     java.util.List<String> hrefs = new java.util.ArrayList<>();
     while (links.find()) {
       hrefs.add(links.group(1));
