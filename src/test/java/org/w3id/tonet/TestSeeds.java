@@ -68,6 +68,19 @@ public final class TestSeeds {
     return folder;
   }
 
+  /**
+   * A strict build of a council folder of the repository: "seeds" gives {@link #seedBuild()},
+   * another folder (examples/mizunagi) is built under https://lod.example.org/mizunagi/.
+   */
+  public static Build folderBuild(String folder) throws SourceException {
+    return folder.equals("seeds")
+        ? seedBuild()
+        : Build.of(
+            Council.read(org.w3id.tonet.council.CouncilFolder.of(Path.of(folder))),
+            TimelineParser.Mode.STRICT,
+            new Iris("https://lod.example.org/mizunagi/"));
+  }
+
   /** The Tone council's folder, as the program bundles it. */
   public static Council tone() throws SourceException {
     return Council.bundled();

@@ -42,6 +42,7 @@ import org.w3id.tonet.source.SourceProblem;
  * @param phrasing its titles, verbs, counters and settings
  * @param gazetteer its places, or null when the folder has no gazetteer
  * @param readings the statements that are its readings, not the table's
+ * @param eventList what its standard event list is filed under, and its titles' readings
  * @param filesDigest the SHA-256 of the folder's files other than the table, for build caches
  * @param ownTable false when another table was given in place of the folder's own (--seed): the
  *     folder's expected output and decisions are then not about it
@@ -54,6 +55,7 @@ public record Council(
     Phrasing phrasing,
     Gazetteer gazetteer,
     List<Readings.Reading> readings,
+    EventListTable.EventList eventList,
     String filesDigest,
     boolean ownTable) {
 
@@ -71,6 +73,7 @@ public record Council(
     Objects.requireNonNull(lexicon, "lexicon");
     Objects.requireNonNull(phrasing, "phrasing");
     readings = List.copyOf(readings);
+    Objects.requireNonNull(eventList, "eventList");
   }
 
   private static Council bundled;
@@ -138,6 +141,19 @@ public record Council(
     List<Readings.Reading> readings =
         Readings.of(
             table(folder, CouncilFolder.READINGS, Readings.SCHEMA, false, problems), problems);
+    EventListTable.EventList eventList =
+        EventListTable.read(
+            table(folder, CouncilFolder.EVENT_LIST, EventListTable.SCHEMA, false, problems),
+            problems);
+    if (!eventList.place().isEmpty()
+        && (gazetteer == null || gazetteer.place(eventList.place()).isEmpty())) {
+      problems.add(
+          SourceProblem.ofFile(
+              folder.shown(CouncilFolder.EVENT_LIST),
+              "place \""
+                  + eventList.place()
+                  + "\" is not a place of gazetteer.tsv; fix: write the slug of one of its places"));
+    }
     FolderTable decisions = table(folder, CouncilFolder.DECISIONS, DECISIONS, false, problems);
     if (source != null && table == null) {
       decisions(decisions, source, problems);
@@ -153,6 +169,7 @@ public record Council(
         phrasing,
         gazetteer,
         readings,
+        eventList,
         filesDigest(folder),
         table == null);
   }
@@ -160,7 +177,16 @@ public record Council(
   /** The same council with another table in place of its own. */
   public Council withTable(SourceFile other) {
     return new Council(
-        folder, identity, other, lexicon, phrasing, gazetteer, readings, filesDigest, false);
+        folder,
+        identity,
+        other,
+        lexicon,
+        phrasing,
+        gazetteer,
+        readings,
+        eventList,
+        filesDigest,
+        false);
   }
 
   /**

@@ -53,6 +53,9 @@ public final class CouncilFolder {
   /** Statements that are a reading, not the source's. */
   public static final String READINGS = "readings.tsv";
 
+  /** What the standard event list is filed under, and the readings of the titles. */
+  public static final String EVENT_LIST = "event-list.tsv";
+
   /** Every non-mechanical reading of the table, line by line. */
   public static final String DECISIONS = "decisions.tsv";
 
@@ -65,8 +68,18 @@ public final class CouncilFolder {
   /** Every file a council folder may hold besides its table, in the order they are described. */
   public static final List<String> FILES =
       List.of(
-          IDENTITY, NAMES, WORDS, SETTINGS, PHRASES, AGENDA, GAZETTEER, READINGS, DECISIONS,
-          EXPECTED, README);
+          IDENTITY,
+          NAMES,
+          WORDS,
+          SETTINGS,
+          PHRASES,
+          AGENDA,
+          GAZETTEER,
+          READINGS,
+          EVENT_LIST,
+          DECISIONS,
+          EXPECTED,
+          README);
 
   private final Path directory;
 

@@ -306,6 +306,23 @@ public final class GazetteerTable {
                       + "\": a Wikidata item is Q followed by digits",
                   "write the item's Q-number, or '-' when none is sourced");
             }
+            // An item is claimed only with a source for it: one the row cites must name it (in
+            // its address or in what it supports), so no item is guessed from a name.
+            if (!p.wikidata().isEmpty()
+                && sources.stream()
+                    .filter(s -> p.sources().contains(s.id()))
+                    .noneMatch(s -> names(s, p.wikidata()))) {
+              throw fault(
+                  line,
+                  10,
+                  "column wikidata, \""
+                      + p.wikidata()
+                      + "\": no source the row cites names "
+                      + p.wikidata(),
+                  "cite the source row that gives the item (its address or its note naming "
+                      + p.wikidata()
+                      + "), or write '-'");
+            }
           });
       checked(
           () -> {
@@ -488,6 +505,13 @@ public final class GazetteerTable {
           "column place, \"" + slug + "\": no municipality " + slug,
           "write the slug of a municipality's place row");
     }
+  }
+
+  /** Whether a source names a Wikidata item as a whole word (Q128186, not Q1281860). */
+  private static boolean names(Gazetteer.Source source, String item) {
+    java.util.regex.Pattern word =
+        java.util.regex.Pattern.compile("(?<![0-9A-Za-z])" + item + "(?![0-9])");
+    return word.matcher(source.iri()).find() || word.matcher(source.supports()).find();
   }
 
   private void cited(SourceLine line, int cell, List<String> ids, Set<String> known) {

@@ -26,6 +26,7 @@ import org.w3id.tonet.council.Council;
 import org.w3id.tonet.model.Identity;
 import org.w3id.tonet.model.Name;
 import org.w3id.tonet.model.Timeline;
+import org.w3id.tonet.opendata.Download;
 import org.w3id.tonet.rdf.GazetteerRdf;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.rdf.PROV;
@@ -70,6 +71,7 @@ public final class DatasetDescription {
   private final Identity identity;
   private final Name council;
   private final Map<String, FileInfo> files = new LinkedHashMap<>();
+  private final Map<String, Download> views = new LinkedHashMap<>();
   private String license;
   private Publisher publisher = Publisher.UNNAMED;
 
@@ -105,6 +107,15 @@ public final class DatasetDescription {
   /** Adds a dump file with its checksum (null when it cannot be stated) and size. */
   public DatasetDescription file(String fileName, String sha256, long size) {
     files.put(Objects.requireNonNull(fileName, "fileName"), new FileInfo(sha256, size));
+    return this;
+  }
+
+  /**
+   * Adds a file of the open-data views (CSV, the event list, the IMI view) as a distribution of its
+   * own media type; its size and checksum come with {@link #file}.
+   */
+  public DatasetDescription download(Download view) {
+    views.put(view.fileName(), view);
     return this;
   }
 
@@ -431,28 +442,63 @@ public final class DatasetDescription {
         if (compressed) {
           distribution.addProperty(DCAT.compressFormat, gzip);
         }
-        if (info.size() >= 0) {
-          distribution.addLiteral(DCAT.byteSize, nonNegative(meta, info.size()));
-        }
-        if (info.sha256() != null) {
-          Resource checksum = meta.createResource(distribution.getURI() + "/checksum");
-          checksum.addProperty(RDF.type, meta.createResource(SPDX + "Checksum"));
-          Resource sha = meta.createResource(SPDX + "checksumAlgorithm_sha256");
-          sha.addProperty(RDF.type, meta.createResource(SPDX + "ChecksumAlgorithm"));
-          checksum.addProperty(meta.createProperty(SPDX, "algorithm"), sha);
-          checksum.addLiteral(
-              meta.createProperty(SPDX, "checksumValue"),
-              meta.createTypedLiteral(info.sha256(), XSDDatatype.XSDhexBinary));
-          distribution.addProperty(meta.createProperty(SPDX, "checksum"), checksum);
-        }
-        if (license != null) {
-          distribution.addProperty(DCTerms.license, licenseResource(meta));
-        }
+        checksum(meta, distribution, info);
         dataset.addProperty(DCAT.distribution, distribution);
         if (dump != Dump.CONTEXT && dump != Dump.ONTOLOGY && !compressed) {
           dataset.addProperty(VOID.dataDump, download);
         }
       }
+    }
+    for (Download view : views.values()) {
+      FileInfo info = files.get(view.fileName());
+      if (info == null) {
+        continue;
+      }
+      Resource distribution =
+          distribution(meta, view.fileName(), view.description(), view.mediaType(), info);
+      if (view.conformsTo() != null) {
+        Resource standard = meta.createResource(view.conformsTo());
+        standard.addProperty(RDF.type, DCTerms.Standard);
+        distribution.addProperty(DCTerms.conformsTo, standard);
+      }
+      dataset.addProperty(DCAT.distribution, distribution);
+    }
+  }
+
+  /** A distribution of a file that is not a dump: its download, type, size and checksum. */
+  private Resource distribution(
+      Model meta, String name, String description, String mediaType, FileInfo info) {
+    Resource download = meta.createResource(iris.base() + "downloads/" + name);
+    download.addProperty(RDF.type, RDFS.Resource);
+    Resource distribution = meta.createResource(iris.base() + "id/distribution/" + name);
+    distribution.addProperty(RDF.type, DCAT.Distribution);
+    distribution.addProperty(DCTerms.title, name);
+    distribution.addProperty(DCTerms.description, description, "en");
+    distribution.addProperty(DCAT.accessURL, download);
+    distribution.addProperty(DCAT.downloadURL, download);
+    distribution.addProperty(DCAT.mediaType, mediaType(meta, mediaType));
+    checksum(meta, distribution, info);
+    return distribution;
+  }
+
+  /** A distribution's size, checksum and licence, where known. */
+  private void checksum(Model meta, Resource distribution, FileInfo info) {
+    if (info.size() >= 0) {
+      distribution.addLiteral(DCAT.byteSize, nonNegative(meta, info.size()));
+    }
+    if (info.sha256() != null) {
+      Resource checksum = meta.createResource(distribution.getURI() + "/checksum");
+      checksum.addProperty(RDF.type, meta.createResource(SPDX + "Checksum"));
+      Resource sha = meta.createResource(SPDX + "checksumAlgorithm_sha256");
+      sha.addProperty(RDF.type, meta.createResource(SPDX + "ChecksumAlgorithm"));
+      checksum.addProperty(meta.createProperty(SPDX, "algorithm"), sha);
+      checksum.addLiteral(
+          meta.createProperty(SPDX, "checksumValue"),
+          meta.createTypedLiteral(info.sha256(), XSDDatatype.XSDhexBinary));
+      distribution.addProperty(meta.createProperty(SPDX, "checksum"), checksum);
+    }
+    if (license != null) {
+      distribution.addProperty(DCTerms.license, licenseResource(meta));
     }
   }
 

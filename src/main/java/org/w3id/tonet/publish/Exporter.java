@@ -18,6 +18,9 @@ import java.util.concurrent.FutureTask;
 import java.util.zip.GZIPOutputStream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.rdf.model.Model;
+import org.w3id.tonet.opendata.Download;
+import org.w3id.tonet.opendata.ImiView;
+import org.w3id.tonet.opendata.OpenData;
 import org.w3id.tonet.rdf.Prefixes;
 
 /**
@@ -89,12 +92,30 @@ public final class Exporter {
     for (Dump dump : List.of(Dump.TURTLE, Dump.NTRIPLES, Dump.JSONLD, Dump.RDFXML, Dump.ONTOLOGY)) {
       files.put(dump.gzipName(), gzip(files.get(dump.fileName())));
     }
+    // The views for spreadsheets and portals (CSV with CSVW metadata, the standard event list,
+    // the IMI view): files of the dataset like the dumps, described as distributions.
+    List<Download> views =
+        new java.util.ArrayList<>(OpenData.downloads(build.data(), build.council()));
+    Map<String, String> imiPrefixes = new LinkedHashMap<>(prefixes);
+    imiPrefixes.put("ic", ImiView.IC);
+    Graph imi = ImiView.of(build.data()).getGraph();
+    views.add(
+        new Download(
+            ImiView.FILE,
+            text(out -> SortedRdf.jsonLd(SortedRdf.sort(imi), imiPrefixes, out)),
+            "application/ld+json",
+            ImiView.DESCRIPTION,
+            null));
+    for (Download view : views) {
+      files.put(view.fileName(), view.bytes());
+    }
 
     DatasetDescription description =
         DatasetDescription.builder(
                 build.iris(), build.data(), build.timeline().source(), build.council())
             .quality(joined(quality))
             .publisher(publisher);
+    views.forEach(description::download);
     // Each file's checksum is computed once, for the description and for SHA256SUMS.
     Map<String, String> checksums = new LinkedHashMap<>();
     for (Map.Entry<String, byte[]> file : files.entrySet()) {

@@ -11,6 +11,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.w3id.tonet.model.Gazetteer;
+import org.w3id.tonet.model.LocalGovernmentCode;
 
 /**
  * Adds the gazetteer's places to a data graph: the prefecture, the healthcare area the council
@@ -20,7 +21,7 @@ import org.w3id.tonet.model.Gazetteer;
  *
  * <pre>
  * GazetteerRdf.addTo(data, GazetteerTable.bundled(), iris);
- * // &lt;id/place/kazo&gt; tonet:areaCode sac:C11210 .
+ * // &lt;id/place/kazo&gt; tonet:areaCode sac:C11210 ; tonet:localGovernmentCode "112101" .
  * // &lt;id/place/kazo/status/city-2010&gt; tonet:areaCode sac:C11210-20100323 .
  * // &lt;id/venue/pastoral-kazo&gt; schema:containedInPlace &lt;id/place/kazo&gt; .
  * </pre>
@@ -124,6 +125,7 @@ public final class GazetteerRdf {
       // Only the code of today: 白岡市 is not 白岡町's code C11445, which its status of the time
       // carries (as its dated code).
       r.addProperty(TONET.areaCode, model.createResource(STANDARD_AREA_CODES + "C" + today));
+      r.addProperty(TONET.localGovernmentCode, LocalGovernmentCode.of(today).value());
     }
     // Dated codes belong to the period they are valid in, that is to a municipal status; the
     // prefecture has none, so its row's dated code is not stated.
@@ -170,6 +172,8 @@ public final class GazetteerRdf {
           });
     }
     r.addProperty(DCTerms.identifier, status.code());
+    // The period's own code: 白岡町 (11445) had 114456 until 2012-09-30, 白岡市 has 112461.
+    r.addProperty(TONET.localGovernmentCode, LocalGovernmentCode.of(status.code()).value());
     for (String code : status.datedCodes()) {
       r.addProperty(TONET.areaCode, model.createResource(STANDARD_AREA_CODES + code));
     }

@@ -492,6 +492,14 @@ public final class TONET {
    */
   public static final Property areaCode = property("areaCode");
 
+  /**
+   * The 6-digit 全国地方公共団体コード of a prefecture or municipality (its code of today) and of a municipal
+   * status (the code of its period): the 5-digit standard area code with its check digit, as
+   * municipal open data is keyed. Aligned to the IMI core vocabulary's 都道府県コード and 市区町村コード in
+   * ontology/tonet-imi.ttl.
+   */
+  public static final Property localGovernmentCode = property("localGovernmentCode");
+
   private static Resource resource(String local) {
     return ResourceFactory.createResource(NS + local);
   }

@@ -34,7 +34,9 @@ final class DownloadsServlet extends SiteServlet {
           ".jsonld", "application/ld+json; charset=utf-8",
           ".rdf", "application/rdf+xml; charset=utf-8",
           ".trig", "application/trig; charset=utf-8",
-          ".gz", "application/gzip");
+          ".gz", "application/gzip",
+          ".csv", "text/csv; charset=utf-8",
+          ".json", "application/csvm+json; charset=utf-8");
 
   /** The SHA-256 of each file, computed once: the files do not change while the server runs. */
   private final transient java.util.Map<String, String> digests =

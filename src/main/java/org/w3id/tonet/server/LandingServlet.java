@@ -318,6 +318,26 @@ final class LandingServlet extends SiteServlet {
               size(bytes.length),
               dump.description()));
     }
+    // The files for spreadsheets and portals (CSV, the event list, the IMI view), as the dataset
+    // description lists them.
+    Model union = site().union();
+    for (String name : site().files().keySet()) {
+      org.apache.jena.rdf.model.Resource distribution =
+          union.getResource(site().iris().base() + "id/distribution/" + name);
+      boolean dump =
+          java.util.Arrays.stream(Dump.values()).anyMatch(d -> name.startsWith(d.fileName()));
+      if (dump || !distribution.hasProperty(org.apache.jena.vocabulary.DCTerms.description)) {
+        continue;
+      }
+      list.add(
+          new Download(
+              name,
+              links().download(name),
+              size(site().files().get(name).length),
+              distribution
+                  .getProperty(org.apache.jena.vocabulary.DCTerms.description)
+                  .getString()));
+    }
     for (String extra : List.of(Dump.VOID, Dump.SHA256SUMS)) {
       list.add(
           new Download(

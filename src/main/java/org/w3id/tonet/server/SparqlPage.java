@@ -278,12 +278,22 @@ final class SparqlPage {
     List<Format> formats = new ArrayList<>();
     Map<String, String> names =
         table
-            ? Map.of("JSON", "json", "XML", "xml", "CSV", "csv", "TSV", "tsv")
+            ? Map.of(
+                "JSON",
+                "json",
+                "XML",
+                "xml",
+                "CSV",
+                "csv",
+                "CSV (Excel)",
+                "csv-excel",
+                "TSV",
+                "tsv")
             : Map.of(
                 "Turtle", "ttl", "JSON-LD", "json-ld", "N-Triples", "nt", "RDF/XML", "rdf+xml");
     for (String label :
         table
-            ? List.of("JSON", "XML", "CSV", "TSV")
+            ? List.of("JSON", "XML", "CSV", "CSV (Excel)", "TSV")
             : List.of("Turtle", "JSON-LD", "N-Triples", "RDF/XML")) {
       String href = base + "&format=" + URLEncoder.encode(names.get(label), StandardCharsets.UTF_8);
       if (href.length() < EdgeHandler.MAX_URL) {

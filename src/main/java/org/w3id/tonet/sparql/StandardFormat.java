@@ -27,6 +27,11 @@ public enum StandardFormat implements AnswerFormat {
   JSON("application/sparql-results+json", true, ResultSetLang.RS_JSON, null, "json", "srj"),
   XML("application/sparql-results+xml", true, ResultSetLang.RS_XML, null, "xml", "sparql", "srx"),
   CSV("text/csv", true, ResultSetLang.RS_CSV, null, "csv"),
+  /**
+   * CSV results that open in Excel on a Japanese Windows: UTF-8 after a byte order mark, without
+   * which Excel reads the file as CP932 (format=csv-excel; never chosen by Accept).
+   */
+  CSV_EXCEL("text/csv", true, ResultSetLang.RS_CSV, null, "csv-excel"),
   TSV("text/tab-separated-values", true, ResultSetLang.RS_TSV, null, "tsv"),
   TEXT("text/plain", true, ResultSetLang.RS_Text, null, "text", "txt"),
   THRIFT("application/sparql-results+thrift", true, ResultSetLang.RS_Thrift, null, "thrift"),
@@ -92,6 +97,10 @@ public enum StandardFormat implements AnswerFormat {
    */
   public static Optional<StandardFormat> byName(String name, boolean forTable) {
     String key = name.strip().toLowerCase(Locale.ROOT);
+    // Asked for by name only: content negotiation offers plain CSV for text/csv.
+    if (forTable && CSV_EXCEL.names.contains(key)) {
+      return Optional.of(CSV_EXCEL);
+    }
     for (StandardFormat f : forTable ? tableFormats() : graphFormats()) {
       if (f.names.contains(key) || f.mediaType.equals(key)) {
         return Optional.of(f);
@@ -102,6 +111,9 @@ public enum StandardFormat implements AnswerFormat {
 
   @Override
   public void write(Result result, OutputStream out, QueryBudget budget) throws IOException {
+    if (this == CSV_EXCEL) {
+      out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    }
     if (result instanceof Table t) {
       ResultSetMgr.write(out, ResultSet.adapt(RowSetStream.create(t.vars(), t.rows())), results);
     } else if (result instanceof Ask a) {

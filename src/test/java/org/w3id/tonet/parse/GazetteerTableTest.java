@@ -19,7 +19,7 @@ import org.w3id.tonet.source.SourceProblem;
 class GazetteerTableTest {
 
   private static final String SOURCES =
-      "source\tS1\thttps://example.org/s1\ta source\n"
+      "source\tS1\thttps://example.org/s1\ta source, giving the Wikidata item Q128186\n"
           + "place\tsaitama-prefecture\tprefecture\t埼玉県\tSaitama Prefecture\tSaitama-ken\t-\t11000\tC11000-19700401\tQ128186\tS1\n";
 
   private static List<SourceProblem> problems(String table) throws Exception {
@@ -55,6 +55,7 @@ class GazetteerTableTest {
     assertEquals(
         List.of("行田市", "加須市", "羽生市", "久喜市", "蓮田市", "幸手市", "白岡市", "宮代町", "杉戸町"), municipalities);
     assertEquals("Q128186", g.place("saitama-prefecture").orElseThrow().wikidata());
+    assertEquals("Q851680", g.place("kazo").orElseThrow().wikidata());
     List<Gazetteer.Status> shiraoka = g.statusesOf("shiraoka");
     assertEquals(LocalDate.of(2012, 9, 30), shiraoka.get(0).until());
     assertEquals(Gazetteer.MunicipalityKind.TOWN, shiraoka.get(0).kind());
@@ -76,6 +77,26 @@ class GazetteerTableTest {
             + "venue\tnowhere-hall\tkazo\tbecause\n",
         "no venue nowhere-hall",
         5);
+  }
+
+  @Test
+  void aWikidataItemNoCitedSourceNamesIsRefused() throws Exception {
+    // S2 names Q1281860, not Q128186: an item is claimed only with a source that gives it.
+    assertRefused(
+        "source\tS1\thttps://example.org/s1\tthe prefecture's codes\n"
+            + "source\tS2\thttps://example.org/s2\tthe Wikidata item Q1281860\n"
+            + "place\tsaitama-prefecture\tprefecture\t埼玉県\tSaitama Prefecture\tSaitama-ken\t-\t11000\tC11000-19700401\tQ128186\tS1 S2\n",
+        "column wikidata, \"Q128186\": no source the row cites names Q128186",
+        3);
+  }
+
+  @Test
+  void aWikidataItemIsNamedByTheAddressOfACitedSource() throws Exception {
+    assertEquals(
+        List.of(),
+        problems(
+            "source\tS5\thttps://www.wikidata.org/wiki/Q128186\tthe prefecture on Wikidata\n"
+                + "place\tsaitama-prefecture\tprefecture\t埼玉県\tSaitama Prefecture\tSaitama-ken\t-\t11000\tC11000-19700401\tQ128186\tS5\n"));
   }
 
   @Test

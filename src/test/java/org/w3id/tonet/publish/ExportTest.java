@@ -28,6 +28,7 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.vocabulary.DCAT;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -149,13 +150,56 @@ class ExportTest {
                 "tonet-ontology.ttl.gz",
                 "tonet.trig.gz",
                 "void.ttl",
-                "SHA256SUMS"));
+                "SHA256SUMS",
+                "csv-metadata.json",
+                "event-list.csv",
+                "tonet-imi.jsonld"));
+    for (String kind :
+        List.of(
+            "assemblies", "symposia", "milestones", "organizations", "places", "agenda-items")) {
+      expected.add("tonet-" + kind + ".csv");
+      expected.add("tonet-" + kind + ".excel.csv");
+    }
     assertEquals(expected, listing(out));
     for (String line : Files.readAllLines(out.resolve("SHA256SUMS"))) {
       String[] parts = line.split("  ", 2);
       assertEquals(parts[0], Exporter.sha256(Files.readAllBytes(out.resolve(parts[1]))), parts[1]);
     }
     assertEquals(expected.size() - 1, Files.readAllLines(out.resolve("SHA256SUMS")).size());
+  }
+
+  @Test
+  void theOpenDataViewsAreDistributionsWithTheirMediaTypeSizeAndChecksum() throws Exception {
+    Path out = temp.resolve("views");
+    Exporter.export(TestSeeds.seedBuild(), out, null);
+    org.apache.jena.rdf.model.Model meta =
+        org.apache.jena.riot.RDFDataMgr.loadModel(out.resolve("void.ttl").toString());
+    String base = TestSeeds.seedBuild().iris().base();
+    List<String> views = new java.util.ArrayList<>();
+    try (Stream<Path> files = Files.list(out)) {
+      files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".csv") || n.equals("csv-metadata.json"))
+          .forEach(views::add);
+    }
+    assertEquals(14, views.size(), views.toString());
+    for (String name : views) {
+      org.apache.jena.rdf.model.Resource d = meta.getResource(base + "id/distribution/" + name);
+      assertTrue(meta.contains(meta.getResource(base + "id/dataset"), DCAT.distribution, d), name);
+      assertEquals(
+          base + "downloads/" + name, d.getPropertyResourceValue(DCAT.downloadURL).getURI());
+      assertEquals(
+          "http://www.iana.org/assignments/media-types/"
+              + (name.endsWith(".csv") ? "text/csv" : "application/csvm+json"),
+          d.getPropertyResourceValue(DCAT.mediaType).getURI(),
+          name);
+      assertEquals(Files.size(out.resolve(name)), d.getProperty(DCAT.byteSize).getLong(), name);
+    }
+    assertEquals(
+        "https://www.w3.org/TR/tabular-metadata/",
+        meta.getResource(base + "id/distribution/csv-metadata.json")
+            .getPropertyResourceValue(org.apache.jena.vocabulary.DCTerms.conformsTo)
+            .getURI());
   }
 
   @Test

@@ -81,7 +81,7 @@ class RegionalLinksTest {
   }
 
   @Test
-  void onlySaitamaPrefectureHasAWikidataItem() throws Exception {
+  void thePrefectureAndTheNineMunicipalitiesHaveTheirSourcedWikidataItems() throws Exception {
     Model data = data();
     List<String> links = new ArrayList<>();
     data.listStatements(null, SKOS.closeMatch, (RDFNode) null)
@@ -89,11 +89,44 @@ class RegionalLinksTest {
             s -> {
               if (s.getResource().getURI().startsWith("http://www.wikidata.org/")) {
                 links.add(s.getSubject().getURI() + " " + s.getResource().getURI());
+                // The place cites a source that gives the item, the record of GeoNames.jp or
+                // Wikidata's own page, whose address names the place or the item.
+                String item = s.getResource().getURI().substring(31);
+                assertTrue(
+                    s.getSubject().listProperties(DCTerms.source).toList().stream()
+                        .map(c -> c.getResource().getURI())
+                        .anyMatch(
+                            iri ->
+                                iri.startsWith("https://github.com/indigo-lab/geonamesjp/")
+                                    || iri.endsWith("/" + item)),
+                    s.getSubject() + " cites no source of " + item);
               }
             });
-    assertEquals(
-        List.of(BASE + "id/place/saitama-prefecture http://www.wikidata.org/entity/Q128186"),
-        links);
+    // The items GeoNames.jp gives beside each place's standard area codes (gazetteer.tsv S11-S20).
+    List<String> expected = new ArrayList<>();
+    for (String[] pair :
+        new String[][] {
+          {"gyoda", "Q860659"},
+          {"hanyu", "Q847565"},
+          {"hasuda", "Q857256"},
+          {"kazo", "Q851680"},
+          {"kuki", "Q47535"},
+          {"miyashiro", "Q155317"},
+          {"saitama-prefecture", "Q128186"},
+          {"satte", "Q868971"},
+          {"shiraoka", "Q1345322"},
+          {"sugito", "Q1345351"}
+        }) {
+      expected.add(BASE + "id/place/" + pair[0] + " http://www.wikidata.org/entity/" + pair[1]);
+    }
+    links.sort(null);
+    assertEquals(expected, links);
+    assertFalse(
+        data.contains(
+            data.getResource(BASE + "id/place/tone-healthcare-area"),
+            SKOS.closeMatch,
+            (RDFNode) null),
+        "no item is claimed for the healthcare area: none is sourced");
   }
 
   @Test
@@ -306,7 +339,7 @@ class RegionalLinksTest {
     Resource wikidata = meta.getResource(BASE + "id/dataset/linkset/wikidata");
     assertTrue(
         wikidata.hasProperty(org.apache.jena.vocabulary.VOID.linkPredicate, SKOS.closeMatch));
-    assertEquals(1, wikidata.getProperty(org.apache.jena.vocabulary.VOID.triples).getLong());
+    assertEquals(10, wikidata.getProperty(org.apache.jena.vocabulary.VOID.triples).getLong());
   }
 
   private static long countLinks(Model data, org.apache.jena.rdf.model.Property p, String prefix) {
