@@ -1,123 +1,149 @@
 #!/usr/bin/env bash
-# Issue 9: the endpoint under attack. One attacker runs the worst cases for DUR seconds — the
-# queries of bench/attack/ (paths, cross products, CONCAT doubling, backtracking regular
-# expressions, java: functions, SERVICE hidden in ORDER BY …) over ATTACK_CONN connections with
-# wrk, and slow clients over SLOW_CONN more (bodies that never arrive, headers a line at a time,
-# downloads never read, idle connections) — while normal traffic is measured at a fixed rate: 20
-# pages and 4 simple SPARQL queries a second. The same run, side by side, against plain Fuseki
-# 5.6.0 serving the same triples.
+# Issue 17: the endpoint attacked from many addresses, tonet-lod and plain Fuseki 5.6.0 side by side,
+# for 1, 4 and 50 attacking addresses (127.0.0.2 …: the whole of 127.0.0.0/8 is this machine, and
+# each address is a client of its own to the server, as the hosts of a botnet would be).
 #
-#   bench/attack.sh        # about 6 minutes; results in bench/results/attack-<time>/
+#   bench/attack.sh        # about 16 minutes; results in bench/results/attack-<time>/, summary printed
 #
-# Settings (environment): DUR (60), WARM (10), RECOVER (30), ATTACK_CONN (40), SLOW_CONN (10),
-# ATTACK_CLIENTS (1: one attacker; N: the attack's queries spread over N addresses),
-# OURS_PORT (3321), FUSEKI_PORT (3322), JVM_OPTS, QUIET_WAIT (300), BUILD=1.
+# Two attacks, each on a server started afresh (and warmed up with pages and queries from addresses
+# measured nowhere else):
+# - queries: every address keeps WORKERS (5, our per-client maximum) heavy queries going — those of
+#   bench/attack/ that run until the time limit rather than being refused — and sends the next as
+#   soon as one is answered, whatever the answer; meanwhile two newcomers a second, each from an
+#   address never seen before with a cheap query of queries/ (a new text each time, so no kept
+#   answer helps), and ten pages a second. Recorded: the newcomers' statuses and p50/p95/max, the
+#   pages' likewise, the attackers' statuses, what the server wrote to its log during the attack,
+#   OutOfMemoryErrors.
+# - connections: every address holds PER_ADDRESS (64, our per-client maximum) connections, half
+#   idle, half sending their headers a line every 2 s, and opens a new one for each the server
+#   closes; meanwhile two new clients a second fetch a page.
 #
-# The attacker and the normal client run on this machine, so both come from 127.0.0.1: they are
-# told apart as behind a reverse proxy, by X-Forwarded-For, with tonet-lod started with
-# --trusted-proxy 127.0.0.1 (plain Fuseki has no notion of a client and ignores the header). The
-# per-address limits on raw connections are covered by the tests (HostileCorpusTest).
+# Settings (environment): ADDRESSES ("1 4 50"), DUR (45: each query attack), FLOOD_DUR (30), WARM
+# (10), WORKERS (5), PER_ADDRESS (64), OURS_PORT (3321), FUSEKI_PORT (3322), JVM_OPTS, QUIET_WAIT
+# (120 before each run), LOAD_MAX (0.5), BUILD=1, TONET_JAR=FILE.
 #
-# Recorded per side: the normal traffic's latency (p50, p90, p99, max) and statuses for pages and
-# for SPARQL, the attacker's requests and statuses, OutOfMemoryErrors in the server log, and the
-# server's live threads and heap every second; the baseline (after a full GC before the attack)
-# against the same 15 s after the attack ends.
+# The machine's load average (uptime) is recorded before and after every run: a run that began on a
+# busy machine says so in the summary, and should be run again.
 source "$(dirname "$0")/lib/common.sh"
 trap 'exit 130' INT TERM
 
-DUR=${DUR:-60}
+ADDRESSES=${ADDRESSES:-"1 4 50"}
+DUR=${DUR:-45}
+FLOOD_DUR=${FLOOD_DUR:-30}
 WARM=${WARM:-10}
-RECOVER=${RECOVER:-30}
-ATTACK_CONN=${ATTACK_CONN:-40}
-SLOW_CONN=${SLOW_CONN:-10}
-ATTACK_CLIENTS=${ATTACK_CLIENTS:-1}
+WORKERS=${WORKERS:-5}
+PER_ADDRESS=${PER_ADDRESS:-64}
 OURS_PORT=${OURS_PORT:-3321}
 FUSEKI_PORT=${FUSEKI_PORT:-3322}
+# The heavy queries an attacker may send: each runs until the time limit (or the memory limit).
+HEAVY=("$BENCH_DIR/attack/02-three-way-cross-product.rq" "$BENCH_DIR/attack/05-regex-backtracking.rq"
+  "$BENCH_DIR/attack/11-offset-cross-product.rq")
 
-need_tools wrk curl python3
-command -v jcmd >/dev/null && command -v jstat >/dev/null || { log "jcmd and jstat (the JDK) are needed"; exit 1; }
+need_tools curl python3
 port_free "$OURS_PORT" "$FUSEKI_PORT"
+# 50 addresses x 64 connections, on both ends: more than the usual 1,024 open files.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || ulimit -n 16384 2>/dev/null || true
+python3 -c "import socket; s = socket.socket(); s.bind(('127.0.0.51', 0)); s.close()" \
+  || { log "cannot bind 127.0.0.51: this bench needs the whole 127.0.0.0/8 on loopback (Linux)"; exit 1; }
 snapshot_jar
 fetch_fuseki
 OUT="$RESULTS/attack-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT"
 DUMP="$WORK/attack-dump"
 export_dump "http://localhost:$FUSEKI_PORT/" "$DUMP"
-wait_quiet "${QUIET_WAIT:-300}"
+printf 'ADDRESSES=%s DUR=%s FLOOD_DUR=%s WARM=%s WORKERS=%s PER_ADDRESS=%s\nJAR=%s\n' \
+  "$ADDRESSES" "$DUR" "$FLOOD_DUR" "$WARM" "$WORKERS" "$PER_ADDRESS" \
+  "$(sha256sum "$JAR" | cut -c1-12)" >"$OUT/settings.txt"
 conditions >"$OUT/conditions-before.txt"
-cat "$OUT/conditions-before.txt" >&2
 
-heap_mb() { jstat -gc "$1" 2>/dev/null | awk 'NR==2 { printf "%.1f", ($3+$4+$6+$8)/1024 }'; }
-threads() { awk '/^Threads:/ {print $2}' "/proc/$1/status" 2>/dev/null; }
-rss_mb() { awk '/^VmRSS:/ {printf "%.0f", $2/1024}' "/proc/$1/status" 2>/dev/null; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
 
-# measure SIDE PID PORT SPARQL_PATH PAGES_FILE LOG
-measure() {
-  local side=$1 pid=$2 port=$3 path=$4 pages=$5 serverlog=$6 base="http://127.0.0.1:$3"
-  local dir="$OUT/$side"
-  mkdir -p "$dir"
-  wait_query "$base$path" 120
-  log "$side: warming up for $WARM s"
-  python3 "$BENCH_DIR/lib/attack.py" normal "$base" "$WARM" "$pages" "$path" >/dev/null
-  jcmd "$pid" GC.run >/dev/null 2>&1 || true
-  sleep 2
-  echo "heap_mb=$(heap_mb "$pid") threads=$(threads "$pid") rss_mb=$(rss_mb "$pid")" >"$dir/baseline.txt"
-  log "$side: baseline $(cat "$dir/baseline.txt")"
-  # Samples every second through the attack and the recovery.
-  (
-    printf 't_s\tthreads\theap_mb\trss_mb\n'
-    for t in $(seq 0 $((DUR + RECOVER + 5))); do
-      kill -0 "$pid" 2>/dev/null || break
-      printf '%s\t%s\t%s\t%s\n' "$t" "$(threads "$pid")" "$(heap_mb "$pid")" "$(rss_mb "$pid")"
-      sleep 1
-    done
-  ) >"$dir/samples.tsv" &
-  local sampler=$!
-  log "$side: attack for $DUR s ($ATTACK_CONN query connections from $ATTACK_CLIENTS address(es), $SLOW_CONN slow ones) with normal traffic"
-  python3 "$BENCH_DIR/lib/attack.py" normal "$base" "$DUR" "$pages" "$path" >"$dir/normal.json" &
-  local normal=$!
-  python3 "$BENCH_DIR/lib/attack.py" slow 127.0.0.1 "$port" "$DUR" "$SLOW_CONN" "$path" >"$dir/slow.json" &
-  local slow=$!
-  wrk -t2 -c"$ATTACK_CONN" -d"${DUR}s" --timeout 30s -s "$BENCH_DIR/lua/attack.lua" \
-    "$base$path" -- "$BENCH_DIR/attack" "$ATTACK_CLIENTS" >"$dir/wrk.txt" 2>&1 || true
-  wait "$normal" || true
-  wait "$slow" || true
-  log "$side: attack over; recovery"
-  sleep 15
-  jcmd "$pid" GC.run >/dev/null 2>&1 || true
-  sleep 1
-  if kill -0 "$pid" 2>/dev/null; then
-    echo "heap_mb=$(heap_mb "$pid") threads=$(threads "$pid") rss_mb=$(rss_mb "$pid")" >"$dir/after15.txt"
+# start SIDE : starts one side afresh; sets PID PORT SPARQL PAGES NAME.
+start() {
+  local side=$1
+  wait_quiet "${QUIET_WAIT:-120}"
+  if [ "$side" = tonet-lod ]; then
+    NAME=attack-ours PORT=$OURS_PORT SPARQL=/sparql PAGES="$OUT/pages-ours.txt"
+    start_server "$NAME" "$WORK/run-attack" java $JVM_OPTS -jar "$JAR" serve --port "$PORT" \
+      --build-cache "$WORK/attack-build-cache"
   else
-    echo "server gone" >"$dir/after15.txt"
+    NAME=attack-fuseki PORT=$FUSEKI_PORT SPARQL=/ds/sparql PAGES="$OUT/pages-fuseki.txt"
+    start_server "$NAME" "$WORK/run-attack-fuseki" java $JVM_OPTS -jar "$FUSEKI_JAR" --localhost \
+      --port "$PORT" --timeout=10000 --base="$DUMP" --file "$DUMP/union.ttl" /ds
   fi
-  log "$side: 15 s after $(cat "$dir/after15.txt")"
-  wait "$sampler" 2>/dev/null || true
-  grep -c "OutOfMemoryError" "$serverlog" >"$dir/oom.txt" || true
-  # Every request is a line: under 50 attacking addresses that is ~35 MB, ~0.4 MB compressed.
-  gzip -c "$serverlog" >"$dir/server.log.gz"
+  PID=$SERVER_PID
+  wait_query "http://127.0.0.1:$PORT$SPARQL" 120
+  if [ "$side" = tonet-lod ] && [ ! -s "$OUT/pages-ours.txt" ]; then
+    curl -sf "http://127.0.0.1:$PORT/" | grep -o "href=\"http://localhost:$PORT/page/[^\"#]*\"" \
+      | sed "s#href=\"http://localhost:$PORT##; s#\"\$##" | sort -u | head -40 >"$OUT/pages-ours.txt"
+    printf '/\n/ontology\n' >>"$OUT/pages-ours.txt"
+  fi
+  # Its "pages": static files of about the size of ours.
+  printf '/void.ttl\n/SHA256SUMS\n/context.jsonld\n/tonet-ontology.ttl\n' >"$OUT/pages-fuseki.txt"
+  python3 "$BENCH_DIR/lib/many.py" warm "$PORT" "$SPARQL" "$WARM" "$PAGES" >/dev/null
 }
 
-# ---- tonet-lod -----------------------------------------------------------------------------------
-start_server attack-ours "$WORK/run-attack" java $JVM_OPTS -jar "$JAR" serve --port "$OURS_PORT" \
-  --trusted-proxy 127.0.0.1
-OURS_PID=$SERVER_PID
-wait_query "http://127.0.0.1:$OURS_PORT/sparql" 120
-curl -sf "http://127.0.0.1:$OURS_PORT/" | grep -o "href=\"http://localhost:$OURS_PORT/page/[^\"#]*\"" \
-  | sed "s#href=\"http://localhost:$OURS_PORT##; s#\"\$##" | sort -u | head -40 >"$OUT/pages-ours.txt"
-printf '/\n/ontology\n' >>"$OUT/pages-ours.txt"
-measure tonet-lod "$OURS_PID" "$OURS_PORT" /sparql "$OUT/pages-ours.txt" "$WORK/logs/attack-ours.log"
-stop_server "$OURS_PID"
+# run KIND SIDE N : one attack on a fresh server; writes $OUT/KIND-SIDE-N.json.
+run() {
+  local kind=$1 side=$2 n=$3 file="$OUT/$1-$2-$3.json" logfile before_bytes before_lines
+  start "$side"
+  logfile="$WORK/logs/$NAME.log"
+  before_bytes=$(stat -c %s "$logfile")
+  before_lines=$(wc -l <"$logfile")
+  local load_before
+  load_before=$(load)
+  log "$kind, $side, $n address(es); load average before: $load_before"
+  # The attack in one process; after SETTLE s, the clients measured in another, until SETTLE s
+  # before the attack ends.
+  local settle=5 attacker
+  if [ "$kind" = queries ]; then
+    python3 "$BENCH_DIR/lib/many.py" attack-queries "$PORT" "$SPARQL" "$DUR" "$n" "$WORKERS" \
+      "${HEAVY[@]}" >"$file.attack" &
+    attacker=$!
+    sleep "$settle"
+    python3 "$BENCH_DIR/lib/many.py" newcomers "$PORT" "$SPARQL" "$((DUR - 2 * settle))" "$PAGES" \
+      >"$file.measured" || true
+  else
+    python3 "$BENCH_DIR/lib/many.py" attack-connections "$PORT" "$FLOOD_DUR" "$n" "$PER_ADDRESS" \
+      >"$file.attack" &
+    attacker=$!
+    sleep "$settle"
+    python3 "$BENCH_DIR/lib/many.py" new-clients "$PORT" "$((FLOOD_DUR - 2 * settle))" "$PAGES" \
+      >"$file.measured" || true
+  fi
+  wait "$attacker" || true
+  local alive=yes
+  servers_alive || alive=no
+  python3 - "$file.attack" "$file.measured" "$file" "$side" "$kind" "$n" "$load_before" "$(load)" \
+    "$(($(stat -c %s "$logfile") - before_bytes))" "$(($(wc -l <"$logfile") - before_lines))" \
+    "$(grep -c OutOfMemoryError "$logfile" || true)" "$alive" <<'EOF'
+import json, sys
+attack, measured, out, side, kind, n, lb, la, lbytes, llines, oom, alive = sys.argv[1:]
+r = {}
+for f in (attack, measured):
+    try:
+        r.update(json.load(open(f)))
+    except Exception:
+        pass
+r.update(side=side, kind=kind, n=int(n), load_before=lb, load_after=la, log_bytes=int(lbytes),
+         log_lines=int(llines), oom=int(oom), alive=alive)
+json.dump(r, open(out, "w"))
+EOF
+  rm -f "$file.attack" "$file.measured"
+  stop_server "$PID"
+}
 
-# ---- plain Fuseki --------------------------------------------------------------------------------
-start_server attack-fuseki "$WORK/run-attack-fuseki" java $JVM_OPTS -jar "$FUSEKI_JAR" --localhost \
-  --port "$FUSEKI_PORT" --timeout=10000 --base="$DUMP" --file "$DUMP/union.ttl" /ds
-FUSEKI_PID=$SERVER_PID
-# Its "pages": static files of about the size of ours.
-printf '/void.ttl\n/SHA256SUMS\n/context.jsonld\n/tonet-ontology.ttl\n' >"$OUT/pages-fuseki.txt"
-measure fuseki "$FUSEKI_PID" "$FUSEKI_PORT" /ds/sparql "$OUT/pages-fuseki.txt" "$WORK/logs/attack-fuseki.log"
-stop_server "$FUSEKI_PID"
+for n in $ADDRESSES; do
+  for side in tonet-lod fuseki; do
+    run queries "$side" "$n"
+  done
+done
+for n in $ADDRESSES; do
+  for side in tonet-lod fuseki; do
+    run connections "$side" "$n"
+  done
+done
 
 conditions >"$OUT/conditions-after.txt"
-ATTACK_CLIENTS=$ATTACK_CLIENTS python3 "$BENCH_DIR/lib/summarize-attack.py" "$OUT" "$DUR" >"$OUT/summary.md"
+python3 "$BENCH_DIR/lib/summarize-many.py" "$OUT" >"$OUT/summary.md"
 cat "$OUT/summary.md"

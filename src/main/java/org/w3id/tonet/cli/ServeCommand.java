@@ -230,6 +230,13 @@ public final class ServeCommand implements Callable<Integer> {
   boolean rebuild;
 
   @Option(
+      names = "--metrics",
+      description =
+          "Serve metrics at /$/metrics (Prometheus text), among them the requests refused and the"
+              + " connections closed, by reason. Expose that path only to your monitoring.")
+  boolean metrics;
+
+  @Option(
       names = "--all-interfaces",
       description = "Listen on every network interface, not only on localhost.")
   boolean allInterfaces;
@@ -275,6 +282,7 @@ public final class ServeCommand implements Callable<Integer> {
               .queryTimeout(seconds(queryTimeoutSeconds, "--query-timeout"))
               .maxResults(maxResults)
               .allInterfaces(allInterfaces)
+              .metrics(metrics)
               .allowService(allowService)
               .fairUse(fairUse())
               .maxString(maxString)

@@ -2,13 +2,13 @@ package org.w3id.tonet.publish;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
@@ -52,6 +52,9 @@ import org.w3id.tonet.rdf.Prefixes;
  * instead of parsing, mapping, validating and writing the dumps again; a start that finds no entry
  * (or one that does not check out, which is removed) builds as usual and writes one. Entries are
  * written to a temporary folder and moved into place, so a start never reads a half-written one.
+ * Only what this user alone can have written is trusted ({@link OwnFiles}): a folder, entry or file
+ * that is a symbolic link, another user's, or writable by its group or others is refused, and what
+ * is written is readable by its owner only.
  *
  * <pre>
  * BuildCache cache = new BuildCache(BuildCache.defaultFolder());
@@ -75,9 +78,16 @@ public final class BuildCache {
   static final int KEEP = 8;
 
   private final Path folder;
+  private final OwnFiles own;
 
   public BuildCache(Path folder) {
+    this(folder, OwnFiles.ofThisUser());
+  }
+
+  /** A cache trusting only what {@code own} trusts (the tests name another user). */
+  BuildCache(Path folder, OwnFiles own) {
     this.folder = folder;
+    this.own = own;
   }
 
   /** The folder it keeps its entries in. */
@@ -131,7 +141,13 @@ public final class BuildCache {
    */
   public Optional<Site> load(String key, DatasetGraph dataset, boolean fill) {
     Path entry = folder.resolve(key);
-    if (!Files.isRegularFile(entry.resolve(MANIFEST))) {
+    if (!present(entry)) {
+      return Optional.empty();
+    }
+    // What is served from here must be this user's alone: anyone who could write the folder could
+    // change what is published (and a consistent edit of a file and its digest would pass the
+    // digests). Such a folder is not used at all; such an entry is removed.
+    if (!trustedFolder("nothing is loaded from")) {
       return Optional.empty();
     }
     try {
@@ -141,6 +157,9 @@ public final class BuildCache {
       for (String name : new TreeMap<>(manifest).keySet().stream().map(Object::toString).toList()) {
         if (name.startsWith("file.")) {
           String file = name.substring("file.".length());
+          if (!file.matches("[A-Za-z0-9_-][A-Za-z0-9._-]*")) {
+            throw new IOException("the manifest names a file outside the entry: " + file);
+          }
           files.put(file, checked(entry.resolve(FILES).resolve(file), manifest.getProperty(name)));
         }
       }
@@ -207,7 +226,8 @@ public final class BuildCache {
    */
   public Optional<Site> described(String key, DatasetGraph store) {
     Path entry = folder.resolve(key);
-    if (!Files.isRegularFile(entry.resolve(MANIFEST))) {
+    // Held to what load() holds the whole entry to (load() says why when it is not).
+    if (!present(entry) || folderProblem().isPresent()) {
       return Optional.empty();
     }
     try {
@@ -238,12 +258,22 @@ public final class BuildCache {
     }
   }
 
-  /** An entry's manifest, checked to belong to its key. */
-  private static Properties manifest(Path entry, String key) throws IOException {
+  /** Whether there is an entry at {@code entry} (its manifest, a link counted too: refused). */
+  private static boolean present(Path entry) {
+    return Files.exists(entry.resolve(MANIFEST), LinkOption.NOFOLLOW_LINKS);
+  }
+
+  /**
+   * An entry's manifest, once the entry, its files folder and the manifest are found this user's
+   * alone, checked to belong to its key.
+   */
+  private Properties manifest(Path entry, String key) throws IOException {
+    trusted(entry, true);
+    trusted(entry.resolve(FILES), true);
     Properties manifest = new Properties();
-    try (InputStream in = Files.newInputStream(entry.resolve(MANIFEST))) {
-      manifest.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-    }
+    manifest.load(
+        new java.io.StringReader(
+            new String(trusted(entry.resolve(MANIFEST), false), StandardCharsets.UTF_8)));
     if (!FORMAT.equals(manifest.getProperty("format"))
         || !key.equals(manifest.getProperty("key"))) {
       throw new IOException("the manifest does not belong to this key");
@@ -265,12 +295,46 @@ public final class BuildCache {
     return model;
   }
 
-  private static byte[] checked(Path file, String sha256) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
+  /**
+   * Whether the folder is this user's alone; when not, says so ("{@code doing} the build cache").
+   */
+  private boolean trustedFolder(String doing) {
+    Optional<String> problem = folderProblem();
+    if (problem.isEmpty()) {
+      return true;
+    }
+    LOG.warn("{} the build cache {}: {}", doing, folder, problem.get());
+    return false;
+  }
+
+  /** Why the folder is not this user's alone, or empty when it is. */
+  private Optional<String> folderProblem() {
+    try {
+      return own.problem(folder, true).map(p -> p + "; it must be writable by this user only");
+    } catch (IOException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  /** A file's bytes, once it is found this user's alone and its digest is the manifest's. */
+  private byte[] checked(Path file, String sha256) throws IOException {
+    byte[] bytes = trusted(file, false);
     if (sha256 == null || !sha256.equals(Exporter.sha256(bytes))) {
       throw new IOException(file.getFileName() + " does not match its digest");
     }
     return bytes;
+  }
+
+  /**
+   * The bytes of a file (or nothing, for a folder) that is this user's alone and not a link;
+   * refused with why otherwise.
+   */
+  private byte[] trusted(Path path, boolean folder) throws IOException {
+    Optional<String> problem = own.problem(path, folder);
+    if (problem.isPresent()) {
+      throw new IOException("refused: " + problem.get());
+    }
+    return folder ? null : own.read(path);
   }
 
   /**
@@ -284,7 +348,10 @@ public final class BuildCache {
     }
     Path staging = null;
     try {
-      Files.createDirectories(folder);
+      OwnFiles.makeFolder(folder);
+      if (!trustedFolder("nothing is kept in")) {
+        return;
+      }
       staging = Files.createTempDirectory(folder, ".writing-");
       Properties manifest = new Properties();
       manifest.setProperty("format", FORMAT);
@@ -303,16 +370,17 @@ public final class BuildCache {
       MessageDigest digest = Exporter.newSha256();
       try (OutputStream out =
           new DigestOutputStream(
-              new BufferedOutputStream(Files.newOutputStream(staging.resolve(GRAPHS))), digest)) {
+              new BufferedOutputStream(OwnFiles.create(staging.resolve(GRAPHS))), digest)) {
         RDFDataMgr.write(out, graphs, Lang.RDFTHRIFT);
       }
       manifest.setProperty("graphs", HexFormat.of().formatHex(digest.digest()));
-      Path files = Files.createDirectories(staging.resolve(FILES));
+      Path files = staging.resolve(FILES);
+      OwnFiles.makeFolder(files);
       for (Map.Entry<String, byte[]> f : site.files().entrySet()) {
-        Files.write(files.resolve(f.getKey()), f.getValue());
+        OwnFiles.write(files.resolve(f.getKey()), f.getValue());
         manifest.setProperty("file." + f.getKey(), Exporter.sha256(f.getValue()));
       }
-      try (OutputStream out = Files.newOutputStream(staging.resolve(MANIFEST))) {
+      try (OutputStream out = OwnFiles.create(staging.resolve(MANIFEST))) {
         manifest.store(
             new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8),
             "tonet-lod build cache: what one start published");

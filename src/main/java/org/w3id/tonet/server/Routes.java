@@ -6,6 +6,9 @@ import org.w3id.tonet.server.cache.ResponseCache;
 import org.w3id.tonet.server.http.ClientAddress;
 import org.w3id.tonet.server.http.ConnectionGuard;
 import org.w3id.tonet.server.http.JettySetup;
+import org.w3id.tonet.server.http.Metrics;
+import org.w3id.tonet.server.http.Refusals;
+import org.w3id.tonet.server.http.RequestLogger;
 import org.w3id.tonet.server.linked.DescriptionServlet;
 import org.w3id.tonet.server.linked.DownloadsServlet;
 import org.w3id.tonet.server.linked.GraphServlet;
@@ -26,7 +29,7 @@ import org.w3id.tonet.sparql.QueryScheduler;
  * public endpoint (docs/design.md, "The server", lists the same paths).
  *
  * <pre>
- * FusekiServer fuseki = Routes.fuseki(options, holder, limits, scheduler, guard);
+ * FusekiServer fuseki = Routes.fuseki(options, holder, limits, scheduler, guard, refusals);
  * fuseki.start();
  * </pre>
  */
@@ -43,7 +46,8 @@ final class Routes {
       SiteHolder holder,
       Limits limits,
       QueryScheduler scheduler,
-      ConnectionGuard guard) {
+      ConnectionGuard guard,
+      Refusals refusals) {
     long timeout = limits.query().timeout().toMillis();
     FusekiServer fuseki =
         FusekiServer.create()
@@ -51,7 +55,7 @@ final class Routes {
             .loopback(!options.allInterfaces)
             .enablePing(false)
             .enableStats(false)
-            .enableMetrics(false)
+            .enableMetrics(options.metrics)
             .enableCors(false)
             .numServerThreads(Math.min(8, limits.httpThreads()), limits.httpThreads())
             .addFilter("/*", new NotFoundFilter(holder))
@@ -87,7 +91,11 @@ final class Routes {
                 : pages,
         guard,
         new JettySetup.Capacity(
-            limits.httpThreads(), limits.maxConnections(), limits.idleTimeout()));
+            limits.httpThreads(), limits.maxConnections(), limits.idleTimeout()),
+        new RequestLogger(refusals, ClientAddress.trusting(options.trustedProxies)));
+    if (options.metrics) {
+      Metrics.refusals(fuseki.getServletContext(), refusals);
+    }
     return fuseki;
   }
 }

@@ -17,8 +17,10 @@ import org.w3id.tonet.publish.Site;
 import org.w3id.tonet.publish.Tdb2Store;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.server.TonetServer.Limits;
+import org.w3id.tonet.server.cache.CompressionShare;
 import org.w3id.tonet.server.http.ClientAddress;
 import org.w3id.tonet.server.http.ConnectionGuard;
+import org.w3id.tonet.server.http.Refusals;
 import org.w3id.tonet.server.site.SiteHolder;
 import org.w3id.tonet.source.SourceException;
 import org.w3id.tonet.sparql.QueryScheduler;
@@ -96,24 +98,31 @@ final class ServerStart {
     Runnable release = () -> {};
     SiteHolder holder =
         new SiteHolder(
-            options.cacheBytes - options.answerBytes() - options.pageBytes(), options.maxAge);
+            options.cacheBytes - options.answerBytes() - options.pageBytes(),
+            options.maxAge,
+            new CompressionShare(
+                options.compressionShare, ClientAddress.trusting(options.trustedProxies)));
     QueryScheduler scheduler = new QueryScheduler(limits.fairUse());
+    Refusals refusals = new Refusals(Refusals.INTERVAL);
     ConnectionGuard guard =
         new ConnectionGuard(
             limits.clientConnections(),
+            limits.maxConnections(),
             limits.requestTimeout(),
-            ClientAddress.trusting(options.trustedProxies));
+            ClientAddress.trusting(options.trustedProxies),
+            refusals);
     try {
       Runnable closeStore = options.tdb2 == null ? () -> {} : () -> Tdb2Store.close(dataset);
       release =
           () -> {
             scheduler.close();
             guard.close();
+            refusals.close();
             closeStore.run();
           };
       dataset.getContext().set(ARQ.queryTimeout, Long.toString(options.queryTimeout.toMillis()));
       options.services.install(dataset.getContext());
-      fuseki = Routes.fuseki(options, holder, limits, scheduler, guard);
+      fuseki = Routes.fuseki(options, holder, limits, scheduler, guard, refusals);
       fuseki.start();
       step.accept(
           "web server listening on port "
@@ -201,7 +210,7 @@ final class ServerStart {
       if (!options.services.endpoints().isEmpty()) {
         LOG.info("SERVICE may call only {}", String.join(", ", options.services.endpoints()));
       }
-      return new TonetServer(fuseki, site, release, stored, limits);
+      return new TonetServer(fuseki, site, release, stored, limits, refusals, guard, scheduler);
     } catch (SourceException | RuntimeException e) {
       fuseki.stop();
       release.run();

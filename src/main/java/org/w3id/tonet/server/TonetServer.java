@@ -12,7 +12,12 @@ import org.w3id.tonet.publish.BuildCache;
 import org.w3id.tonet.publish.Site;
 import org.w3id.tonet.publish.Tdb2Store;
 import org.w3id.tonet.rdf.Iris;
+import org.w3id.tonet.server.cache.CompressionShare;
+import org.w3id.tonet.server.cache.ResponseCache;
 import org.w3id.tonet.server.http.ClientAddress;
+import org.w3id.tonet.server.http.ConnectionGuard;
+import org.w3id.tonet.server.http.Refusals;
+import org.w3id.tonet.server.sparql.SparqlHandler;
 import org.w3id.tonet.source.SourceException;
 import org.w3id.tonet.sparql.QueryLimits;
 import org.w3id.tonet.sparql.QueryScheduler;
@@ -35,14 +40,52 @@ public final class TonetServer {
   private final Runnable release;
   private final Tdb2Store.Outcome stored;
   private final Limits limits;
+  private final Refusals refusals;
+  private final ConnectionGuard guard;
+  private final QueryScheduler scheduler;
 
   TonetServer(
-      FusekiServer fuseki, Site site, Runnable release, Tdb2Store.Outcome stored, Limits limits) {
+      FusekiServer fuseki,
+      Site site,
+      Runnable release,
+      Tdb2Store.Outcome stored,
+      Limits limits,
+      Refusals refusals,
+      ConnectionGuard guard,
+      QueryScheduler scheduler) {
     this.fuseki = fuseki;
+    this.guard = guard;
+    this.scheduler = scheduler;
     this.site = site;
     this.release = release;
     this.stored = stored;
     this.limits = limits;
+    this.refusals = refusals;
+  }
+
+  /** What it has refused, counted per client (for the tests). */
+  Refusals refusals() {
+    return refusals;
+  }
+
+  /** Who holds its connections (for the tests). */
+  ConnectionGuard connections() {
+    return guard;
+  }
+
+  /** Who runs its queries (for the tests). */
+  QueryScheduler scheduler() {
+    return scheduler;
+  }
+
+  /** What it keeps of its pages, documents and redirects (for the tests). */
+  ResponseCache edgeCache() {
+    return fuseki.getJettyServer().getContainedBeans(ResponseCache.class).iterator().next();
+  }
+
+  /** Its SPARQL endpoint (for the tests). */
+  SparqlHandler sparql() {
+    return fuseki.getJettyServer().getContainedBeans(SparqlHandler.class).iterator().next();
   }
 
   /**
@@ -182,8 +225,31 @@ public final class TonetServer {
     BuildCache buildCache;
     long cacheBytes = DEFAULT_CACHE_BYTES;
     Duration maxAge = DEFAULT_MAX_AGE;
+    boolean metrics;
+    Duration compressionShare = CompressionShare.DEFAULT;
 
     private Builder() {}
+
+    /**
+     * The time one client may spend a minute on compressing answers that are not kept compressed
+     * (beyond it, its answers go uncompressed until it has some again). Default 2 s.
+     */
+    public Builder compressionShare(Duration perMinute) {
+      if (perMinute.isNegative()) {
+        throw new IllegalArgumentException("the compression share must be 0 or more");
+      }
+      this.compressionShare = perMinute;
+      return this;
+    }
+
+    /**
+     * Serve Fuseki's metrics, with the refusals counted by reason, at /$/metrics (Prometheus text).
+     * Default off: expose them only to your monitoring.
+     */
+    public Builder metrics(boolean metrics) {
+      this.metrics = metrics;
+      return this;
+    }
 
     /** The port; 0 picks a free one. Default 3030. */
     public Builder port(int port) {

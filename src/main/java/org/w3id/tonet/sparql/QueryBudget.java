@@ -58,6 +58,11 @@ public final class QueryBudget {
     return Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
   }
 
+  /** Nanoseconds left until the deadline (0 once it has passed). */
+  long remainingNanos() {
+    return Math.max(0, deadlineNanos - System.nanoTime());
+  }
+
   /** Whether the deadline has passed. */
   public boolean expired() {
     return System.nanoTime() - deadlineNanos >= 0;
@@ -126,15 +131,16 @@ public final class QueryBudget {
   }
 
   /**
-   * Stops the query: records why (the first reason wins), raises the cancel flag and aborts the
-   * execution, from any thread.
+   * Stops the query: records why (the first reason wins), raises the cancel flag (ARQ's iterators
+   * watch it, row by row) and has the execution aborted, from any thread and without waiting: ARQ's
+   * abort waits for the plan to be built, which may be the very work being stopped.
    */
   public void stop(QueryStop why) {
     stop.compareAndSet(null, why);
     cancel.set(true);
     Runnable abort = onStop.getAndSet(null);
     if (abort != null) {
-      abort.run();
+      QueryAlarms.abort(abort);
     }
   }
 
@@ -154,7 +160,7 @@ public final class QueryBudget {
     if (cancel.get()) {
       Runnable again = onStop.getAndSet(null);
       if (again != null) {
-        again.run();
+        QueryAlarms.abort(again);
       }
     }
   }

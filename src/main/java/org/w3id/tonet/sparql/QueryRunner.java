@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Triple;
@@ -100,6 +101,9 @@ public final class QueryRunner {
       return Answer.failed(stop.status(), stop.message(), stop.retryAfterSeconds(), 0);
     }
     guard.running(budget);
+    // The deadline is enforced from outside: a query stuck in one long step of ARQ's (building a
+    // plan that skips an OFFSET of rows, for one) sees its cancel flag raised when it is due.
+    ScheduledFuture<?> alarm = QueryAlarms.deadline(budget);
     try {
       budget.check();
       return answer(request, formats, budget);
@@ -123,6 +127,7 @@ public final class QueryRunner {
       return Answer.failed(
           500, "the query failed on the server (" + messageOf(e) + ")", 0, budget.elapsedMillis());
     } finally {
+      alarm.cancel(false);
       guard.done(budget);
     }
   }

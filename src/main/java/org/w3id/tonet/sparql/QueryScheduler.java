@@ -19,14 +19,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs queries on threads of their own, a few at a time, shared fairly among clients — the way the
- * Wikidata Query Service shares its endpoint: each client may have a few queries running or
- * waiting, may run at most half of the slots at once, and has a budget of query time that refills
- * over a minute; beyond that it gets 429 with Retry-After. When every slot is busy a query waits in
- * a short queue, from which the client with the fewest queries running goes first; when the queue
- * is full the client with the most queries waiting loses its newest, and when a query has waited
- * until its deadline it gets 503 with Retry-After. Pages never run here: they are served by the web
- * server's own threads, which queries cannot take.
+ * Runs queries on threads of their own, a few at a time, shared among clients, not among requests:
+ * what decides who goes first is how much each client has used the endpoint lately (its query time
+ * and its requests, fading over a minute), so a client that has not used it for a while is served
+ * before those that have, however many requests they send from however many addresses.
+ *
+ * <ul>
+ *   <li>Each client may have a few queries running or waiting, run at most half of the threads at
+ *       once, and use a budget of query time that refills over a minute; beyond that it gets 429
+ *       with Retry-After.
+ *   <li>When every thread is busy a query waits in a short queue, from which the client that has
+ *       used the endpoint least goes first. When the queue is full, a client that has used less
+ *       takes the place of the newest query of the client that has used the most (503 for that
+ *       one); a query that waits until its deadline gets 503.
+ *   <li>When a client waits that has used the endpoint less (by more than {@value #SLICE_MILLIS}
+ *       ms) than the client of a running query, and that query has run for {@value #SLICE_MILLIS}
+ *       ms, the running query of the client that has used the most is stopped (503, "stopped to
+ *       make room"), and its thread goes to the one waiting.
+ *   <li>A query told to stop (its deadline passed, or it made room) that has not ended {@value
+ *       #GRACE_MILLIS} ms later is answered anyway, and its thread no longer counts against the
+ *       others (up to as many such threads as there are query threads).
+ * </ul>
+ *
+ * Pages never run here: they are served by the web server's own threads, which queries cannot take.
  *
  * <pre>
  * QueryScheduler scheduler = new QueryScheduler(QueryScheduler.Settings.defaults());
@@ -40,6 +55,27 @@ public final class QueryScheduler implements AutoCloseable {
 
   /** Clients remembered at most (each is a few numbers); beyond it new clients wait their turn. */
   static final int MAX_CLIENTS = 100_000;
+
+  /**
+   * What one request adds to its client's recent use, as milliseconds of query time: a client that
+   * sends many requests has used the endpoint, even when each was refused.
+   */
+  static final double REQUEST_MILLIS = 10;
+
+  /** How slowly recent use fades: the time constant of its decay, a minute. */
+  static final double FADE_MILLIS = 60_000;
+
+  /**
+   * How long a query runs before it may be stopped for a client that has used the endpoint less,
+   * and by how much less that client must have used it.
+   */
+  public static final long SLICE_MILLIS = 1_000;
+
+  /** How long a query told to stop may take to end before its client is answered anyway. */
+  public static final long GRACE_MILLIS = 1_000;
+
+  /** How often the waiting clients are compared with the running ones. */
+  static final long TICK_MILLIS = 100;
 
   /**
    * How the endpoint's query threads are shared.
@@ -95,23 +131,39 @@ public final class QueryScheduler implements AutoCloseable {
      * Refuses it: {@code status} 429 or 503, a message, and seconds to wait before trying again.
      */
     void rejected(int status, String message, int retryAfterSeconds);
+
+    /** Tells the running query to stop, for {@code why}; {@link #run()} then returns soon. */
+    void stop(QueryStop why);
+
+    /**
+     * The query was told to stop (or its deadline passed) {@value #GRACE_MILLIS} ms ago and still
+     * runs: its client is to be answered now, and what {@link #run()} returns later is dropped.
+     */
+    void overdue();
   }
 
   private final Settings settings;
   private final ThreadPoolExecutor threads;
   private final ScheduledExecutorService timer;
+  private final ScheduledFuture<?> tick;
   private final Map<String, Client> clients = new HashMap<>();
   private final Deque<Waiting> queue = new ArrayDeque<>();
+  private final List<Running> active = new ArrayList<>();
   private int running;
+  private int released;
+  private long arrivals;
   private boolean closed;
 
   public QueryScheduler(Settings settings) {
     this.settings = settings;
     AtomicInteger n = new AtomicInteger();
+    // Twice the slots: a query that does not stop when told keeps its thread, while its slot goes
+    // to another query (at most as many such threads as slots).
+    int most = 2 * settings.slots();
     this.threads =
         new ThreadPoolExecutor(
-            settings.slots(),
-            settings.slots(),
+            most,
+            most,
             5,
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),
@@ -129,6 +181,9 @@ public final class QueryScheduler implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+    this.tick =
+        timer.scheduleWithFixedDelay(
+            this::rebalance, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   /** Its settings. */
@@ -136,14 +191,15 @@ public final class QueryScheduler implements AutoCloseable {
     return settings;
   }
 
-  /** One client's share. */
+  /** One client's share, and what it has used. */
   private final class Client {
     final String id;
     int running;
     int waiting;
     double tokensMillis = budgetMillis();
     long refilledAt = System.nanoTime();
-    long lastStarted = Long.MIN_VALUE;
+    double useMillis;
+    long usedAt = System.nanoTime();
 
     Client(String id) {
       this.id = id;
@@ -155,8 +211,21 @@ public final class QueryScheduler implements AutoCloseable {
       refilledAt = now;
     }
 
-    boolean idle() {
-      return running == 0 && waiting == 0 && tokensMillis >= budgetMillis();
+    /** Its recent use, faded to {@code now} (the time its queries run now not included). */
+    double faded(long now) {
+      return useMillis * Math.exp(-(now - usedAt) / 1e6 / FADE_MILLIS);
+    }
+
+    void spend(double millis, long now) {
+      useMillis = faded(now) + millis;
+      usedAt = now;
+    }
+
+    boolean idle(long now) {
+      return running == 0
+          && waiting == 0
+          && tokensMillis >= budgetMillis()
+          && faded(now) < REQUEST_MILLIS / 10;
     }
   }
 
@@ -164,13 +233,46 @@ public final class QueryScheduler implements AutoCloseable {
     return settings.clientTimePerMinute().toMillis();
   }
 
+  /**
+   * How much {@code client} has used the endpoint lately, in milliseconds: its faded use, and the
+   * time its queries have run so far.
+   */
+  private double use(Client client, long now) {
+    double use = client.faded(now);
+    for (Running r : active) {
+      if (r.client == client) {
+        use += (now - r.started) / 1e6;
+      }
+    }
+    return use;
+  }
+
   /** A query waiting for a slot. */
   private static final class Waiting {
     final Client client;
     final Job job;
+    final long deadline;
+    final long arrival;
     ScheduledFuture<?> expiry;
 
-    Waiting(Client client, Job job) {
+    Waiting(Client client, Job job, long deadline, long arrival) {
+      this.client = client;
+      this.job = job;
+      this.deadline = deadline;
+      this.arrival = arrival;
+    }
+  }
+
+  /** A query on a thread. */
+  private static final class Running {
+    final Client client;
+    final Job job;
+    final long started = System.nanoTime();
+    QueryStop stopping;
+    boolean released;
+    ScheduledFuture<?> watch;
+
+    Running(Client client, Job job) {
       this.client = client;
       this.job = job;
     }
@@ -208,6 +310,7 @@ public final class QueryScheduler implements AutoCloseable {
       clients.put(id, client);
     }
     client.refill(now);
+    client.spend(REQUEST_MILLIS, now);
     if (client.tokensMillis <= 0) {
       double perSecond = budgetMillis() / 60.0;
       int wait = (int) Math.max(1, Math.ceil(-client.tokensMillis / perSecond) + 1);
@@ -236,14 +339,14 @@ public final class QueryScheduler implements AutoCloseable {
       return;
     }
     if (running < settings.slots() && client.running < settings.clientSlots()) {
-      start(client, job);
+      start(client, job, deadlineNanos, now, outside);
       return;
     }
-    if (queue.size() >= settings.queueLength() && !makeRoom(client, outside)) {
+    if (queue.size() >= settings.queueLength() && !makeRoom(client, now, outside)) {
       outside.add(() -> job.rejected(503, "the endpoint is busy; try again in a moment", 2));
       return;
     }
-    Waiting waiting = new Waiting(client, job);
+    Waiting waiting = new Waiting(client, job, deadlineNanos, arrivals++);
     client.waiting++;
     queue.addLast(waiting);
     long delay = Math.max(0, deadlineNanos - now);
@@ -252,21 +355,24 @@ public final class QueryScheduler implements AutoCloseable {
 
   /**
    * Frees a place in the full queue for {@code newcomer} by refusing the newest waiting query of
-   * the client with the most waiting, if that client has more waiting than the newcomer.
+   * the client that has used the endpoint most, if that client has used it more than the newcomer.
    */
-  private boolean makeRoom(Client newcomer, List<Runnable> outside) {
-    Client greediest = null;
+  private boolean makeRoom(Client newcomer, long now, List<Runnable> outside) {
+    Waiting worst = null;
+    double worstUse = 0;
     for (Waiting w : queue) {
-      if (greediest == null || w.client.waiting > greediest.waiting) {
-        greediest = w.client;
+      double use = use(w.client, now);
+      if (worst == null || use > worstUse || (use == worstUse && w.arrival > worst.arrival)) {
+        worst = w;
+        worstUse = use;
       }
     }
-    if (greediest == null || greediest == newcomer || greediest.waiting <= newcomer.waiting) {
+    if (worst == null || worst.client == newcomer || worstUse <= use(newcomer, now)) {
       return false;
     }
     for (Iterator<Waiting> it = queue.descendingIterator(); it.hasNext(); ) {
       Waiting w = it.next();
-      if (w.client == greediest) {
+      if (w.client == worst.client) {
         it.remove();
         w.client.waiting--;
         w.expiry.cancel(false);
@@ -274,7 +380,8 @@ public final class QueryScheduler implements AutoCloseable {
             () ->
                 w.job.rejected(
                     503,
-                    "the endpoint is busy and other clients are waiting; try again in a moment",
+                    "the endpoint is busy, and clients that have used it less than you are"
+                        + " waiting; try again in a moment",
                     2));
         return true;
       }
@@ -293,11 +400,14 @@ public final class QueryScheduler implements AutoCloseable {
         503, "the endpoint was busy until this query's time was up; try again in a moment", 2);
   }
 
-  private void start(Client client, Job job) {
+  private void start(Client client, Job job, long deadlineNanos, long now, List<Runnable> outside) {
+    Running r = new Running(client, job);
+    active.add(r);
     running++;
     client.running++;
-    client.lastStarted = System.nanoTime();
-    long started = System.nanoTime();
+    // Its deadline stops it (the runner's own alarm); one that does not stop in time is answered.
+    long due = Math.max(0, deadlineNanos - now) + TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS);
+    r.watch = timer.schedule(() -> overdue(r), due, TimeUnit.NANOSECONDS);
     threads.execute(
         () -> {
           Runnable deliver = null;
@@ -306,7 +416,7 @@ public final class QueryScheduler implements AutoCloseable {
           } catch (RuntimeException | Error e) {
             LOG.warn("a query job failed", e);
           } finally {
-            finished(client, System.nanoTime() - started);
+            finished(r);
           }
           if (deliver != null) {
             deliver.run();
@@ -314,40 +424,146 @@ public final class QueryScheduler implements AutoCloseable {
         });
   }
 
-  private void finished(Client client, long nanos) {
+  private void finished(Running r) {
+    List<Runnable> outside = new ArrayList<>();
     synchronized (this) {
-      running--;
+      long now = System.nanoTime();
+      active.remove(r);
+      r.watch.cancel(false);
+      if (r.released) {
+        released--;
+      } else {
+        running--;
+      }
+      Client client = r.client;
       client.running--;
-      client.refill(System.nanoTime());
-      client.tokensMillis -= nanos / 1e6;
-      dispatch();
+      double millis = (now - r.started) / 1e6;
+      client.refill(now);
+      client.tokensMillis -= millis;
+      client.spend(millis, now);
+      dispatch(now, outside);
     }
+    outside.forEach(Runnable::run);
   }
 
   /**
-   * Starts waiting queries while slots are free: the client with the fewest running first, then the
-   * one served longest ago, then the one that has waited longest.
+   * A query told to stop has not: its client is answered, and (while fewer than the slots are held
+   * so) its slot goes to another query; its thread still counts against its own client.
    */
-  private void dispatch() {
-    while (running < settings.slots() && !queue.isEmpty()) {
-      Waiting next = null;
-      for (Waiting w : queue) {
-        if (w.client.running < settings.clientSlots()
-            && (next == null
-                || w.client.running < next.client.running
-                || (w.client.running == next.client.running
-                    && w.client.lastStarted < next.client.lastStarted))) {
-          next = w;
-        }
+  private void overdue(Running r) {
+    List<Runnable> outside = new ArrayList<>();
+    synchronized (this) {
+      if (!active.contains(r)) {
+        return;
       }
+      if (!r.released && released < settings.slots()) {
+        r.released = true;
+        running--;
+        released++;
+        dispatch(System.nanoTime(), outside);
+      }
+    }
+    LOG.warn(
+        "a query of {} did not stop within {} ms of being told to; its client is answered, its"
+            + " thread runs on",
+        r.client.id,
+        GRACE_MILLIS);
+    r.job.overdue();
+    outside.forEach(Runnable::run);
+  }
+
+  /**
+   * Starts waiting queries while slots are free: the client that has used the endpoint least first,
+   * then the query that has waited longest.
+   */
+  private void dispatch(long now, List<Runnable> outside) {
+    while (running < settings.slots()) {
+      Waiting next = best(now);
       if (next == null) {
         return;
       }
       queue.remove(next);
       next.client.waiting--;
       next.expiry.cancel(false);
-      start(next.client, next.job);
+      start(next.client, next.job, next.deadline, now, outside);
     }
+  }
+
+  /** The waiting query to start next, or null when none may start (its client runs its share). */
+  private Waiting best(long now) {
+    Waiting best = null;
+    double bestUse = 0;
+    for (Waiting w : queue) {
+      if (w.client.running >= settings.clientSlots()) {
+        continue;
+      }
+      double use = use(w.client, now);
+      if (best == null || use < bestUse || (use == bestUse && w.arrival < best.arrival)) {
+        best = w;
+        bestUse = use;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Every {@value #TICK_MILLIS} ms while queries wait: when the one to go next belongs to a client
+   * that has used the endpoint less than the client of a running query that has had its slice, that
+   * query is stopped (the one of the client that has used the most).
+   */
+  private void rebalance() {
+    List<Runnable> outside = new ArrayList<>();
+    synchronized (this) {
+      if (queue.isEmpty() || closed) {
+        return;
+      }
+      long now = System.nanoTime();
+      dispatch(now, outside);
+      Waiting next = best(now);
+      if (next != null) {
+        int eligible = 0;
+        for (Waiting w : queue) {
+          if (w.client.running < settings.clientSlots()) {
+            eligible++;
+          }
+        }
+        int leaving = 0;
+        for (Running r : active) {
+          if (r.stopping != null && !r.released) {
+            leaving++;
+          }
+        }
+        if (leaving < eligible) {
+          preempt(use(next.client, now), now, outside);
+        }
+      }
+    }
+    outside.forEach(Runnable::run);
+  }
+
+  private void preempt(double waiterUse, long now, List<Runnable> outside) {
+    Running victim = null;
+    double victimUse = 0;
+    long slice = TimeUnit.MILLISECONDS.toNanos(SLICE_MILLIS);
+    for (Running r : active) {
+      if (r.stopping != null || r.released || now - r.started < slice) {
+        continue;
+      }
+      double use = use(r.client, now);
+      if (use - waiterUse >= SLICE_MILLIS && (victim == null || use > victimUse)) {
+        victim = r;
+        victimUse = use;
+      }
+    }
+    if (victim == null) {
+      return;
+    }
+    Running r = victim;
+    r.stopping = QueryStop.preempted((now - r.started) / 1_000_000);
+    r.watch.cancel(false);
+    r.watch = timer.schedule(() -> overdue(r), GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    QueryStop why = r.stopping;
+    outside.add(() -> r.job.stop(why));
   }
 
   private void forgetIdle() {
@@ -357,11 +573,11 @@ public final class QueryScheduler implements AutoCloseable {
         .removeIf(
             c -> {
               c.refill(now);
-              return c.idle();
+              return c.idle(now);
             });
   }
 
-  /** Queries running now. */
+  /** Queries running now (those answered as overdue whose thread still runs not counted). */
   public synchronized int running() {
     return running;
   }
@@ -380,6 +596,7 @@ public final class QueryScheduler implements AutoCloseable {
       dropped = new ArrayList<>(queue);
       queue.clear();
     }
+    tick.cancel(false);
     for (Waiting w : dropped) {
       w.expiry.cancel(false);
       w.job.rejected(503, "the server is stopping", 5);

@@ -23,6 +23,8 @@ public record QueryStop(Kind kind, String message) {
     REFUSED,
     /** The server needed the memory back. */
     SHORT_OF_MEMORY,
+    /** Every query thread was busy, and clients that had used the endpoint less were waiting. */
+    PREEMPTED,
     /** Its client went away, or the server is stopping. */
     CANCELLED
   }
@@ -32,16 +34,16 @@ public record QueryStop(Kind kind, String message) {
     return switch (kind) {
       case LIMIT -> 400;
       case REFUSED -> 403;
-      case TIMEOUT, SHORT_OF_MEMORY, CANCELLED -> 503;
+      case TIMEOUT, SHORT_OF_MEMORY, PREEMPTED, CANCELLED -> 503;
     };
   }
 
   /** Seconds after which trying again may help, or 0 when it will not. */
   public int retryAfterSeconds() {
-    return kind == Kind.SHORT_OF_MEMORY ? 5 : 0;
+    return kind == Kind.SHORT_OF_MEMORY || kind == Kind.PREEMPTED ? 5 : 0;
   }
 
-  /** A query stopped at its time limit of {@code millis}. */
+  /** Stopped at its time limit of {@code millis}. */
   public static QueryStop timeout(long millis) {
     return new QueryStop(
         Kind.TIMEOUT,
@@ -62,6 +64,18 @@ public record QueryStop(Kind kind, String message) {
     return new QueryStop(
         Kind.SHORT_OF_MEMORY,
         "the query was stopped: the server is short of memory; try again in a moment");
+  }
+
+  /**
+   * Stopped after {@code millis} to free its thread for clients that have used the endpoint less.
+   */
+  static QueryStop preempted(long millis) {
+    return new QueryStop(
+        Kind.PREEMPTED,
+        "the query was stopped after "
+            + Sizes.seconds(millis)
+            + ": every query thread was busy and clients that have used this endpoint less were"
+            + " waiting; try again in a moment");
   }
 
   static QueryStop cancelled() {

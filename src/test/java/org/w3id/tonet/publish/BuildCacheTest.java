@@ -10,9 +10,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.tonet.TestSeeds;
@@ -23,7 +29,8 @@ import org.w3id.tonet.server.TonetServer;
 /**
  * A start keeps what it built; the next start with the same seed, program build and options loads
  * it (after checking every digest) instead of parsing, validating and writing the dumps again, and
- * serves the very same bytes. A damaged entry is found out, removed and built again.
+ * serves the very same bytes. A damaged entry is found out, removed and built again; what is not
+ * this user's alone (a link, another user's, writable by others) is refused.
  */
 class BuildCacheTest {
 
@@ -135,6 +142,211 @@ class BuildCacheTest {
     List<String> three = new ArrayList<>();
     start(three, null).stop();
     assertTrue(keptBuildLoaded(three), "the entry was written again, sound: " + three);
+  }
+
+  /** Rewrites the manifest of {@code entry} with {@code change} applied to its properties. */
+  private static void editManifest(Path entry, java.util.function.Consumer<Properties> change)
+      throws Exception {
+    Path file = entry.resolve(BuildCache.MANIFEST);
+    Properties manifest = new Properties();
+    try (java.io.Reader in = Files.newBufferedReader(file)) {
+      manifest.load(in);
+    }
+    change.accept(manifest);
+    try (java.io.Writer out = Files.newBufferedWriter(file)) {
+      manifest.store(out, null);
+    }
+  }
+
+  /** The first start's entry, kept; then what a second start made of it after {@code change}. */
+  private List<String> secondStartAfter(ThrowingConsumer<Path> change) throws Exception {
+    start(new ArrayList<>(), null).stop();
+    Path entry = entry(null);
+    awaitEntry(entry);
+    change.accept(entry);
+    List<String> steps = new ArrayList<>();
+    TonetServer two = start(steps, null);
+    try {
+      byte[] served = Http.get(two.localUrl() + "downloads/tonet.ttl").body();
+      assertFalse(new String(served).contains(SECRET), "what was planted is never served");
+    } finally {
+      two.stop();
+    }
+    return steps;
+  }
+
+  /** A change to a kept entry. */
+  @FunctionalInterface
+  private interface ThrowingConsumer<T> {
+    void accept(T t) throws Exception;
+  }
+
+  private static final String SECRET = "the host's secret";
+
+  @TempDir Path elsewhere;
+
+  @Test
+  void aDumpReplacedByALinkIsRefusedEvenWithItsDigestInTheManifest() throws Exception {
+    Path secret = Files.writeString(elsewhere.resolve("hostname"), SECRET + "\n");
+    List<String> steps =
+        secondStartAfter(
+            entry -> {
+              Path dump = entry.resolve(BuildCache.FILES).resolve("tonet.ttl");
+              Files.delete(dump);
+              Files.createSymbolicLink(dump, secret);
+              editManifest(
+                  entry,
+                  m ->
+                      m.setProperty(
+                          "file.tonet.ttl",
+                          org.w3id.tonet.publish.Exporter.sha256(
+                              (SECRET + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            });
+    assertFalse(keptBuildLoaded(steps), "the entry is refused: " + steps);
+  }
+
+  @Test
+  void aManifestNamingAFileOutsideItsEntryIsRefused() throws Exception {
+    Path secret = Files.writeString(elsewhere.resolve("hostname"), SECRET + "\n");
+    List<String> steps =
+        secondStartAfter(
+            entry ->
+                editManifest(
+                    entry,
+                    m ->
+                        m.setProperty(
+                            "file.../../" + cache.relativize(secret).toString(),
+                            org.w3id.tonet.publish.Exporter.sha256(
+                                (SECRET + "\n")
+                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+    assertFalse(keptBuildLoaded(steps), "the entry is refused: " + steps);
+  }
+
+  @Test
+  void aFileWritableByOthersIsRefused() throws Exception {
+    List<String> steps =
+        secondStartAfter(
+            entry -> {
+              Path dump = entry.resolve(BuildCache.FILES).resolve("tonet.ttl");
+              Set<PosixFilePermission> p = new HashSet<>(Files.getPosixFilePermissions(dump));
+              p.add(PosixFilePermission.OTHERS_WRITE);
+              Files.setPosixFilePermissions(dump, p);
+            });
+    assertFalse(keptBuildLoaded(steps), "the entry is refused: " + steps);
+    awaitEntry(entry(null));
+    assertTrue(
+        !Files.getPosixFilePermissions(entry(null).resolve(BuildCache.FILES).resolve("tonet.ttl"))
+            .contains(PosixFilePermission.OTHERS_WRITE),
+        "it was removed and kept again, as it should be");
+  }
+
+  @Test
+  void aFolderWritableByItsGroupIsNotUsedNorWritten() throws Exception {
+    Set<PosixFilePermission> own = Files.getPosixFilePermissions(cache);
+    List<String> steps =
+        secondStartAfter(
+            entry -> {
+              Set<PosixFilePermission> p = new HashSet<>(own);
+              p.add(PosixFilePermission.GROUP_WRITE);
+              Files.setPosixFilePermissions(cache, p);
+            });
+    assertFalse(keptBuildLoaded(steps), "the folder is not used: " + steps);
+    Files.setPosixFilePermissions(cache, own);
+    List<String> third = new ArrayList<>();
+    start(third, null).stop();
+    assertTrue(keptBuildLoaded(third), "its entry was left as it was: " + third);
+  }
+
+  @Test
+  void anEntryOfAnotherUserIsRefused() throws Exception {
+    start(new ArrayList<>(), null).stop();
+    Path entry = entry(null);
+    awaitEntry(entry);
+    int me = (Integer) Files.getAttribute(entry, "unix:uid");
+    String key = entry.getFileName().toString();
+    assertTrue(
+        new BuildCache(cache, new OwnFiles(me + 1))
+            .load(key, DatasetGraphFactory.createTxnMem(), false)
+            .isEmpty(),
+        "trusting only another user, the entry is refused");
+  }
+
+  /**
+   * serve --tdb2 answers from the kept description before the rest is loaded (issue 22): that
+   * description is held to what the whole entry is held to.
+   */
+  @Test
+  void theKeptDescriptionIsTrustedAsTheWholeEntryIs() throws Exception {
+    start(new ArrayList<>(), null).stop();
+    Path entry = entry(null);
+    awaitEntry(entry);
+    String key = entry.getFileName().toString();
+    var store = DatasetGraphFactory.createTxnMem();
+    assertTrue(new BuildCache(cache).described(key, store).isPresent(), "sound, it is used");
+
+    int me = (Integer) Files.getAttribute(entry, "unix:uid");
+    assertTrue(
+        new BuildCache(cache, new OwnFiles(me + 1)).described(key, store).isEmpty(),
+        "trusting only another user, it is refused");
+
+    Set<PosixFilePermission> own = Files.getPosixFilePermissions(cache);
+    Set<PosixFilePermission> groupWritable = new HashSet<>(own);
+    groupWritable.add(PosixFilePermission.GROUP_WRITE);
+    Files.setPosixFilePermissions(cache, groupWritable);
+    try {
+      assertTrue(
+          new BuildCache(cache).described(key, store).isEmpty(),
+          "in a folder others can write, it is refused");
+    } finally {
+      Files.setPosixFilePermissions(cache, own);
+    }
+
+    Path description = entry.resolve(BuildCache.FILES).resolve("void.ttl");
+    Path planted = Files.write(elsewhere.resolve("void.ttl"), Files.readAllBytes(description));
+    Files.delete(description);
+    Files.createSymbolicLink(description, planted);
+    assertTrue(
+        new BuildCache(cache).described(key, store).isEmpty(),
+        "a link, even to the same bytes, is refused");
+    Files.delete(description);
+    Files.writeString(description, "<urn:x> <urn:y> \"planted\" .\n");
+    editManifest(
+        entry,
+        m ->
+            m.setProperty(
+                "file.void.ttl",
+                org.w3id.tonet.publish.Exporter.sha256(
+                    "<urn:x> <urn:y> \"planted\" .\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    Set<PosixFilePermission> readable = new HashSet<>(Files.getPosixFilePermissions(description));
+    readable.add(PosixFilePermission.OTHERS_WRITE);
+    Files.setPosixFilePermissions(description, readable);
+    assertTrue(
+        new BuildCache(cache).described(key, store).isEmpty(),
+        "a file others can write is refused, even with its digest in the manifest");
+  }
+
+  @Test
+  void whatIsKeptIsReadableByItsOwnerOnly() throws Exception {
+    Path folder = cache.resolve("made-here");
+    TonetServer one =
+        TonetServer.create()
+            .port(0)
+            .baseIri(BASE)
+            .council(TestSeeds.tone())
+            .buildCache(folder)
+            .start();
+    one.stop();
+    Path entry =
+        folder.resolve(BuildCache.key(TestSeeds.tone(), BASE, null, TimelineParser.Mode.STRICT));
+    awaitEntry(entry);
+    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
+    try (var files = Files.walk(entry)) {
+      for (Path p : files.toList()) {
+        String perms = PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+        assertEquals(Files.isDirectory(p) ? "rwx------" : "rw-------", perms, p.toString());
+      }
+    }
   }
 
   @Test

@@ -305,6 +305,35 @@ class AnswerCacheTest {
   }
 
   @Test
+  void anAnswerThatReadsTheClockIsCompressedForItsRequestAlone() throws Exception {
+    // Over a kilobyte, so it is compressed: a copy made for one such answer must not be kept
+    // (it has no ETag to keep it under) nor served for the next.
+    String query = "SELECT (STRUUID() AS ?u) ?s WHERE { ?s ?p ?o } LIMIT 100";
+    String url = cached.localUrl() + "sparql?query=" + ServerTest.enc(query);
+    List<String> answers = new java.util.ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      HttpResponse<byte[]> r =
+          Http.get(
+              url,
+              "Accept",
+              "text/csv",
+              "Accept-Encoding",
+              "gzip",
+              "X-Forwarded-For",
+              "198.51.100.11");
+      assertEquals(200, r.statusCode(), Http.text(r));
+      assertEquals("gzip", Http.header(r, "Content-Encoding"));
+      assertEquals("no-store", Http.header(r, "Cache-Control"));
+      assertEquals(null, Http.header(r, "ETag"));
+      try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(r.body()))) {
+        answers.add(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    assertTrue(answers.get(0).startsWith("u,s"), answers.get(0));
+    assertTrue(!answers.get(0).equals(answers.get(1)), "each run its own UUIDs, sent as made");
+  }
+
+  @Test
   void aRunStoppedByAnotherClientsShorterLimitIsNotShared() throws Exception {
     // Alone, this query takes about 0.4 s on an idle machine here (several times that on a busy
     // one, far within the endpoint's 10 s); one client allows it a tenth of a second, the other

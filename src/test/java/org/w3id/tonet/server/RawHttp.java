@@ -43,6 +43,42 @@ final class RawHttp {
   }
 
   /**
+   * A connected socket to the server on 127.0.0.1 from the loopback address {@code from} (any of
+   * 127.0.0.0/8 on Linux): a client of its own, for the server's fair use.
+   */
+  static Socket open(int port, String from) throws IOException {
+    Socket socket = new Socket();
+    try {
+      socket.bind(new InetSocketAddress(from, 0));
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+      return socket;
+    } catch (IOException e) {
+      socket.close();
+      throw e;
+    }
+  }
+
+  /** As {@link #exchange(int, String, int)}, from the loopback address {@code from}. */
+  static Reply exchange(int port, String from, String request, int timeoutMillis)
+      throws IOException {
+    try (Socket socket = open(port, from)) {
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+      socket.getOutputStream().flush();
+      return read(socket, timeoutMillis);
+    }
+  }
+
+  /** A SPARQL query sent by POST, answered in JSON, on a connection that closes after it. */
+  static String sparqlPost(String query) {
+    byte[] body = query.getBytes(StandardCharsets.UTF_8);
+    return "POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+        + "Accept: application/sparql-results+json\r\nConnection: close\r\nContent-Length: "
+        + body.length
+        + "\r\n\r\n"
+        + query;
+  }
+
+  /**
    * Sends {@code request} as it is and reads the response until the server closes or stops. The
    * response is read while the request is still being written: a server may answer a long request
    * before it is all sent (413 for a body past the limit) and close, and a client that read only

@@ -548,6 +548,32 @@ class ServerTest {
             meta.getResource(SERVER.url() + "sparql")));
   }
 
+  /**
+   * The description sends the dataset's page only to a client that names text/html itself (media
+   * types are case-insensitive); one that accepts anything gets Turtle.
+   */
+  @ParameterizedTest(name = "/void, Accept: [{0}] → {1} {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "text/html | 303 | page/dataset",
+        "TEXT/HTML | 303 | page/dataset",
+        "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8 | 303 | page/dataset",
+        "*/* | 200 | text/turtle;charset=utf-8",
+        "text/html;q=0.5, text/turtle | 200 | text/turtle;charset=utf-8",
+        "text/plain | 200 | text/plain;charset=utf-8",
+        "application/xhtml+xml | 406 | text/plain;charset=utf-8",
+      })
+  void theDescriptionNegotiates(String accept, int status, String expected) throws Exception {
+    HttpResponse<byte[]> r = Http.get(SERVER.url() + "void", "Accept", accept);
+    assertEquals(status, r.statusCode(), Http.text(r));
+    if (status == 303) {
+      assertEquals(SERVER.url() + expected, Http.header(r, "Location"));
+    } else {
+      assertEquals(expected, Http.header(r, "Content-Type").replace(" ", ""));
+    }
+  }
+
   static Model parse(byte[] body, Lang lang) {
     Model m = ModelFactory.createDefaultModel();
     RDFParser.source(new ByteArrayInputStream(body)).lang(lang).parse(m);

@@ -34,6 +34,34 @@ class SparqlPageTest {
   }
 
   @Test
+  void onlyHttpIrisAreLinksInTheResults() throws Exception {
+    HttpResponse<byte[]> r =
+        run(
+            "SELECT ?x WHERE { VALUES ?x { <javascript:alert(document.cookie)>"
+                + " <JavaScript:alert(1)> <data:text/html,%3Cscript%3Ealert(1)%3C/script%3E>"
+                + " <vbscript:msgbox(1)> <urn:isbn:4000000000> <http://example.org/a>"
+                + " <HTTPS://example.org/b> } }");
+    assertEquals(200, r.statusCode());
+    String html = html(r);
+    // A cell's value, as TermView shows it: a link, or the text alone.
+    java.util.regex.Matcher links =
+        java.util.regex.Pattern.compile("<span class=\"shown\"><a href=\"([^\"]*)\"").matcher(html);
+    java.util.List<String> hrefs = new java.util.ArrayList<>();
+    while (links.find()) {
+      hrefs.add(links.group(1));
+    }
+    assertEquals(
+        java.util.List.of("http://example.org/a", "HTTPS://example.org/b"),
+        hrefs,
+        "the cells that are links");
+    assertTrue(html.contains("<span>javascript:alert(document.cookie)</span>"), "shown as text");
+    assertTrue(html.contains("<span>vbscript:msgbox(1)</span>"), "shown as text");
+    assertFalse(html.toLowerCase().contains("href=\"javascript:"), "no javascript: link");
+    assertFalse(html.toLowerCase().contains("href=\"data:"), "no data: link");
+    assertFalse(html.toLowerCase().contains("href=\"vbscript:"), "no vbscript: link");
+  }
+
+  @Test
   void aBrowserRunningASelectGetsATableWithLinksLanguagesAndDatatypes() throws Exception {
     String query =
         "PREFIX tonet: <https://w3id.org/tonet/ontology#> PREFIX schema: <http://schema.org/>"

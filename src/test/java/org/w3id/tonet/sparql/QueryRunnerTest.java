@@ -117,6 +117,22 @@ class QueryRunnerTest {
     assertTrue(ms < 5_000, "it stopped (took " + ms + " ms)");
   }
 
+  /**
+   * ARQ skips an OFFSET while it builds the plan, holding the lock its own time-out waits for: the
+   * query ran until the cross product was exhausted and answered 200 with no rows (or, past the
+   * idle timeout, "the client went away"). It must end by its deadline, saying it timed out.
+   */
+  @Test
+  void aHugeOffsetOverACrossProductStopsAtItsDeadline() {
+    QueryLimits quick = limits().withTimeout(Duration.ofMillis(500));
+    long t = System.nanoTime();
+    Answer a = run("SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } OFFSET 9223372036854775000", quick);
+    long ms = (System.nanoTime() - t) / 1_000_000;
+    assertEquals(503, a.status(), a.message());
+    assertTrue(a.message().contains("timed out"), a.message());
+    assertTrue(ms < quick.timeout().toMillis() + 1_000, "it ended by its deadline: " + ms + " ms");
+  }
+
   @Test
   void theCapLowersTheLimitAndSaysSo() {
     Answer capped = run("SELECT ?s { ?s ?p ?o }", limits().withMaxResults(10));

@@ -1,9 +1,11 @@
 package org.w3id.tonet.sparql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -23,20 +25,34 @@ class QuerySchedulerTest {
     }
   }
 
-  /** A job that records its outcome and, when run, waits for {@code release}. */
+  /**
+   * A job that records its outcome and, when run, waits for {@code release}, or for a stop when it
+   * {@code obeys} one (as a query does: a stopped query answers 503).
+   */
   private static final class Probe implements QueryScheduler.Job {
     final String name;
     final List<String> log;
     final CountDownLatch release;
+    final boolean obeys;
     final CountDownLatch started = new CountDownLatch(1);
     final CountDownLatch done = new CountDownLatch(1);
+    final CountDownLatch stopped = new CountDownLatch(1);
+    final CountDownLatch answered = new CountDownLatch(1);
     volatile int status;
     volatile int retryAfter;
+    volatile String message;
+    volatile QueryStop stop;
+    volatile long stoppedAt;
 
     Probe(String name, List<String> log, CountDownLatch release) {
+      this(name, log, release, true);
+    }
+
+    Probe(String name, List<String> log, CountDownLatch release, boolean obeys) {
       this.name = name;
       this.log = log;
       this.release = release;
+      this.obeys = obeys;
     }
 
     @Override
@@ -44,21 +60,63 @@ class QuerySchedulerTest {
       log.add("run " + name);
       started.countDown();
       try {
-        release.await(10, TimeUnit.SECONDS);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (release.getCount() > 0 && (!obeys || stop == null) && System.nanoTime() < until) {
+          release.await(10, TimeUnit.MILLISECONDS);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      status = 200;
+      if (stop != null && obeys) {
+        answer(stop.status(), stop.message());
+      } else {
+        answer(200, "done");
+      }
       return done::countDown;
+    }
+
+    private synchronized void answer(int status, String message) {
+      if (answered.getCount() > 0) {
+        this.status = status;
+        this.message = message;
+        answered.countDown();
+      }
     }
 
     @Override
     public void rejected(int status, String message, int retryAfterSeconds) {
       log.add(status + " " + name);
-      this.status = status;
       this.retryAfter = retryAfterSeconds;
+      answer(status, message);
       done.countDown();
     }
+
+    @Override
+    public void stop(QueryStop why) {
+      log.add("stop " + name);
+      stoppedAt = System.nanoTime();
+      stop = why;
+      stopped.countDown();
+    }
+
+    @Override
+    public void overdue() {
+      log.add("overdue " + name);
+      answer(503, "overdue");
+    }
+  }
+
+  /** A scheduler of {@code slots} query threads and a queue of {@code queue}: 5 queries, 60 s. */
+  private void scheduler(int slots, int queue) {
+    scheduler =
+        new QueryScheduler(new QueryScheduler.Settings(slots, queue, 5, Duration.ofSeconds(60)));
+  }
+
+  /** Submits {@code probe} for {@code client} and waits until it runs. */
+  private Probe started(String client, Probe probe) throws InterruptedException {
+    scheduler.submit(client, far(), probe);
+    assertTrue(probe.started.await(5, TimeUnit.SECONDS), probe.name + " runs");
+    return probe;
   }
 
   private static long far() {
@@ -67,7 +125,7 @@ class QuerySchedulerTest {
 
   @Test
   void aClientRunsHalfTheSlotsAndTheClientWithFewestRunningGoesFirst() throws Exception {
-    scheduler = new QueryScheduler(new QueryScheduler.Settings(2, 8, 5, Duration.ofSeconds(60)));
+    scheduler(2, 8);
     List<String> log = new CopyOnWriteArrayList<>();
     CountDownLatch release = new CountDownLatch(1);
     Probe a1 = new Probe("a1", log, release);
@@ -113,9 +171,7 @@ class QuerySchedulerTest {
     scheduler = new QueryScheduler(new QueryScheduler.Settings(2, 8, 5, Duration.ofMillis(100)));
     List<String> log = new CopyOnWriteArrayList<>();
     CountDownLatch never = new CountDownLatch(1);
-    Probe slow = new Probe("slow", log, never);
-    scheduler.submit("a", far(), slow);
-    assertTrue(slow.started.await(5, TimeUnit.SECONDS));
+    Probe slow = started("a", new Probe("slow", log, never));
     Thread.sleep(400); // 400 ms of query time against 100 ms a minute
     never.countDown();
     assertTrue(slow.done.await(5, TimeUnit.SECONDS));
@@ -132,7 +188,7 @@ class QuerySchedulerTest {
 
   @Test
   void aFullQueueGivesTheGreediestClientsNewestPlaceToANewcomer() throws Exception {
-    scheduler = new QueryScheduler(new QueryScheduler.Settings(2, 2, 5, Duration.ofSeconds(60)));
+    scheduler(2, 2);
     List<String> log = new CopyOnWriteArrayList<>();
     CountDownLatch release = new CountDownLatch(1);
     Probe a1 = new Probe("a1", log, release);
@@ -158,13 +214,101 @@ class QuerySchedulerTest {
   }
 
   @Test
-  void aQueryThatWaitsPastItsDeadlineGets503() throws Exception {
-    scheduler = new QueryScheduler(new QueryScheduler.Settings(1, 4, 5, Duration.ofSeconds(60)));
+  void aNewcomerStopsTheRunningQueryOfTheClientThatHasUsedTheMost() throws Exception {
+    scheduler(1, 4);
+    List<String> log = new CopyOnWriteArrayList<>();
+    CountDownLatch never = new CountDownLatch(1);
+    long submitted = System.nanoTime(); // the scheduler counts its slice from later
+    Probe heavy = started("heavy", new Probe("heavy", log, never));
+    Probe cheap = new Probe("cheap", log, new CountDownLatch(0));
+    scheduler.submit("newcomer", far(), cheap);
+    assertTrue(heavy.stopped.await(5, TimeUnit.SECONDS), "the heavy query is told to stop");
+    long ran = (heavy.stoppedAt - submitted) / 1_000_000;
+    assertTrue(
+        ran >= QueryScheduler.SLICE_MILLIS,
+        "not before it has had its slice of " + QueryScheduler.SLICE_MILLIS + " ms: " + ran);
+    assertEquals(QueryStop.Kind.PREEMPTED, heavy.stop.kind());
+    assertTrue(cheap.done.await(5, TimeUnit.SECONDS));
+    assertEquals(200, cheap.status, "the newcomer runs");
+    assertEquals(503, heavy.status);
+    assertTrue(heavy.message.contains("clients that have used this endpoint less"), heavy.message);
+    assertEquals(5, heavy.stop.retryAfterSeconds());
+    never.countDown();
+  }
+
+  @Test
+  void aQueryIsNotStoppedForAClientThatHasUsedAsMuch() throws Exception {
+    scheduler(1, 4);
     List<String> log = new CopyOnWriteArrayList<>();
     CountDownLatch release = new CountDownLatch(1);
-    Probe running = new Probe("running", log, release);
-    scheduler.submit("a", far(), running);
-    assertTrue(running.started.await(5, TimeUnit.SECONDS));
+    Probe first = started("a", new Probe("first", log, release));
+    Probe second = new Probe("second", log, release);
+    scheduler.submit("a", far(), second); // the same client: it waits its turn
+    assertFalse(
+        first.stopped.await(QueryScheduler.SLICE_MILLIS * 3, TimeUnit.MILLISECONDS),
+        "a client's own query never stops its other one: " + log);
+    release.countDown();
+    assertTrue(second.done.await(5, TimeUnit.SECONDS));
+    assertEquals(List.of("run first", "run second"), log);
+  }
+
+  @Test
+  void theClientThatHasUsedLeastGoesFirstWhateverItsAddress() throws Exception {
+    scheduler(1, 8);
+    List<String> log = new CopyOnWriteArrayList<>();
+    CountDownLatch release = new CountDownLatch(1);
+    Probe running = started("x", new Probe("running", log, release));
+    // Five addresses that keep sending: each request counts as use, even refused ones.
+    List<Probe> busy = new ArrayList<>();
+    for (int client = 0; client < 5; client++) {
+      for (int i = 0; i < 6; i++) {
+        Probe p = new Probe("busy" + client + "-" + i, log, release);
+        busy.add(p);
+        scheduler.submit("busy" + client, far(), p);
+      }
+    }
+    Probe quiet = new Probe("quiet", log, release);
+    scheduler.submit("quiet", far(), quiet);
+    release.countDown();
+    assertTrue(quiet.done.await(10, TimeUnit.SECONDS));
+    for (Probe p : busy) {
+      assertTrue(p.done.await(10, TimeUnit.SECONDS), p.name);
+    }
+    List<String> runs = log.stream().filter(l -> l.startsWith("run ")).toList();
+    assertEquals("run quiet", runs.get(1), "after the one running, the quiet client: " + runs);
+  }
+
+  @Test
+  void aQueryThatDoesNotStopIsAnsweredAfterTheGraceAndItsSlotGoesOn() throws Exception {
+    scheduler(1, 4);
+    List<String> log = new CopyOnWriteArrayList<>();
+    CountDownLatch never = new CountDownLatch(1);
+    Probe stuck = new Probe("stuck", log, never, false);
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+    scheduler.submit("a", deadline, stuck);
+    assertTrue(stuck.started.await(5, TimeUnit.SECONDS));
+    Probe next = new Probe("next", log, new CountDownLatch(0));
+    scheduler.submit("b", far(), next);
+    assertTrue(stuck.answered.await(5, TimeUnit.SECONDS), "the stuck query's client is answered");
+    long late = (System.nanoTime() - deadline) / 1_000_000;
+    assertEquals(503, stuck.status);
+    assertTrue(
+        late >= QueryScheduler.GRACE_MILLIS - 50,
+        "answered once the grace after its deadline is over: " + late + " ms");
+    assertTrue(next.done.await(5, TimeUnit.SECONDS), "the next query gets the slot: " + log);
+    assertEquals(200, next.status);
+    assertEquals(1, stuck.done.getCount(), "while the stuck one's thread still runs");
+    assertEquals(0, scheduler.running(), "and no longer counts as running");
+    never.countDown();
+    assertTrue(stuck.done.await(15, TimeUnit.SECONDS), "its thread ends in the end");
+  }
+
+  @Test
+  void aQueryThatWaitsPastItsDeadlineGets503() throws Exception {
+    scheduler(1, 4);
+    List<String> log = new CopyOnWriteArrayList<>();
+    CountDownLatch release = new CountDownLatch(1);
+    Probe running = started("a", new Probe("running", log, release));
     Probe waiting = new Probe("waiting", log, release);
     scheduler.submit("b", System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200), waiting);
     assertTrue(waiting.done.await(5, TimeUnit.SECONDS));

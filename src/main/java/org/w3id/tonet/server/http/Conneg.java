@@ -1,6 +1,8 @@
 package org.w3id.tonet.server.http;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -123,7 +125,10 @@ public final class Conneg {
    * (answer 406).
    */
   public static Optional<Format> choose(String accept, List<Format> offers) {
-    List<Range> ranges = accept == null ? List.of() : parse(accept);
+    return choose(ranges(accept), offers);
+  }
+
+  private static Optional<Format> choose(List<Range> ranges, List<Format> offers) {
     if (ranges.isEmpty()) {
       // Absent, empty, or nothing but malformed ranges ("Accept: ;"): RFC 9110 lets a server
       // ignore a header it cannot read, and the client then gets the first offer.
@@ -153,7 +158,10 @@ public final class Conneg {
    * then given, so that a client that accepts only text/plain is not sent another type.
    */
   public static String contentType(String accept, Format format) {
-    List<Range> ranges = accept == null ? List.of() : parse(accept);
+    return contentType(ranges(accept), format);
+  }
+
+  private static String contentType(List<Range> ranges, Format format) {
     String type = format.mediaType();
     double q = quality(ranges, type);
     for (String alias : format.aliases()) {
@@ -164,6 +172,66 @@ public final class Conneg {
       }
     }
     return type + "; charset=utf-8";
+  }
+
+  /**
+   * What an Accept header selects, for every way the site's pages, documents and redirects read it:
+   * the best of the page offers (HTML first) and of the RDF offers, whether HTML is acceptable at
+   * all (error pages), whether the header names text/html itself (the description answers Turtle to
+   * a client that does not), and the name each format with older names is sent under. The servlets
+   * behind the edge cache read Accept through this alone, so two headers with equal choices get the
+   * same answer from every one of them, and the edge cache keeps one answer for both ({@link
+   * Negotiation}): however many Accept headers a client makes up, a path has at most a few answers.
+   *
+   * <pre>
+   * Conneg.Choices c = Conneg.Choices.of("text/plain, *&#47;*;q=0.1");
+   * c.page();                       // Optional[NTRIPLES]
+   * c.contentType(Format.NTRIPLES); // text/plain; charset=utf-8
+   * </pre>
+   *
+   * @param page the best of {@link Format#pageOffers()}, or empty (406)
+   * @param rdf the best of {@link Format#rdfOffers()}, or empty (406)
+   * @param html whether HTML is acceptable
+   * @param namesHtml whether a media range names text/html itself (not through a wildcard)
+   * @param names the Content-Type each format with older names is sent under
+   */
+  public record Choices(
+      Optional<Format> page,
+      Optional<Format> rdf,
+      boolean html,
+      boolean namesHtml,
+      Map<Format, String> names) {
+
+    /** What {@code accept} (the Accept header, or null) selects. */
+    public static Choices of(String accept) {
+      List<Range> ranges = ranges(accept);
+      Map<Format, String> names = new EnumMap<>(Format.class);
+      for (Format f : Format.values()) {
+        if (!f.aliases().isEmpty()) {
+          names.put(f, Conneg.contentType(ranges, f));
+        }
+      }
+      boolean namesHtml = false;
+      for (Range r : ranges) {
+        namesHtml |= r.specificity() == 2 && r.matches(Format.HTML.mediaType());
+      }
+      return new Choices(
+          choose(ranges, Format.pageOffers()),
+          choose(ranges, Format.rdfOffers()),
+          choose(ranges, List.of(Format.HTML)).isPresent(),
+          namesHtml,
+          Collections.unmodifiableMap(names));
+    }
+
+    /** The Content-Type to send {@code format} with (see {@link Conneg#contentType}). */
+    public String contentType(Format format) {
+      return names.getOrDefault(format, format.contentType());
+    }
+  }
+
+  /** The ranges of an Accept header (none for an absent one). */
+  private static List<Range> ranges(String accept) {
+    return accept == null ? List.of() : parse(accept);
   }
 
   /** The q the client gives a media type: from the most specific range that matches it. */
@@ -236,7 +304,7 @@ public final class Conneg {
    * first when the header says nothing readable; empty when the client accepts none.
    */
   public static <T> Optional<T> best(String accept, List<Offer<T>> offers) {
-    List<Range> ranges = accept == null ? List.of() : parse(accept);
+    List<Range> ranges = ranges(accept);
     if (ranges.isEmpty()) {
       return offers.isEmpty() ? Optional.empty() : Optional.of(offers.get(0).value());
     }
@@ -257,7 +325,7 @@ public final class Conneg {
 
   /** The q the client gives one media type (0 when it does not accept it). */
   public static double quality(String accept, String mediaType) {
-    List<Range> ranges = accept == null ? List.of() : parse(accept);
+    List<Range> ranges = ranges(accept);
     return ranges.isEmpty() ? 1 : quality(ranges, mediaType);
   }
 
@@ -266,7 +334,7 @@ public final class Conneg {
    * as high as any other type it names: a browser's Accept for text/html.
    */
   public static boolean prefers(String accept, String mediaType) {
-    List<Range> ranges = accept == null ? List.of() : parse(accept);
+    List<Range> ranges = ranges(accept);
     double named = -1;
     double others = 0;
     for (Range r : ranges) {

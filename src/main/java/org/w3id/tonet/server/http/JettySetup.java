@@ -17,7 +17,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * in front of everything.
  *
  * <pre>
- * JettySetup.apply(fuseki.getJettyServer(), sparqlHandler, pages -&gt; pages, connectionGuard, capacity);
+ * JettySetup.apply(fuseki.getJettyServer(), sparqlHandler, pages -&gt; pages, connectionGuard,
+ *     capacity, requestLog);
  * </pre>
  */
 public final class JettySetup {
@@ -47,14 +48,16 @@ public final class JettySetup {
 
   /**
    * Fits {@code server}: its threads, connectors and error pages; {@code sparql} answers /sparql in
-   * front of Fuseki's handler, which {@code aroundPages} may wrap (in the response cache).
+   * front of Fuseki's handler, which {@code aroundPages} may wrap (in the response cache); {@code
+   * requestLog} logs every request.
    */
   public static void apply(
       Server server,
       Handler sparql,
       java.util.function.UnaryOperator<Handler> aroundPages,
       ConnectionGuard guard,
-      Capacity limits) {
+      Capacity limits,
+      RequestLogger requestLog) {
     if (server.getThreadPool() instanceof QueuedThreadPool pool) {
       pool.setIdleTimeout(THREAD_IDLE_MILLIS);
       pool.setMaxEvictCount(Math.max(1, limits.httpThreads()));
@@ -83,6 +86,6 @@ public final class JettySetup {
       context.setErrorHandler(errors);
     }
     server.setHandler(new EdgeHandler(sparql, aroundPages.apply(pages)));
-    server.setRequestLog(new RequestLogger());
+    server.setRequestLog(requestLog);
   }
 }

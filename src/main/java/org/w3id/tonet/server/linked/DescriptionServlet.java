@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.w3id.tonet.server.http.Conneg;
+import org.w3id.tonet.server.http.Negotiation;
 import org.w3id.tonet.server.http.RdfWriters;
 import org.w3id.tonet.server.site.SiteHolder;
 import org.w3id.tonet.server.site.SiteServlet;
@@ -27,16 +28,12 @@ public final class DescriptionServlet extends SiteServlet {
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     response.setHeader("Vary", "Accept");
-    String accept = accept(request);
-    Optional<Conneg.Format> format =
-        accept != null && accept.contains("text/html")
-            ? Conneg.choose(accept, Conneg.Format.pageOffers())
-            : Conneg.choose(accept, Conneg.Format.rdfOffers());
-    if (format.isEmpty()) {
+    Optional<Negotiation.Chosen> chosen = negotiate(request, Negotiation.DESCRIPTION);
+    if (chosen.isEmpty()) {
       send(response, 406, "text/plain; charset=utf-8", "406 Not Acceptable\n");
       return;
     }
-    if (format.get() == Conneg.Format.HTML) {
+    if (chosen.get().format() == Conneg.Format.HTML) {
       response.setStatus(HttpServletResponse.SC_SEE_OTHER);
       response.setHeader("Location", links().page(site().iris().dataset()));
       return;
@@ -44,7 +41,7 @@ public final class DescriptionServlet extends SiteServlet {
     send(
         response,
         200,
-        Conneg.contentType(accept, format.get()),
-        RdfWriters.write(site().meta().getGraph(), format.get()));
+        chosen.get().contentType(),
+        RdfWriters.write(site().meta().getGraph(), chosen.get().format()));
   }
 }

@@ -22,6 +22,7 @@ import org.w3id.tonet.publish.Dump;
 import org.w3id.tonet.rdf.TONET;
 import org.w3id.tonet.server.cache.PageCache;
 import org.w3id.tonet.server.http.Conneg;
+import org.w3id.tonet.server.http.Negotiation;
 import org.w3id.tonet.server.http.RdfWriters;
 import org.w3id.tonet.server.site.Pages;
 import org.w3id.tonet.server.site.SiteHolder;
@@ -135,15 +136,19 @@ public final class GraphServlet extends SiteServlet {
     String path = request.getPathInfo() == null ? "" : request.getPathInfo().replaceFirst("^/", "");
     int dot = path.lastIndexOf('.');
     Optional<Kind> kind = kind(dot < 0 ? path : path.substring(0, dot));
-    Optional<Conneg.Format> format =
+    Optional<Conneg.Format> byExtension =
         dot < 0
-            ? Conneg.choose(accept(request), Conneg.Format.pageOffers())
+            ? Optional.empty()
             : Conneg.Format.byExtension(path.substring(dot + 1)).filter(Conneg.Format::isRdf);
-    if (kind.isEmpty() || (dot >= 0 && format.isEmpty())) {
+    if (kind.isEmpty() || (dot >= 0 && byExtension.isEmpty())) {
       notFound(request, response);
       return;
     }
-    if (format.isEmpty()) {
+    Optional<Negotiation.Chosen> chosen =
+        negotiate(
+            request,
+            byExtension.isEmpty() ? Negotiation.PAGE : Negotiation.fixed(byExtension.get()));
+    if (chosen.isEmpty()) {
       send(
           response,
           HttpServletResponse.SC_NOT_ACCEPTABLE,
@@ -154,15 +159,15 @@ public final class GraphServlet extends SiteServlet {
               + "\n");
       return;
     }
-    if (format.get() == Conneg.Format.HTML) {
+    if (chosen.get().format() == Conneg.Format.HTML) {
       sendHtml(response, HttpServletResponse.SC_OK, html(kind.get()));
       return;
     }
     send(
         response,
         HttpServletResponse.SC_OK,
-        Conneg.contentType(accept(request), format.get()),
-        document(kind.get(), format.get()));
+        chosen.get().contentType(),
+        document(kind.get(), chosen.get().format()));
   }
 
   static Optional<Kind> kind(String name) {

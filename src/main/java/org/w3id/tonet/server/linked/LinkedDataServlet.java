@@ -16,6 +16,7 @@ import org.apache.jena.vocabulary.SKOS;
 import org.w3id.tonet.publish.Site;
 import org.w3id.tonet.server.cache.PageCache;
 import org.w3id.tonet.server.http.Conneg;
+import org.w3id.tonet.server.http.Negotiation;
 import org.w3id.tonet.server.http.RdfWriters;
 import org.w3id.tonet.server.site.Pages;
 import org.w3id.tonet.server.site.ResourceView;
@@ -68,13 +69,14 @@ public final class LinkedDataServlet extends SiteServlet {
       notFound(request, response);
       return;
     }
-    Optional<Conneg.Format> format = Conneg.choose(accept(request), Conneg.Format.pageOffers());
-    if (format.isEmpty()) {
+    // The redirect names the format's document, whatever name the format was asked for by.
+    Optional<Negotiation.Chosen> chosen = negotiate(request, Negotiation.PAGE.formatOnly());
+    if (chosen.isEmpty()) {
       notAcceptable(request, response);
       return;
     }
-    String location =
-        format.get() == Conneg.Format.HTML ? links().page(iri) : links().data(iri, format.get());
+    Conneg.Format format = chosen.get().format();
+    String location = format == Conneg.Format.HTML ? links().page(iri) : links().data(iri, format);
     response.setStatus(HttpServletResponse.SC_SEE_OTHER);
     response.setHeader("Location", location);
     response.setContentType("text/plain; charset=utf-8");
@@ -136,9 +138,9 @@ public final class LinkedDataServlet extends SiteServlet {
   private void data(HttpServletRequest request, HttpServletResponse response, String path)
       throws IOException {
     String iri = links().id(path);
-    Optional<Conneg.Format> format;
+    Negotiation how;
     if (exists(iri)) {
-      format = Conneg.choose(accept(request), Conneg.Format.rdfOffers());
+      how = Negotiation.RDF;
     } else {
       int dot = path.lastIndexOf('.');
       Optional<Conneg.Format> byExtension =
@@ -148,20 +150,18 @@ public final class LinkedDataServlet extends SiteServlet {
         notFound(request, response);
         return;
       }
-      format = byExtension;
+      how = Negotiation.fixed(byExtension.get());
     }
-    if (format.isEmpty()) {
+    Optional<Negotiation.Chosen> chosen = negotiate(request, how);
+    if (chosen.isEmpty()) {
       notAcceptable(request, response);
       return;
     }
-    String body = dataDocument(iri, format.get());
-    response.setHeader("Content-Location", links().data(iri, format.get()));
+    Conneg.Format format = chosen.get().format();
+    String body = dataDocument(iri, format);
+    response.setHeader("Content-Location", links().data(iri, format));
     response.setHeader("Link", "<" + iri + ">; rel=\"describedby\"");
-    send(
-        response,
-        HttpServletResponse.SC_OK,
-        Conneg.contentType(accept(request), format.get()),
-        body);
+    send(response, HttpServletResponse.SC_OK, chosen.get().contentType(), body);
   }
 
   /**

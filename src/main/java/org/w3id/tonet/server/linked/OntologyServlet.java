@@ -23,7 +23,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.w3id.tonet.rdf.TONET;
 import org.w3id.tonet.server.cache.PageCache;
-import org.w3id.tonet.server.http.Conneg;
+import org.w3id.tonet.server.http.Negotiation;
 import org.w3id.tonet.server.http.RdfWriters;
 import org.w3id.tonet.server.site.Labels;
 import org.w3id.tonet.server.site.Pages;
@@ -89,18 +89,18 @@ public final class OntologyServlet extends SiteServlet {
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     response.setHeader("Vary", "Accept");
-    Optional<Conneg.Format> format = Conneg.choose(accept(request), Conneg.Format.pageOffers());
+    Optional<Negotiation.Chosen> chosen = negotiate(request, Negotiation.PAGE);
     Model ontology = site().ontology();
-    if (format.isEmpty()) {
+    if (chosen.isEmpty()) {
       send(response, 406, "text/plain; charset=utf-8", "406 Not Acceptable\n");
       return;
     }
-    if (format.get().isRdf()) {
+    if (chosen.get().format().isRdf()) {
       send(
           response,
           200,
-          Conneg.contentType(accept(request), format.get()),
-          RdfWriters.write(ontology.getGraph(), format.get()));
+          chosen.get().contentType(),
+          RdfWriters.write(ontology.getGraph(), chosen.get().format()));
       return;
     }
     sendHtml(response, 200, html());

@@ -3,7 +3,9 @@ package org.w3id.tonet.server.site;
 import java.util.concurrent.atomic.AtomicReference;
 import org.w3id.tonet.publish.BuildCache;
 import org.w3id.tonet.publish.Site;
+import org.w3id.tonet.server.cache.CompressionShare;
 import org.w3id.tonet.server.cache.LruBytes;
+import org.w3id.tonet.server.http.ClientAddress;
 
 /**
  * The published site, set once the server knows its port and has loaded the data; until then
@@ -22,18 +24,30 @@ public final class SiteHolder {
   private final AtomicReference<Pages> pages = new AtomicReference<>();
   private final LruBytes<String, byte[]> gzipped;
   private final java.time.Duration maxAge;
+  private final CompressionShare compression;
 
   /**
-   * A holder that keeps gzip copies of answers and pages up to {@code gzipBytes}, and lets others
-   * keep what it serves for {@code maxAge}.
+   * A holder that keeps gzip copies of answers and pages up to {@code gzipBytes}, lets others keep
+   * what it serves for {@code maxAge}, and shares the compression of what is not kept by {@code
+   * compression}.
    */
-  public SiteHolder(long gzipBytes, java.time.Duration maxAge) {
+  public SiteHolder(long gzipBytes, java.time.Duration maxAge, CompressionShare compression) {
     this.gzipped = new LruBytes<>(gzipBytes, b -> b.length + 64L);
     this.maxAge = maxAge;
+    this.compression = compression;
   }
 
   public SiteHolder() {
-    this(8L << 20, java.time.Duration.ofMinutes(5));
+    this(
+        8L << 20,
+        java.time.Duration.ofMinutes(5),
+        new CompressionShare(
+            CompressionShare.DEFAULT, ClientAddress.trusting(java.util.List.of())));
+  }
+
+  /** Each client's share of compressing what is not kept compressed. */
+  public CompressionShare compression() {
+    return compression;
   }
 
   /** How long browsers, proxies and CDNs may keep what is served. */

@@ -6,13 +6,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.jena.graph.Graph;
 import org.w3id.tonet.publish.Site;
 import org.w3id.tonet.server.cache.HttpCaching;
+import org.w3id.tonet.server.cache.ResponseCache;
 import org.w3id.tonet.server.http.AsyncBody;
 import org.w3id.tonet.server.http.Conneg;
+import org.w3id.tonet.server.http.Negotiation;
 
 /**
  * What every servlet of ours shares: the site, its links and pages, and the answers they send.
@@ -42,6 +44,9 @@ public abstract class SiteServlet extends HttpServlet {
       send(response, 503, "text/plain; charset=utf-8", "503 the server is starting\n");
       return;
     }
+    // A servlet that reads the Accept header says how (negotiate); one that does not answers the
+    // same whatever it says.
+    request.setAttribute(Negotiation.ATTRIBUTE, Negotiation.NONE);
     // The servlet writes into memory; the body then goes out without holding this thread.
     AsyncBody body = new AsyncBody(response);
     super.service(request, body.response());
@@ -51,10 +56,10 @@ public abstract class SiteServlet extends HttpServlet {
 
   /**
    * Makes a GET's answer cacheable: what a servlet answers cannot change while this publication is
-   * served, so its ETag is derived from the publication's tag and the request (path, query and the
+   * served, so its ETag is derived from the publication's tag and the request (path and the
    * representation chosen); a request that names it gets 304 without the body. A client that takes
-   * gzip gets a compressed copy, made once and kept. A servlet that sets its own ETag (the dumps)
-   * is left as it is.
+   * gzip gets a compressed copy, made once and kept (within its share of compression when none is
+   * kept). A servlet that sets its own ETag (the dumps) is left as it is.
    */
   private void validators(
       HttpServletRequest request, HttpServletResponse response, AsyncBody body) {
@@ -72,12 +77,10 @@ public abstract class SiteServlet extends HttpServlet {
     if (status != 200 || response.getHeader("ETag") != null) {
       return;
     }
-    String query = request.getQueryString();
+    // No page reads its query string: what is asked with one is the same representation, with
+    // the same ETag, and its gzip copy is the one kept for it.
     String contentType = response.getContentType();
-    String etag =
-        HttpCaching.etag(
-            site().tag(),
-            request.getRequestURI() + (query == null ? "" : "?" + query) + " " + contentType);
+    String etag = HttpCaching.etag(site().tag(), request.getRequestURI() + " " + contentType);
     if (response.getHeader("Cache-Control") == null) {
       response.setHeader("Cache-Control", HttpCaching.cacheControl(holder.maxAge()));
     }
@@ -89,6 +92,23 @@ public abstract class SiteServlet extends HttpServlet {
             && response.getHeader("Content-Encoding") == null
             && method.equals("GET")
             && body.size() >= HttpCaching.GZIP_MIN;
+    byte[] compressed = null;
+    if (gzip
+        && !HttpCaching.matches(request.getHeader("If-None-Match"), HttpCaching.gzipped(etag))) {
+      compressed = holder.gzipped().get(HttpCaching.gzipped(etag));
+      if (compressed == null) {
+        // Made for this request: the client's share of compression pays for it, or it goes
+        // uncompressed.
+        compressed = holder.compression().gzip(request, body.bytes());
+        if (compressed != null) {
+          holder.gzipped().put(HttpCaching.gzipped(etag), compressed);
+        } else {
+          // Uncompressed for this client alone: others who take gzip get it compressed.
+          request.setAttribute(ResponseCache.FOR_ITS_CLIENT, Boolean.TRUE);
+        }
+      }
+      gzip = compressed != null;
+    }
     String sent = gzip ? HttpCaching.gzipped(etag) : etag;
     response.setHeader("ETag", sent);
     if (HttpCaching.matches(request.getHeader("If-None-Match"), sent)) {
@@ -99,11 +119,6 @@ public abstract class SiteServlet extends HttpServlet {
       return;
     }
     if (gzip) {
-      byte[] compressed = holder.gzipped().get(sent);
-      if (compressed == null) {
-        compressed = HttpCaching.gzip(body.bytes());
-        holder.gzipped().put(sent, compressed);
-      }
       body.replace(compressed);
       response.setHeader("Content-Encoding", "gzip");
       response.setContentLength(compressed.length);
@@ -135,9 +150,20 @@ public abstract class SiteServlet extends HttpServlet {
     return holder.pages();
   }
 
-  /** The Accept header, or null. */
-  protected static String accept(HttpServletRequest request) {
-    return request.getHeader("Accept");
+  /**
+   * The format to answer in, chosen as {@code how} says from what the request's Accept header
+   * selects, with the Content-Type to send it under; empty when the client accepts none (406). This
+   * is how a servlet reads the Accept header (nothing else it answers may depend on it): the edge
+   * cache is told {@code how}, and keeps one answer per representation for the path.
+   */
+  protected static Optional<Negotiation.Chosen> negotiate(
+      HttpServletRequest request, Negotiation how) {
+    request.setAttribute(Negotiation.ATTRIBUTE, how);
+    return how.choose(choices(request));
+  }
+
+  private static Conneg.Choices choices(HttpServletRequest request) {
+    return Conneg.Choices.of(request.getHeader("Accept"));
   }
 
   protected static void send(
@@ -180,7 +206,7 @@ public abstract class SiteServlet extends HttpServlet {
   static void sendError(
       Pages pages, HttpServletRequest request, HttpServletResponse response, ErrorPage error)
       throws IOException {
-    if (pages != null && Conneg.choose(accept(request), List.of(Conneg.Format.HTML)).isPresent()) {
+    if (pages != null && choices(request).html()) {
       Pages.Chrome chrome = pages.chrome(error.status() + " " + error.heading(), null, null, null);
       sendHtml(response, error.status(), pages.render("error", chrome, error));
     } else {

@@ -32,7 +32,7 @@ import org.w3id.tonet.sparql.ServiceAllowList;
  */
 final class QueryRuns {
 
-  /** How long a 429 waits before it is sent. */
+  /** How long a refusal of the scheduler's (429, or 503 when busy) waits before it is sent. */
   static final Duration TOO_MANY_PAUSE = Duration.ofSeconds(1);
 
   private final QueryLimits limits;
@@ -64,9 +64,17 @@ final class QueryRuns {
     }
   }
 
-  /** What a request asks to run: the query, on which publication, in which formats, how long. */
+  /**
+   * What a request asks to run: the query, on which publication, in which formats, how long (its
+   * time limit, and the {@link System#nanoTime()} it ends at: a request that waited for another's
+   * run and then runs the query itself has what is left of its time, not its time again).
+   */
   record Asked(
-      Site site, QueryRunner.Request query, QueryRunner.Formats formats, Duration timeout) {}
+      Site site,
+      QueryRunner.Request query,
+      QueryRunner.Formats formats,
+      Duration timeout,
+      long deadline) {}
 
   /** The runner of one published site. */
   private record Endpoint(Site site, QueryRunner runner) {}
@@ -78,6 +86,11 @@ final class QueryRuns {
       endpoint = e;
     }
     return e.runner();
+  }
+
+  /** Requests waiting for another's run of the same query now. */
+  int following() {
+    return flights.values().stream().mapToInt(Flight::following).sum();
   }
 
   /**
@@ -104,7 +117,10 @@ final class QueryRuns {
         x.request()
             .getComponents()
             .getScheduler()
-            .schedule(follower::timedOut, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            .schedule(
+                follower::timedOut,
+                Math.max(0, asked.deadline() - System.nanoTime()),
+                TimeUnit.NANOSECONDS);
       } else {
         follower.retry.run(); // it ended as we came: run it ourselves
       }
@@ -185,6 +201,10 @@ final class QueryRuns {
       }
     }
 
+    synchronized int following() {
+      return ended ? 0 : followers.size();
+    }
+
     private synchronized List<Follower> end() {
       ended = true;
       return new ArrayList<>(followers);
@@ -199,7 +219,7 @@ final class QueryRuns {
    * given, is told the outcome for the requests that wait for the same query.
    */
   private void schedule(Asker x, Asked asked, Consumer<Answer> reply, Flight flight, String key) {
-    long deadline = System.nanoTime() + asked.timeout().toNanos();
+    long deadline = asked.deadline();
     QueryBudget budget = new QueryBudget(limits.withTimeout(asked.timeout()), deadline);
     // A client that goes away stops its query.
     x.request()
@@ -207,6 +227,26 @@ final class QueryRuns {
             failure ->
                 budget.stop(new QueryStop(QueryStop.Kind.CANCELLED, "the client went away")));
     QueryRunner runner = runner(asked.site());
+    // The outcome is delivered once: by the query, or, when it overran its stop, in its stead.
+    AtomicBoolean delivered = new AtomicBoolean();
+    Consumer<Answer> outcome =
+        answer -> {
+          if (!delivered.compareAndSet(false, true)) {
+            return;
+          }
+          if (flight != null) {
+            flights.remove(key, flight);
+            QueryStop stop = budget.stopped();
+            if (!answer.ok() && stop != null && forItsClient(stop)) {
+              flight.turnedBack(); // the others ask for themselves, each as the client it is
+            } else {
+              flight.landed(answer, !answer.ok() && (budget.expired() || isTimeout(stop)));
+            }
+          }
+          reply.accept(answer);
+        };
+    // Whether the scheduler is deciding now, on this thread: a refusal then is immediate.
+    AtomicBoolean submitting = new AtomicBoolean(true);
     scheduler.submit(
         clients.of(x.request()),
         deadline,
@@ -214,18 +254,7 @@ final class QueryRuns {
           @Override
           public Runnable run() {
             Answer answer = runner.run(asked.query(), asked.formats(), budget);
-            return () -> {
-              if (flight != null) {
-                flights.remove(key, flight);
-                QueryStop stop = budget.stopped();
-                if (stop != null && stop.kind() == QueryStop.Kind.CANCELLED) {
-                  flight.turnedBack(); // its client left: the others ask for themselves
-                } else {
-                  flight.landed(answer, !answer.ok() && (budget.expired() || isTimeout(stop)));
-                }
-              }
-              reply.accept(answer);
-            };
+            return () -> outcome.accept(answer);
           }
 
           @Override
@@ -234,9 +263,10 @@ final class QueryRuns {
               flights.remove(key, flight);
               flight.turnedBack();
             }
-            if (status == 429) {
-              // A client over its share is told so after a pause, without a thread: one that
-              // asks again at once, on many connections, then costs the server little.
+            if (submitting.get()) {
+              // A client refused at once is told so after a pause, without a thread: one that
+              // asks again as soon as it is refused, on many connections, then costs the server
+              // little.
               x.request()
                   .getComponents()
                   .getScheduler()
@@ -248,7 +278,34 @@ final class QueryRuns {
               x.fail(status, message, retryAfterSeconds);
             }
           }
+
+          @Override
+          public void stop(QueryStop why) {
+            budget.stop(why);
+          }
+
+          @Override
+          public void overdue() {
+            QueryStop why = budget.stopped();
+            if (why == null || why.kind() == QueryStop.Kind.CANCELLED) {
+              why = QueryStop.timeout(asked.timeout().toMillis());
+            }
+            outcome.accept(
+                Answer.failed(
+                    why.status(), why.message(), why.retryAfterSeconds(), budget.elapsedMillis()));
+          }
         });
+    submitting.set(false);
+  }
+
+  /**
+   * Whether a run was stopped for its own client, not for the query: its client went away, or had
+   * used the endpoint most while others waited (stopped to make room). Those waiting for the same
+   * run would not have been stopped so alone; they run it for themselves, and the scheduler judges
+   * each by its own client's use.
+   */
+  private static boolean forItsClient(QueryStop stop) {
+    return stop.kind() == QueryStop.Kind.CANCELLED || stop.kind() == QueryStop.Kind.PREEMPTED;
   }
 
   private static boolean isTimeout(QueryStop stop) {

@@ -77,6 +77,11 @@ public final class SparqlHandler extends Handler.Abstract {
    */
   public record Caching(long answerBytes, Duration maxAge) {}
 
+  /** Requests waiting for another's run of the same query now (for the tests). */
+  public int following() {
+    return runs.following();
+  }
+
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
     boolean head = request.getMethod().equals("HEAD");
@@ -243,7 +248,7 @@ public final class SparqlHandler extends Handler.Abstract {
       return;
     }
     if (hit != null) {
-      send(response, callback, head, hit, cacheable ? etag : null, gzip);
+      send(request, response, callback, head, hit, cacheable ? etag : null, gzip);
       return;
     }
     QueryRuns.Asker x =
@@ -251,7 +256,9 @@ public final class SparqlHandler extends Handler.Abstract {
             request,
             (status, message, retryAfter) ->
                 failed(response, callback, head, html, text, status, message, retryAfter));
-    QueryRuns.Asked asked = new QueryRuns.Asked(site, query, formats, timeout);
+    // Its time limit runs from now, whether it runs the query or waits for another's run of it.
+    QueryRuns.Asked asked =
+        new QueryRuns.Asked(site, query, formats, timeout, System.nanoTime() + timeout.toNanos());
     // What this request does with an outcome: the answer (kept for the next ones, unless it uses
     // the clock or chance: NOW(), RAND() … give another answer each run) or a failure.
     Consumer<Answer> reply =
@@ -260,6 +267,7 @@ public final class SparqlHandler extends Handler.Abstract {
             x.fail(answer.status(), answer.message(), answer.retryAfterSeconds());
           } else if (answer.repeatable()) {
             send(
+                request,
                 response,
                 callback,
                 head,
@@ -268,7 +276,7 @@ public final class SparqlHandler extends Handler.Abstract {
                 gzip);
           } else {
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-            send(response, callback, head, AnswerCache.once(answer), null, gzip);
+            send(request, response, callback, head, AnswerCache.once(answer), null, gzip);
           }
         };
     runs.run(x, asked, key, reply);
@@ -340,6 +348,7 @@ public final class SparqlHandler extends Handler.Abstract {
   public static final String RESULT_LIMIT_HEADER = "X-Result-Limit";
 
   private void send(
+      Request request,
       Response response,
       Callback callback,
       boolean head,
@@ -355,17 +364,22 @@ public final class SparqlHandler extends Handler.Abstract {
     if (gzip
         && body.length >= HttpCaching.GZIP_MIN
         && HttpCaching.compressible(answer.contentType())) {
-      String gzKey = etag != null ? HttpCaching.gzipped(etag) : null;
+      // The copy is kept under the answer's own ETag, so a POST (sent without one) finds it too;
+      // one made for this request comes out of its client's share of compression, or is not made.
+      // An answer sent once (NOW(), RAND() …) has no ETag: its copy is made for it alone.
+      String gzKey = answer.etag().isEmpty() ? null : HttpCaching.gzipped(answer.etag());
       byte[] compressed = gzKey == null ? null : holder.gzipped().get(gzKey);
       if (compressed == null) {
-        compressed = HttpCaching.gzip(body);
-        if (gzKey != null) {
+        compressed = holder.compression().gzip(request, body);
+        if (compressed != null && gzKey != null) {
           holder.gzipped().put(gzKey, compressed);
         }
       }
-      body = compressed;
-      sentTag = gzKey;
-      response.getHeaders().put(HttpHeader.CONTENT_ENCODING, "gzip");
+      if (compressed != null) {
+        body = compressed;
+        sentTag = etag != null && gzKey != null ? gzKey : null;
+        response.getHeaders().put(HttpHeader.CONTENT_ENCODING, "gzip");
+      }
     }
     if (sentTag != null) {
       response.getHeaders().put(HttpHeader.ETAG, sentTag);

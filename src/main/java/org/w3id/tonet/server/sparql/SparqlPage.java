@@ -31,9 +31,10 @@ import org.w3id.tonet.validate.QueryFolder;
  * The SPARQL endpoint as people see it: an editor (a plain form that works without scripts;
  * CodeMirror's SPARQL mode and prefix completion on top when scripts run), the example queries one
  * click away, and — once a query has run — its answer as a table: IRIs of this dataset linked to
- * their pages with their labels, other IRIs as links, literals with their language or datatype, ASK
- * as yes or no, CONSTRUCT and DESCRIBE as a table of triples; how many rows and how long it took, a
- * notice when the result cap cut the answer, and links to the same query in every format.
+ * their pages with their labels, other http(s) IRIs as links (any other scheme — javascript:, data:
+ * — as text), literals with their language or datatype, ASK as yes or no, CONSTRUCT and DESCRIBE as
+ * a table of triples; how many rows and how long it took, a notice when the result cap cut the
+ * answer, and links to the same query in every format.
  *
  * <pre>
  * byte[] html = sparqlPage.form();                       // GET /sparql from a browser

@@ -67,4 +67,32 @@ class ConnegTest {
     assertEquals(Optional.of(Conneg.Format.NQUADS), Conneg.Format.byExtension("nq"));
     assertTrue(Conneg.Format.TRIG.isQuads() && !Conneg.Format.TURTLE.isQuads());
   }
+
+  /** What a header selects for every servlet: the pages, the documents and the description. */
+  @ParameterizedTest(name = "Accept: [{0}] → page {1}, RDF {2}, HTML {3}, names text/html {4}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "text/html | HTML | - | true | true",
+        "TEXT/HTML | HTML | - | true | true",
+        "*/* | HTML | TURTLE | true | false",
+        "text/plain, */*;q=0.1 | NTRIPLES | NTRIPLES | true | false",
+        "text/html;q=0, text/n3 | TURTLE | TURTLE | false | true",
+        "image/png | - | - | false | false",
+        "; | HTML | TURTLE | true | false",
+      })
+  void choicesAreWhatEachServletWouldChoose(
+      String accept, String page, String rdf, boolean html, boolean namesHtml) {
+    Conneg.Choices c = Conneg.Choices.of(accept);
+    assertEquals(page, c.page().map(Conneg.Format::name).orElse("-"));
+    assertEquals(rdf, c.rdf().map(Conneg.Format::name).orElse("-"));
+    assertEquals(html, c.html());
+    assertEquals(namesHtml, c.namesHtml());
+    assertEquals(
+        Conneg.choose(accept, Conneg.Format.pageOffers()).map(Conneg.Format::name).orElse("-"),
+        page);
+    for (Conneg.Format f : Conneg.Format.values()) {
+      assertEquals(Conneg.contentType(accept, f), c.contentType(f), f.name());
+    }
+  }
 }
