@@ -67,6 +67,15 @@ public final class SourceOptions {
     return Council.read(CouncilFolder.of(council), seed);
   }
 
+  /**
+   * The digest of the council {@link #council()} reads, from the bytes alone (empty when that
+   * cannot say: then read it).
+   */
+  Optional<String> councilDigest() throws SourceException {
+    return Council.digestOf(
+        council == null ? CouncilFolder.bundled() : CouncilFolder.of(council), seed);
+  }
+
   /** Strict, or lenient with --lenient. */
   TimelineParser.Mode mode() {
     return lenient ? TimelineParser.Mode.LENIENT : TimelineParser.Mode.STRICT;

@@ -2,6 +2,8 @@ package org.w3id.tonet.council;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -194,7 +196,54 @@ public record Council(
    * Two councils with the same digest publish the same data.
    */
   public String digest() {
-    return sha256(("files " + filesDigest + "\ntable " + table.sha256()).getBytes(UTF_8));
+    return digest(filesDigest, table.sha256());
+  }
+
+  private static String digest(String filesDigest, String tableSha256) {
+    return sha256(("files " + filesDigest + "\ntable " + tableSha256).getBytes(UTF_8));
+  }
+
+  /**
+   * The {@link #digest()} of the council this folder (with {@code table} in place of its own when
+   * not null) reads as, from the files' bytes alone, without reading them: what finds a kept build
+   * in a fraction of the time reading takes ({@code query}). Empty when the identity's table row is
+   * not found by so plain a look (then read the folder); a digest of a folder that does not read
+   * finds no kept build, as none was made of it.
+   *
+   * @throws SourceException when a file cannot be read
+   */
+  public static Optional<String> digestOf(CouncilFolder folder, Path table) throws SourceException {
+    byte[] tableBytes;
+    if (table != null) {
+      try {
+        tableBytes = Files.readAllBytes(table);
+      } catch (IOException e) {
+        return Optional.empty(); // reading the folder says what is wrong with the file
+      }
+    } else {
+      Optional<String> name = folder.bytes(CouncilFolder.IDENTITY).flatMap(Council::tableRow);
+      Optional<byte[]> bytes = name.isEmpty() ? Optional.empty() : folder.bytes(name.get());
+      if (bytes.isEmpty()) {
+        return Optional.empty();
+      }
+      tableBytes = bytes.get();
+    }
+    return Optional.of(digest(filesDigest(folder), sha256(tableBytes)));
+  }
+
+  /** The value of identity.tsv's one {@code table} row, read plainly. */
+  private static Optional<String> tableRow(byte[] identity) {
+    List<String> names =
+        new String(identity, UTF_8)
+            .lines()
+            .filter(line -> !line.startsWith("#"))
+            .map(line -> line.split("\t", -1))
+            .filter(cells -> cells.length >= 3 && cells[0].strip().equals("table"))
+            .map(cells -> cells[2].strip())
+            .toList();
+    return names.size() == 1 && !names.get(0).isEmpty()
+        ? Optional.of(names.get(0))
+        : Optional.empty();
   }
 
   private static String filesDigest(CouncilFolder folder) throws SourceException {

@@ -111,22 +111,28 @@ public final class BuildCache {
    * base IRI, the licence and the reading mode.
    */
   public static String key(Council council, String base, String license, TimelineParser.Mode mode) {
-    return key(council, base, license, org.w3id.tonet.publish.Publisher.UNNAMED, mode);
+    return key(council, base, license, Publisher.UNNAMED, mode);
   }
 
   /** The key of a build that names its publisher (part of the description it holds). */
   public static String key(
-      Council council,
+      Council council, String base, String license, Publisher publisher, TimelineParser.Mode mode) {
+    return key(council.digest(), base, license, publisher, mode);
+  }
+
+  /** The key of a build of the council whose {@link Council#digest()} is {@code councilDigest}. */
+  public static String key(
+      String councilDigest,
       String base,
       String license,
-      org.w3id.tonet.publish.Publisher publisher,
+      Publisher publisher,
       TimelineParser.Mode mode) {
     String what =
         String.join(
             "\n",
             "format " + FORMAT,
             "program " + ProgramBuild.id(),
-            "council " + council.digest(),
+            "council " + councilDigest,
             "base " + base,
             "license " + (license == null ? "" : license),
             "publisher " + publisher.key(),
