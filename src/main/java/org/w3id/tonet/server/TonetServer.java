@@ -41,14 +41,24 @@ public final class TonetServer {
   private final Runnable release;
   private final Tdb2Store.Outcome stored;
   private final Limits limits;
+  private final QueryScheduler queries;
+  private final ConnectionGuard connections;
 
   private TonetServer(
-      FusekiServer fuseki, Site site, Runnable release, Tdb2Store.Outcome stored, Limits limits) {
+      FusekiServer fuseki,
+      Site site,
+      Runnable release,
+      Tdb2Store.Outcome stored,
+      Limits limits,
+      QueryScheduler queries,
+      ConnectionGuard connections) {
     this.fuseki = fuseki;
     this.site = site;
     this.release = release;
     this.stored = stored;
     this.limits = limits;
+    this.queries = queries;
+    this.connections = connections;
   }
 
   /**
@@ -106,6 +116,16 @@ public final class TonetServer {
   /** With a TDB2 database: whether this start built it or reused it; empty when in memory. */
   public Optional<Tdb2Store.Outcome> tdb2Outcome() {
     return Optional.ofNullable(stored);
+  }
+
+  /** SPARQL queries running now, all clients together. */
+  public int queriesRunning() {
+    return queries.running();
+  }
+
+  /** Connections open now, all clients together (a trusted proxy's included). */
+  public int openConnections() {
+    return connections.open();
   }
 
   /** Stops the server (and closes its TDB2 database, if it has one). */
@@ -559,7 +579,7 @@ public final class TonetServer {
         if (!services.endpoints().isEmpty()) {
           LOG.info("SERVICE may call only {}", String.join(", ", services.endpoints()));
         }
-        return new TonetServer(fuseki, site, release, stored, limits);
+        return new TonetServer(fuseki, site, release, stored, limits, scheduler, guard);
       } catch (SourceException | RuntimeException e) {
         fuseki.stop();
         release.run();
