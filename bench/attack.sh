@@ -16,7 +16,7 @@
 # The attacker and the normal client run on this machine, so both come from 127.0.0.1: they are
 # told apart as behind a reverse proxy, by X-Forwarded-For, with tonet-lod started with
 # --trusted-proxy 127.0.0.1 (plain Fuseki has no notion of a client and ignores the header). The
-# per-address limits on raw connections are covered by the tests (HostileCorpusTest).
+# per-address limits on raw connections are covered by the tests (HostileCorpusIT).
 #
 # Recorded per side: the normal traffic's latency (p50, p90, p99, max) and statuses for pages and
 # for SPARQL, the attacker's requests and statuses, OutOfMemoryErrors in the server log, and the
