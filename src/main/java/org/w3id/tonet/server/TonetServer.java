@@ -68,6 +68,16 @@ public final class TonetServer {
     return refusals;
   }
 
+  /** SPARQL queries running now, all clients together. */
+  public int queriesRunning() {
+    return scheduler.running();
+  }
+
+  /** Connections open now, all clients together (a trusted proxy's included). */
+  public int openConnections() {
+    return guard.open();
+  }
+
   /** Who holds its connections (for the tests). */
   ConnectionGuard connections() {
     return guard;

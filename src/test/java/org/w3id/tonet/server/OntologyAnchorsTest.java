@@ -12,10 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3id.tonet.TestSeeds;
-import org.w3id.tonet.parse.TimelineParser;
-import org.w3id.tonet.publish.Site;
-import org.w3id.tonet.rdf.Iris;
 
 /**
  * Every {@code /ontology#X} link the site emits lands on an anchor of the ontology page: the pages
@@ -24,16 +20,13 @@ import org.w3id.tonet.rdf.Iris;
  */
 class OntologyAnchorsTest {
 
-  private static final String BASE = "https://lod.example.jp/tonet/";
+  private static final String BASE = PublishedSeed.BASE;
 
   private static Map<String, byte[]> files;
 
   @BeforeAll
   static void build() throws Exception {
-    Site site =
-        Site.of(
-            TestSeeds.build(TestSeeds.seed(), TimelineParser.Mode.STRICT, new Iris(BASE)), null);
-    files = StaticSite.files(site);
+    files = PublishedSeed.files();
   }
 
   @Test

@@ -1,19 +1,13 @@
 package org.w3id.tonet.server;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.w3id.tonet.TestSeeds;
-import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.publish.Quality;
-import org.w3id.tonet.publish.Site;
-import org.w3id.tonet.rdf.Iris;
 
 /**
  * What the pages say about where things come from and how good the data is: a reading is shown as a
@@ -23,20 +17,10 @@ import org.w3id.tonet.rdf.Iris;
  */
 class ProvenancePagesTest {
 
-  private static final String BASE = "https://lod.example.jp/tonet/";
-
-  @TempDir static Path folder;
-
-  @BeforeAll
-  static void write() throws Exception {
-    Site site =
-        Site.of(
-            TestSeeds.build(TestSeeds.seed(), TimelineParser.Mode.STRICT, new Iris(BASE)), null);
-    StaticSite.write(site, folder);
-  }
-
   private static String page(String path) throws Exception {
-    return Files.readString(folder.resolve(path), StandardCharsets.UTF_8);
+    byte[] page = PublishedSeed.files().get(path);
+    assertNotNull(page, path);
+    return new String(page, StandardCharsets.UTF_8);
   }
 
   @Test

@@ -20,16 +20,13 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.tonet.TestSeeds;
-import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.publish.Site;
-import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.server.site.Links;
 
 /** export --site: every page, document and dump as a static file, every link resolving. */
 class StaticSiteTest {
 
-  private static final String BASE = "https://lod.example.jp/tonet/";
+  private static final String BASE = PublishedSeed.BASE;
   private static final Pattern LINK = Pattern.compile("(?:href|src|action)=\"([^\"]*)\"");
 
   @TempDir static Path folder;
@@ -37,9 +34,7 @@ class StaticSiteTest {
 
   @BeforeAll
   static void write() throws Exception {
-    site =
-        Site.of(
-            TestSeeds.build(TestSeeds.seed(), TimelineParser.Mode.STRICT, new Iris(BASE)), null);
+    site = PublishedSeed.site();
     StaticSite.write(site, folder);
   }
 
