@@ -3,11 +3,13 @@ package org.w3id.tonet.publish;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.jena.atlas.web.HttpException;
+import org.apache.jena.http.HttpOp;
 import org.apache.jena.http.auth.AuthEnv;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdfconnection.RDFConnection;
@@ -187,7 +190,8 @@ public final class Pusher {
               e);
         } catch (ExecutionException e) {
           if (e.getCause() instanceof HttpException answer) {
-            throw failure(answer, graph.getKey(), pushed, ordered);
+            throw failure(
+                refusalBehind(answer, http, graph.getKey()), graph.getKey(), pushed, ordered);
           }
           if (e.getCause() instanceof RuntimeException runtime) {
             throw runtime;
@@ -216,6 +220,30 @@ public final class Pusher {
       }
     }
     return List.copyOf(pushed);
+  }
+
+  /**
+   * The store's refusal behind a connection it closed while the graph was being sent, or {@code
+   * failed} as it is. A store that refuses a PUT (a 401 for credentials it does not accept, a 403)
+   * may answer as soon as it has the headers and close the connection with the body unread; the
+   * client, still sending, then meets a broken pipe or a reset instead of the answer (PushIT saw it
+   * on a busy machine). A HEAD of the same graph, which has no body to send, gets the answer.
+   */
+  private HttpException refusalBehind(HttpException failed, HttpClient http, String graph) {
+    if (failed.getStatusCode() > 0
+        || !hasCause(failed, IOException.class)
+        || hasCause(failed, ConnectException.class)
+        || hasCause(failed, HttpTimeoutException.class)
+        || hasCause(failed, UnknownHostException.class)) {
+      return failed;
+    }
+    try {
+      HttpOp.httpHead(http, url + "?graph=" + URLEncoder.encode(graph, StandardCharsets.UTF_8));
+      return failed;
+    } catch (HttpException asked) {
+      int status = asked.getStatusCode();
+      return status == 401 || status == 403 ? asked : failed;
+    }
   }
 
   private static String seconds(Duration d) {
