@@ -68,6 +68,14 @@ public final class TestSeeds {
     return folder;
   }
 
+  /** Replaces {@code from} by {@code to} in a file of a copied folder, which must hold it. */
+  public static void replace(Path file, String from, String to) throws java.io.IOException {
+    String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+    org.junit.jupiter.api.Assertions.assertTrue(text.contains(from), file + " holds " + from);
+    java.nio.file.Files.writeString(
+        file, text.replace(from, to), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /**
    * A strict build of a council folder of the repository: "seeds" gives {@link #seedBuild()},
    * another folder (examples/mizunagi) is built under https://lod.example.org/mizunagi/.

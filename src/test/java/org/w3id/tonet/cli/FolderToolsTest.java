@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,16 +30,10 @@ class FolderToolsTest {
     return TestSeeds.copyOfTone(temp.resolve("tone"));
   }
 
-  private static void replace(Path file, String from, String to) throws Exception {
-    String text = Files.readString(file, StandardCharsets.UTF_8);
-    assertTrue(text.contains(from), file + " holds " + from);
-    Files.writeString(file, text.replace(from, to), StandardCharsets.UTF_8);
-  }
-
   @Test
   void validateSaysForEachRowNotReadWhichFileToAddWhatTo() throws Exception {
     Path folder = copyOfTone();
-    replace(
+    TestSeeds.replace(
         folder.resolve("words.tsv"),
         "symposium\t地域医療ネットワークシンポジウム\tRegional Medical Network Symposium\t-\t-\n",
         "");
@@ -62,7 +55,7 @@ class FolderToolsTest {
   @Test
   void theExpectedOutputIsARegressionTest() throws Exception {
     Path folder = copyOfTone();
-    replace(
+    TestSeeds.replace(
         folder.resolve("expected.ttl"),
         "\"Saitama Prefecture submitted the",
         "\"Saitama Prefecture sent the");

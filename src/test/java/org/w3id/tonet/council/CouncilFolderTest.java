@@ -28,12 +28,6 @@ class CouncilFolderTest {
     return TestSeeds.copyOfTone(temp.resolve("tone"));
   }
 
-  private static void replace(Path file, String from, String to) throws Exception {
-    String text = Files.readString(file, StandardCharsets.UTF_8);
-    assertTrue(text.contains(from), file + " holds " + from);
-    Files.writeString(file, text.replace(from, to), StandardCharsets.UTF_8);
-  }
-
   private static List<SourceProblem> problems(Path folder) {
     return assertThrows(SourceException.class, () -> Council.read(CouncilFolder.of(folder)))
         .problems();
@@ -57,7 +51,7 @@ class CouncilFolderTest {
   @Test
   void aMisspelledColumnIsNamedWithTheNearestOne() throws Exception {
     Path folder = copyOfTone();
-    replace(folder.resolve("names.tsv"), "\tenglish\t", "\tenglsh\t");
+    TestSeeds.replace(folder.resolve("names.tsv"), "\tenglish\t", "\tenglsh\t");
     SourceProblem p = only(problems(folder), "names.tsv");
     assertEquals(15, p.line());
     assertEquals(4, p.cell());
@@ -77,7 +71,7 @@ class CouncilFolderTest {
   @Test
   void aValueStillToFillInNamesItsColumnAndTheFix() throws Exception {
     Path folder = copyOfTone();
-    replace(
+    TestSeeds.replace(
         folder.resolve("names.tsv"), "\tpastoral-kazo\tPastoral Kazo\t", "\tpastoral-kazo\t?\t");
     SourceProblem p = only(problems(folder), "names.tsv");
     assertEquals(4, p.cell());
@@ -89,10 +83,11 @@ class CouncilFolderTest {
   @Test
   void everyFilesProblemsAreFoundInOneRun() throws Exception {
     Path folder = copyOfTone();
-    replace(folder.resolve("names.tsv"), "venue\tパストラルかぞ", "venu\tパストラルかぞ");
-    replace(folder.resolve("identity.tsv"), "site-name\ten\t", "site-nam\ten\t");
-    replace(folder.resolve("gazetteer.tsv"), "\tcity\t2010-03-23\t", "\tcitty\t2010-03-23\t");
-    replace(folder.resolve("readings.tsv"), "\tschema:superEvent\t", "\tsuperEvent\t");
+    TestSeeds.replace(folder.resolve("names.tsv"), "venue\tパストラルかぞ", "venu\tパストラルかぞ");
+    TestSeeds.replace(folder.resolve("identity.tsv"), "site-name\ten\t", "site-nam\ten\t");
+    TestSeeds.replace(
+        folder.resolve("gazetteer.tsv"), "\tcity\t2010-03-23\t", "\tcitty\t2010-03-23\t");
+    TestSeeds.replace(folder.resolve("readings.tsv"), "\tschema:superEvent\t", "\tsuperEvent\t");
     List<SourceProblem> problems = problems(folder);
     SourceProblem kind = problems.get(0);
     assertTrue(kind.file().endsWith("names.tsv"), problems.toString());
@@ -134,7 +129,8 @@ class CouncilFolderTest {
   @Test
   void theIdentityNamesACouncilOfTheNames() throws Exception {
     Path folder = copyOfTone();
-    replace(folder.resolve("identity.tsv"), "council\t-\tcouncil\n", "council\t-\tcouncill\n");
+    TestSeeds.replace(
+        folder.resolve("identity.tsv"), "council\t-\tcouncil\n", "council\t-\tcouncill\n");
     SourceProblem p = only(problems(folder), "identity.tsv");
     assertTrue(
         p.message().contains("names.tsv has no org row with the slug councill"), p.message());
@@ -144,7 +140,7 @@ class CouncilFolderTest {
   void aRequiredFileOrFieldMissingIsSaidWithItsFix() throws Exception {
     Path folder = copyOfTone();
     Files.delete(folder.resolve("names.tsv"));
-    replace(
+    TestSeeds.replace(
         folder.resolve("identity.tsv"),
         "attribution\tja\t出典：埼玉利根保健医療圏医療連携推進協議会「協議会の経過」を加工して作成\n",
         "");
