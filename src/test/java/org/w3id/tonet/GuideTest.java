@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.tonet.cli.Main;
-import picocli.CommandLine;
+import org.w3id.tonet.cli.CliTest;
 
 /**
  * Runs the steps of docs/second-council.md, the guide to publishing a second council, in order: a
@@ -88,17 +85,12 @@ class GuideTest {
     for (String arg : rest.trim().split("\\s+")) {
       args.add(arg.startsWith("councils/") ? local(arg).toString() : arg);
     }
-    CommandLine cmd = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cmd.setOut(new PrintWriter(out));
-    cmd.setErr(new PrintWriter(err));
-    cmd.execute(args.toArray(String[]::new));
+    CliTest.Run run = CliTest.run(args.toArray(String[]::new));
     if (redirect != null) {
-      Files.writeString(redirect, out.toString(), StandardCharsets.UTF_8);
-      return err.toString().replace(temp + "/", "");
+      Files.writeString(redirect, run.out(), StandardCharsets.UTF_8);
+      return run.err().replace(temp + "/", "");
     }
-    return (err.toString() + out.toString()).replace(temp + "/", "");
+    return (run.err() + run.out()).replace(temp + "/", "");
   }
 
   /** A path of the guide's councils/ folder, in the temporary folder. */

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,10 +27,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.w3id.tonet.cli.Main;
+import org.w3id.tonet.cli.CliTest;
 import org.w3id.tonet.rdf.Prefixes;
 import org.w3id.tonet.server.TonetServer;
-import picocli.CommandLine;
 
 /**
  * The README's examples are what the program prints. An example is marked with a line {@code <!--
@@ -176,13 +173,8 @@ class ReadmeExamplesTest {
   }
 
   private static String run(List<String> args) {
-    CommandLine cmd = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cmd.setOut(new PrintWriter(out));
-    cmd.setErr(new PrintWriter(err));
-    cmd.execute(args.toArray(String[]::new));
-    return out.toString() + err.toString();
+    CliTest.Run run = CliTest.run(args.toArray(String[]::new));
+    return run.out() + run.err();
   }
 
   private static void curl(Example e, List<String> words) throws Exception {

@@ -16,14 +16,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
-class CliTest {
+public class CliTest {
 
   @TempDir Path temp;
 
   /** What a run printed and returned. */
-  record Run(int exit, String out, String err) {}
+  public record Run(int exit, String out, String err) {}
 
-  static Run run(String... args) {
+  /** Runs the program as its command line would, capturing what it prints. */
+  public static Run run(String... args) {
     CommandLine cmd = Main.commandLine();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

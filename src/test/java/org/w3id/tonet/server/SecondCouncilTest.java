@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,13 +31,12 @@ import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.tonet.cli.Main;
+import org.w3id.tonet.cli.CliTest;
 import org.w3id.tonet.council.Council;
 import org.w3id.tonet.council.CouncilFolder;
 import org.w3id.tonet.model.Gazetteer;
 import org.w3id.tonet.model.Name;
 import org.w3id.tonet.rdf.TONET;
-import picocli.CommandLine;
 
 /**
  * A second council end to end: the example folder examples/mizunagi (a made-up council, real
@@ -57,22 +54,11 @@ class SecondCouncilTest {
   private static Dataset published;
   private static String exportOut;
 
-  private static int run(StringWriter out, StringWriter err, String... args) {
-    CommandLine cmd = Main.commandLine();
-    cmd.setOut(new PrintWriter(out));
-    cmd.setErr(new PrintWriter(err));
-    return cmd.execute(args);
-  }
-
   @BeforeAll
   static void export() throws Exception {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
     Path dumps = temp.resolve("dumps");
-    int exit =
-        run(
-            out,
-            err,
+    CliTest.Run run =
+        CliTest.run(
             "export",
             "--council",
             FOLDER.toString(),
@@ -80,8 +66,8 @@ class SecondCouncilTest {
             dumps.toString(),
             "--base-iri",
             BASE);
-    assertEquals(0, exit, err.toString());
-    exportOut = out.toString();
+    assertEquals(0, run.exit(), run.err());
+    exportOut = run.out();
     published = DatasetFactory.create();
     RDFParser.source(dumps.resolve("tonet.trig")).lang(Lang.TRIG).parse(published);
   }
@@ -92,12 +78,11 @@ class SecondCouncilTest {
 
   @Test
   void theFolderValidatesWithEveryRowReadAndItsExpectedOutput() {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    assertEquals(0, run(out, err, "validate", "--council", FOLDER.toString()), err.toString());
+    CliTest.Run run = CliTest.run("validate", "--council", FOLDER.toString());
+    assertEquals(0, run.exit(), run.err());
     assertEquals(
         "valid: timeline.txt: 40 entries and 6 summary counts from 43 lines, 1821 triples\n",
-        out.toString(),
+        run.out(),
         "every row read (no 'not read'), and the data as expected.ttl has it");
     assertTrue(exportOut.startsWith("wrote 30 files to "), exportOut);
   }
