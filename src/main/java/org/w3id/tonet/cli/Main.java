@@ -77,6 +77,9 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("serve")) {
+      JenaStart.begin(); // while picocli reads the command line (issue 22)
+    }
     System.exit(commandLine().execute(args));
   }
 }

@@ -56,18 +56,26 @@ import picocli.CommandLine.Spec;
     })
 public final class QueryCommand implements Callable<Integer> {
 
-  /** How SELECT and ASK results are printed: a table, or one of the server's result formats. */
+  /**
+   * How SELECT and ASK results are printed: a table, or one of the server's result formats. Jena's
+   * languages are looked up when used, not held: picocli reads these constants for every command
+   * line, and touching Jena there would start it (and its logging) before any command runs.
+   */
   enum Format {
-    table(null),
-    tsv(ResultSetLang.RS_TSV),
-    csv(ResultSetLang.RS_CSV),
-    json(ResultSetLang.RS_JSON),
-    xml(ResultSetLang.RS_XML);
+    table,
+    tsv,
+    csv,
+    json,
+    xml;
 
-    private final Lang lang;
-
-    Format(Lang lang) {
-      this.lang = lang;
+    Lang lang() {
+      return switch (this) {
+        case table -> null;
+        case tsv -> ResultSetLang.RS_TSV;
+        case csv -> ResultSetLang.RS_CSV;
+        case json -> ResultSetLang.RS_JSON;
+        case xml -> ResultSetLang.RS_XML;
+      };
     }
   }
 
@@ -186,14 +194,14 @@ public final class QueryCommand implements Callable<Integer> {
         if (format == Format.table) {
           new ResultTable(Prefixes.asMapping(), iris.base()).print(exec.execSelect(), out);
         } else {
-          out.print(resultText(exec, format.lang));
+          out.print(resultText(exec, format.lang()));
         }
       } else if (query.isAskType()) {
         boolean answer = exec.execAsk();
         out.print(
             format == Format.table
                 ? (answer ? "yes" : "no") + System.lineSeparator()
-                : ResultSetMgr.asString(answer, format.lang));
+                : ResultSetMgr.asString(answer, format.lang()));
       } else {
         Model graph = query.isConstructType() ? exec.execConstruct() : exec.execDescribe();
         graph.setNsPrefixes(Prefixes.all());

@@ -264,6 +264,7 @@ public final class ServeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
     long started = System.nanoTime();
+    JenaStart.await();
     Optional<String> portProblem = TonetServer.portProblem(port, allInterfaces);
     if (portProblem.isPresent()) {
       err.println("error: " + portProblem.get());
@@ -275,7 +276,7 @@ public final class ServeCommand implements Callable<Integer> {
           TonetServer.create()
               .port(port)
               .baseIri(baseIri)
-              .council(source.council())
+              .council(source.councilSource())
               .mode(source.mode())
               .license(license)
               .publisher(publisher.publisher())

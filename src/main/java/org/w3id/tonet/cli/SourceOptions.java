@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.w3id.tonet.council.Council;
 import org.w3id.tonet.council.CouncilFolder;
+import org.w3id.tonet.council.CouncilSource;
 import org.w3id.tonet.council.Expected;
 import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.publish.Build;
@@ -65,6 +66,24 @@ public final class SourceOptions {
       return seed == null ? bundled : bundled.withTable(SourceFile.read(seed));
     }
     return Council.read(CouncilFolder.of(council), seed);
+  }
+
+  /**
+   * The council folder of these options, read only when it must be ({@code serve} finds a kept
+   * build by the folder's digest without reading it).
+   */
+  public CouncilSource councilSource() {
+    return new CouncilSource() {
+      @Override
+      public Optional<String> digest() throws SourceException {
+        return councilDigest();
+      }
+
+      @Override
+      public Council read() throws SourceException {
+        return council();
+      }
+    };
   }
 
   /**

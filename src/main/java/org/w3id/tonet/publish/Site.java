@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.rdf.model.Model;
@@ -57,9 +58,9 @@ public record Site(
     files = Map.copyOf(files);
   }
 
-  /** Publishes a build in a new in-memory dataset; {@code licenseIri} may be null. */
+  /** Publishes a build in a dataset of its own graphs; {@code licenseIri} may be null. */
   public static Site of(Build build, String licenseIri) {
-    return of(build, licenseIri, DatasetFactory.createTxnMem().asDatasetGraph());
+    return over(build, licenseIri, Publisher.UNNAMED, null);
   }
 
   /** Publishes a build into a dataset (the one the SPARQL endpoint serves). */
@@ -76,7 +77,8 @@ public record Site(
 
   /**
    * Publishes a build over a dataset without writing to it: for a store that already holds the
-   * graphs, or that {@link Tdb2Store} fills.
+   * graphs, or that {@link Tdb2Store} fills; null for a read-only dataset of the site's own graphs
+   * in memory (what {@code serve} answers from without a database), which holds them already.
    */
   public static Site over(Build build, String licenseIri, DatasetGraph served) {
     return over(build, licenseIri, Publisher.UNNAMED, served);
@@ -99,7 +101,8 @@ public record Site(
 
   /**
    * A site as it was published before: its graphs and files, over a dataset ({@link #load()} puts
-   * the graphs in it, unless it holds them already).
+   * the graphs in it, unless it holds them already), or over its own graphs when {@code served} is
+   * null.
    */
   public static Site loaded(
       Model data,
@@ -113,12 +116,29 @@ public record Site(
     Model union = ModelFactory.createDefaultModel();
     Prefixes.apply(union);
     union.add(data).add(ontology).add(meta);
+    DatasetGraph dataset = served;
+    if (dataset == null) {
+      // The default graph is the union of the three, as the design asks.
+      dataset =
+          new ServedDataset(
+              union.getGraph(),
+              Map.of(
+                  NodeFactory.createURI(iris.graph("data")), data.getGraph(),
+                  NodeFactory.createURI(iris.graph("ontology")), ontology.getGraph(),
+                  NodeFactory.createURI(iris.graph("meta")), meta.getGraph()));
+    }
     return new Site(
-        data, ontology, meta, union, iris, source, served, files, published, tag(files));
+        data, ontology, meta, union, iris, source, dataset, files, published, tag(files));
   }
 
-  /** Puts the three named graphs, and their union as the default graph, into the dataset. */
+  /**
+   * Puts the three named graphs, and their union as the default graph, into the dataset; nothing
+   * to do for a dataset of the site's own graphs.
+   */
   public void load() {
+    if (dataset instanceof ServedDataset) {
+      return;
+    }
     Dataset target = DatasetFactory.wrap(dataset);
     Txn.executeWrite(
         target,

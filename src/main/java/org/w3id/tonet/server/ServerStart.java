@@ -7,9 +7,9 @@ import java.util.concurrent.FutureTask;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.w3id.tonet.council.Council;
 import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.publish.Build;
 import org.w3id.tonet.publish.BuildCache;
@@ -62,35 +62,15 @@ final class ServerStart {
         options.baseIri != null
             ? options.baseIri
             : options.port != 0 ? "http://localhost:" + options.port + "/" : null;
-    String cacheKey =
-        options.buildCache != null && knownBase != null
-            ? BuildCache.key(
-                options.council, knownBase, options.license, options.publisher, options.mode)
-            : null;
-    DatasetGraph dataset =
-        options.tdb2 == null ? DatasetGraphFactory.createTxnMem() : Tdb2Store.open(options.tdb2);
-    // The seed is read and parsed (ICU, no Jena), or the kept build is loaded, on a thread of its
-    // own while Jena, Fuseki and Jetty start on this one: the two are independent, and together
-    // they are most of the start-up time (bench/README.md). When the base is known, the build is
-    // mapped, validated and published there too (issue 22: a cold start).
-    FutureTask<Prepared> preparing =
-        new FutureTask<>(
-            () -> {
-              if (cacheKey != null) {
-                Optional<Site> kept =
-                    options.buildCache.load(cacheKey, dataset, options.tdb2 == null);
-                if (kept.isPresent()) {
-                  return new Prepared(kept.get(), null, true);
-                }
-              }
-              TimelineParser.Result parsed = options.council.parse(options.mode);
-              if (knownBase == null) {
-                return new Prepared(null, parsed, false);
-              }
-              Build build = Build.of(options.council, parsed, new Iris(knownBase));
-              return new Prepared(
-                  Site.over(build, options.license, options.publisher, dataset), parsed, false);
-            });
+    // Only a database is opened here; a server in memory answers from its site's own graphs
+    // (publish/ServedDataset), which exist once it is prepared.
+    DatasetGraph store = options.tdb2 == null ? null : Tdb2Store.open(options.tdb2);
+    // The council folder is read (or only its digest taken, when a kept build is found by it) and
+    // the seed parsed, or the kept build loaded, on a thread of its own while Jena, Fuseki and
+    // Jetty start on this one: the two are independent, and together they are most of the start-up
+    // time (bench/README.md). When the base is known, the build is mapped, validated and published
+    // there too, and the query engine is warmed on it (issue 22: a cold and a warm start).
+    FutureTask<Prepared> preparing = new FutureTask<>(() -> prepare(knownBase, store));
     Thread preparer = new Thread(preparing, "tonet-lod-prepare");
     preparer.setDaemon(true);
     preparer.start();
@@ -112,7 +92,7 @@ final class ServerStart {
             ClientAddress.trusting(options.trustedProxies),
             refusals);
     try {
-      Runnable closeStore = options.tdb2 == null ? () -> {} : () -> Tdb2Store.close(dataset);
+      Runnable closeStore = store == null ? () -> {} : () -> Tdb2Store.close(store);
       release =
           () -> {
             scheduler.close();
@@ -120,8 +100,9 @@ final class ServerStart {
             refusals.close();
             closeStore.run();
           };
-      dataset.getContext().set(ARQ.queryTimeout, Long.toString(options.queryTimeout.toMillis()));
-      options.services.install(dataset.getContext());
+      if (store != null) {
+        configure(store);
+      }
       fuseki = Routes.fuseki(options, holder, limits, scheduler, guard, refusals);
       fuseki.start();
       step.accept(
@@ -134,11 +115,12 @@ final class ServerStart {
       throw e;
     }
     try {
-      if (options.tdb2 != null && cacheKey != null) {
+      String storeKey = store == null ? null : cacheKey(knownBase, options.council.digest());
+      if (storeKey != null) {
         // A database that holds the kept build answers queries while the rest of the build (the
         // graphs for pages, the dumps) is loaded: for a long table, a minute (issue 22).
-        Optional<Site> described = options.buildCache.described(cacheKey, dataset);
-        if (described.isPresent() && Tdb2Store.holds(dataset, described.get())) {
+        Optional<Site> described = options.buildCache.described(storeKey, store);
+        if (described.isPresent() && Tdb2Store.holds(store, described.get())) {
           holder.answerQueries(described.get());
           step.accept("SPARQL answered from the TDB2 database, which holds the kept build");
         }
@@ -148,7 +130,7 @@ final class ServerStart {
       boolean kept = prepared.kept();
       if (kept) {
         site = prepared.site();
-        step.accept("the build kept from an earlier start loaded and checked: " + cacheKey);
+        step.accept("the build kept from an earlier start loaded and checked: " + prepared.key());
       } else {
         TimelineParser.Result parsed = prepared.parsed();
         step.accept(
@@ -162,10 +144,11 @@ final class ServerStart {
         } else {
           Build build =
               Build.of(
-                  options.council,
+                  prepared.council(),
                   parsed,
                   new Iris("http://localhost:" + fuseki.getHttpPort() + "/"));
-          site = Site.over(build, options.license, options.publisher, dataset);
+          site = Site.over(build, options.license, options.publisher, store);
+          configure(site.dataset());
         }
         step.accept("mapped to RDF: " + site.data().size() + " triples in the data graph");
         if (options.tdb2 == null) {
@@ -173,7 +156,7 @@ final class ServerStart {
         }
       }
       Tdb2Store.Outcome stored =
-          options.tdb2 == null ? null : Tdb2Store.prepare(dataset, site, options.rebuild);
+          store == null ? null : Tdb2Store.prepare(store, site, options.rebuild);
       holder.set(site);
       step.accept(
           (kept ? "" : "dumps made; ")
@@ -181,6 +164,7 @@ final class ServerStart {
                   ? "the SPARQL dataset loaded"
                   : "TDB2 database " + (stored == Tdb2Store.Outcome.REUSED ? "reused" : "built")));
       Thread keeper = null;
+      String cacheKey = prepared.key();
       if (!kept && cacheKey != null) {
         // Kept for the next start, once this one serves.
         keeper =
@@ -222,7 +206,76 @@ final class ServerStart {
    * A kept site; or a parsed seed, with its site (not yet loaded into the dataset) when the base
    * was known before the port was bound.
    */
-  private record Prepared(Site site, TimelineParser.Result parsed, boolean kept) {}
+  private record Prepared(
+      Site site, TimelineParser.Result parsed, Council council, boolean kept, String key) {}
+
+  /**
+   * What runs beside the web server's start: the kept build loaded, or the council folder read and
+   * parsed, and when the base is known, mapped, validated and published; then the query engine
+   * warmed on the site.
+   */
+  private Prepared prepare(String knownBase, DatasetGraph store) throws SourceException {
+    String key = cacheKey(knownBase, options.council.digest());
+    if (key != null) {
+      Optional<Site> kept = options.buildCache.load(key, store, false);
+      if (kept.isPresent()) {
+        return new Prepared(ready(kept.get()), null, null, true, key);
+      }
+    }
+    Council council = options.council.read();
+    if (key == null && knownBase != null && options.buildCache != null) {
+      // The digest could not be told from the folder's bytes: the folder read tells it.
+      key = cacheKey(knownBase, Optional.of(council.digest()));
+      Optional<Site> kept = options.buildCache.load(key, store, false);
+      if (kept.isPresent()) {
+        return new Prepared(ready(kept.get()), null, null, true, key);
+      }
+    }
+    TimelineParser.Result parsed = council.parse(options.mode);
+    if (knownBase == null) {
+      return new Prepared(null, parsed, council, false, null);
+    }
+    Build build = Build.of(council, parsed, new Iris(knownBase));
+    Site site = Site.over(build, options.license, options.publisher, store);
+    return new Prepared(ready(site), parsed, council, false, key);
+  }
+
+  /**
+   * The key of the kept build for a base and a council digest; null when there is no build cache,
+   * the base is not yet known or the digest not told.
+   */
+  private String cacheKey(String base, Optional<String> digest) {
+    if (options.buildCache == null || base == null || digest.isEmpty()) {
+      return null;
+    }
+    return BuildCache.key(digest.get(), base, options.license, options.publisher, options.mode);
+  }
+
+  /**
+   * A site configured for queries; when it answers from memory, its query engine is warmed on a
+   * thread of its own (the site is served meanwhile: a query that comes first only shares the
+   * loading of the engine's classes).
+   */
+  private Site ready(Site site) {
+    if (options.tdb2 == null) {
+      configure(site.dataset());
+      Thread warming =
+          new Thread(
+              () ->
+                  QueryWarmup.run(
+                      site.dataset(), options.services, site.base(), options.limits().query()),
+              "tonet-lod-query-warmup");
+      warming.setDaemon(true);
+      warming.start();
+    }
+    return site;
+  }
+
+  /** The time limit and the SERVICE allow-list every query of {@code dataset} runs under. */
+  private void configure(DatasetGraph dataset) {
+    dataset.getContext().set(ARQ.queryTimeout, Long.toString(options.queryTimeout.toMillis()));
+    options.services.install(dataset.getContext());
+  }
 
   /** Waits for what {@link #start()} prepares in the background: its result or its error. */
   private static Prepared prepared(FutureTask<Prepared> preparing) throws SourceException {

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.w3id.tonet.council.Council;
+import org.w3id.tonet.council.CouncilSource;
 import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.publish.BuildCache;
 import org.w3id.tonet.publish.Site;
@@ -212,7 +213,7 @@ public final class TonetServer {
   public static final class Builder {
     int port = 3030;
     String baseIri;
-    Council council;
+    CouncilSource council;
     TimelineParser.Mode mode = TimelineParser.Mode.STRICT;
     String license;
     org.w3id.tonet.publish.Publisher publisher = org.w3id.tonet.publish.Publisher.UNNAMED;
@@ -275,6 +276,15 @@ public final class TonetServer {
 
     /** The council folder to publish: its table, names, words, places and identity. */
     public Builder council(Council council) {
+      this.council = CouncilSource.of(council);
+      return this;
+    }
+
+    /**
+     * The council folder to publish, read only when no build of it is kept: a start that finds
+     * one by the folder's digest does not read it.
+     */
+    public Builder council(CouncilSource council) {
       this.council = Objects.requireNonNull(council, "council");
       return this;
     }
