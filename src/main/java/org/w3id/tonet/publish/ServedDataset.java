@@ -8,9 +8,8 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphZero;
 
 /**
- * The SPARQL dataset of a site held in memory: its own graphs, linked and not copied — the union
- * as the default graph, the data, the ontology and the description as named graphs — and read
- * only.
+ * The SPARQL dataset of a site held in memory: its own graphs, linked and not copied — the union as
+ * the default graph, the data, the ontology and the description as named graphs — and read only.
  *
  * <p>Copying the graphs into Jena's transactional in-memory dataset was most of what loading a kept
  * build cost at start-up (issue 22: 56 % of its samples, for 12,800 quads of a publication that

@@ -132,8 +132,8 @@ public record Site(
   }
 
   /**
-   * Puts the three named graphs, and their union as the default graph, into the dataset; nothing
-   * to do for a dataset of the site's own graphs.
+   * Puts the three named graphs, and their union as the default graph, into the dataset; nothing to
+   * do for a dataset of the site's own graphs.
    */
   public void load() {
     if (dataset instanceof ServedDataset) {

@@ -281,8 +281,8 @@ public final class TonetServer {
     }
 
     /**
-     * The council folder to publish, read only when no build of it is kept: a start that finds
-     * one by the folder's digest does not read it.
+     * The council folder to publish, read only when no build of it is kept: a start that finds one
+     * by the folder's digest does not read it.
      */
     public Builder council(CouncilSource council) {
       this.council = Objects.requireNonNull(council, "council");

@@ -16,12 +16,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.tonet.TestSeeds;
+import org.w3id.tonet.council.Council;
+import org.w3id.tonet.council.CouncilSource;
 import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.server.Http;
 import org.w3id.tonet.server.TonetServer;
@@ -100,6 +104,46 @@ class BuildCacheTest {
       assertArrayEquals(answer, sparql(two), "the same answers");
       assertEquals(
           200, Http.get(two.localUrl() + "page/org/council").statusCode(), "pages are made");
+    } finally {
+      two.stop();
+    }
+  }
+
+  @Test
+  void aStartThatFindsItsKeptBuildByTheFoldersDigestDoesNotReadTheFolder() throws Exception {
+    AtomicInteger reads = new AtomicInteger();
+    Council tone = TestSeeds.tone();
+    CouncilSource counted =
+        new CouncilSource() {
+          @Override
+          public Optional<String> digest() {
+            return Optional.of(tone.digest());
+          }
+
+          @Override
+          public Council read() {
+            reads.incrementAndGet();
+            return tone;
+          }
+        };
+    List<String> steps = new ArrayList<>();
+    TonetServer one =
+        TonetServer.create().port(0).baseIri(BASE).council(counted).buildCache(cache).start();
+    one.stop();
+    assertEquals(1, reads.get(), "the first start reads the folder");
+    awaitEntry(entry(null));
+    TonetServer two =
+        TonetServer.create()
+            .port(0)
+            .baseIri(BASE)
+            .council(counted)
+            .buildCache(cache)
+            .progress((what, millis) -> steps.add(what))
+            .start();
+    try {
+      assertTrue(keptBuildLoaded(steps), "the kept build is loaded: " + steps);
+      assertEquals(1, reads.get(), "the second start does not read the folder again");
+      assertEquals(200, Http.get(two.localUrl() + "page/org/council").statusCode());
     } finally {
       two.stop();
     }
