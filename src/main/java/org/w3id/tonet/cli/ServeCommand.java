@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.w3id.tonet.council.CouncilSource;
 import org.w3id.tonet.publish.Tdb2Store;
 import org.w3id.tonet.server.TonetServer;
+import org.w3id.tonet.server.http.JettyWarmup;
 import org.w3id.tonet.source.SourceException;
 import org.w3id.tonet.sparql.QueryScheduler;
 import org.w3id.tonet.sparql.Sizes;
@@ -264,7 +266,18 @@ public final class ServeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
     long started = System.nanoTime();
-    JenaStart.await();
+    // While Jena starts on its own thread (JenaStart), what needs none of it: the web server's
+    // classes loaded, and the council folder's digest, which finds a kept build.
+    JettyWarmup.loadClasses();
+    CouncilSource council;
+    try {
+      council = source.councilSource();
+    } catch (SourceException e) {
+      SourceOptions.report(e, err, "the server did not start");
+      return ExitCodes.INVALID;
+    } finally {
+      JenaStart.await();
+    }
     Optional<String> portProblem = TonetServer.portProblem(port, allInterfaces);
     if (portProblem.isPresent()) {
       err.println("error: " + portProblem.get());
@@ -276,7 +289,7 @@ public final class ServeCommand implements Callable<Integer> {
           TonetServer.create()
               .port(port)
               .baseIri(baseIri)
-              .council(source.councilSource())
+              .council(council)
               .mode(source.mode())
               .license(license)
               .publisher(publisher.publisher())

@@ -70,13 +70,17 @@ public final class SourceOptions {
 
   /**
    * The council folder of these options, read only when it must be ({@code serve} finds a kept
-   * build by the folder's digest without reading it).
+   * build by the folder's digest without reading it). The digest is taken now, from the files'
+   * bytes alone, without Jena: {@code serve} takes it while Jena starts on another thread.
+   *
+   * @throws SourceException when a file of the folder cannot be read
    */
-  public CouncilSource councilSource() {
+  public CouncilSource councilSource() throws SourceException {
+    Optional<String> digest = councilDigest();
     return new CouncilSource() {
       @Override
-      public Optional<String> digest() throws SourceException {
-        return councilDigest();
+      public Optional<String> digest() {
+        return digest;
       }
 
       @Override

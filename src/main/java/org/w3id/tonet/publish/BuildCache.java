@@ -24,6 +24,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.GraphMemFactory;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
@@ -296,7 +297,8 @@ public final class BuildCache {
   }
 
   private static Model prefixed() {
-    Model model = ModelFactory.createDefaultModel();
+    // Jena's GraphMem2, as a build's own data graph is: adding is cheaper (start-up, issue 22).
+    Model model = ModelFactory.createModelForGraph(GraphMemFactory.createGraphMem2());
     Prefixes.apply(model);
     return model;
   }

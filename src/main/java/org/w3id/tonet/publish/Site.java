@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.GraphMemFactory;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
@@ -113,7 +114,7 @@ public record Site(
       DatasetGraph served,
       Map<String, byte[]> files,
       Instant published) {
-    Model union = ModelFactory.createDefaultModel();
+    Model union = ModelFactory.createModelForGraph(GraphMemFactory.createGraphMem2());
     Prefixes.apply(union);
     union.add(data).add(ontology).add(meta);
     DatasetGraph dataset = served;

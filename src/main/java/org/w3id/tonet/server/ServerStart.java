@@ -10,6 +10,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3id.tonet.council.Council;
+import org.w3id.tonet.parse.JapaneseEras;
 import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.publish.Build;
 import org.w3id.tonet.publish.BuildCache;
@@ -69,8 +70,10 @@ final class ServerStart {
     // the seed parsed, or the kept build loaded, on a thread of its own while Jena, Fuseki and
     // Jetty start on this one: the two are independent, and together they are most of the start-up
     // time (bench/README.md). When the base is known, the build is mapped, validated and published
-    // there too, and the query engine is warmed on it (issue 22: a cold and a warm start).
+    // there too (issue 22: a cold and a warm start).
     FutureTask<Prepared> preparing = new FutureTask<>(() -> prepare(knownBase, store));
+    // The query engine is warmed on a third thread meanwhile (QueryWarmup).
+    QueryWarmup.start(options.services, "http://localhost/", limits.query());
     Thread preparer = new Thread(preparing, "tonet-lod-prepare");
     preparer.setDaemon(true);
     preparer.start();
@@ -222,6 +225,11 @@ final class ServerStart {
         return new Prepared(ready(kept.get()), null, null, true, key);
       }
     }
+    // No kept build: ICU's Japanese calendar (a third of a second to load on a fresh JVM, and only
+    // the parse needs it) is loaded beside the reading of the folder.
+    Thread calendar = new Thread(() -> JapaneseEras.fiscalYearOf(2010), "tonet-lod-calendar-load");
+    calendar.setDaemon(true);
+    calendar.start();
     Council council = options.council.read();
     if (key == null && knownBase != null && options.buildCache != null) {
       // The digest could not be told from the folder's bytes: the folder read tells it.
@@ -251,22 +259,10 @@ final class ServerStart {
     return BuildCache.key(digest.get(), base, options.license, options.publisher, options.mode);
   }
 
-  /**
-   * A site configured for queries; when it answers from memory, its query engine is warmed on a
-   * thread of its own (the site is served meanwhile: a query that comes first only shares the
-   * loading of the engine's classes).
-   */
+  /** A site configured for queries. */
   private Site ready(Site site) {
     if (options.tdb2 == null) {
       configure(site.dataset());
-      Thread warming =
-          new Thread(
-              () ->
-                  QueryWarmup.run(
-                      site.dataset(), options.services, site.base(), options.limits().query()),
-              "tonet-lod-query-warmup");
-      warming.setDaemon(true);
-      warming.start();
     }
     return site;
   }

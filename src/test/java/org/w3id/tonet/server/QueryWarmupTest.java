@@ -21,16 +21,30 @@ import org.w3id.tonet.sparql.ServiceAllowList;
 class QueryWarmupTest {
 
   @Test
-  void theWarmupQueryAnswersWithLabelledResources() throws Exception {
+  void theWarmupQueryAnswersWithLabelledResourcesOnItsSample() throws Exception {
+    Answer answer =
+        QueryWarmup.run(
+            QueryWarmup.sample(),
+            ServiceAllowList.none(),
+            "http://localhost/",
+            QueryLimits.defaults(2));
+    assertEquals(200, answer.status(), answer.message());
+    assertEquals(3, rows(answer).size(), "three labelled resources");
+  }
+
+  @Test
+  void itAnswersOnTheSeedsSiteToo() throws Exception {
     Site site = PublishedSeed.site();
     Answer answer =
         QueryWarmup.run(
             site.dataset(), ServiceAllowList.none(), site.base(), QueryLimits.defaults(2));
     assertEquals(200, answer.status(), answer.message());
     assertTrue(answer.contentType().startsWith("application/sparql-results+json"));
-    ResultSetRewindable rows =
-        ResultSetFactory.copyResults(
-            ResultSetMgr.read(new ByteArrayInputStream(answer.body()), ResultSetLang.RS_JSON));
-    assertEquals(3, rows.size(), "three labelled resources");
+    assertEquals(3, rows(answer).size(), "three labelled resources");
+  }
+
+  private static ResultSetRewindable rows(Answer answer) {
+    return ResultSetFactory.copyResults(
+        ResultSetMgr.read(new ByteArrayInputStream(answer.body()), ResultSetLang.RS_JSON));
   }
 }
