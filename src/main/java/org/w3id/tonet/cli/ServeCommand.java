@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.w3id.tonet.council.CouncilSource;
+import org.w3id.tonet.publish.BuildCache;
 import org.w3id.tonet.publish.Tdb2Store;
 import org.w3id.tonet.server.TonetServer;
 import org.w3id.tonet.server.http.JettyWarmup;
@@ -261,6 +262,20 @@ public final class ServeCommand implements Callable<Integer> {
     return Duration.ofMillis((long) Math.ceil(value * 1000));
   }
 
+  /**
+   * Reads and checks the kept build of these options, if there is one, without Jena (while it
+   * starts); options that do not read are left to the server's builder to report.
+   */
+  private void prefetch(BuildCache cache, CouncilSource council) throws SourceException {
+    try {
+      TonetServer.keptBuildKey(
+              baseIri, port, council.digest(), license, publisher.publisher(), source.mode())
+          .ifPresent(cache::prefetch);
+    } catch (IllegalArgumentException e) {
+      // reported by the builder
+    }
+  }
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -270,8 +285,12 @@ public final class ServeCommand implements Callable<Integer> {
     // classes loaded, and the council folder's digest, which finds a kept build.
     JettyWarmup.loadClasses();
     CouncilSource council;
+    BuildCache cache = buildCache.folder() == null ? null : new BuildCache(buildCache.folder());
     try {
       council = source.councilSource();
+      if (cache != null) {
+        prefetch(cache, council);
+      }
     } catch (SourceException e) {
       SourceOptions.report(e, err, "the server did not start");
       return ExitCodes.INVALID;
@@ -310,7 +329,7 @@ public final class ServeCommand implements Callable<Integer> {
               .maxAge(Duration.ofSeconds(maxAgeSeconds))
               .tdb2(tdb2)
               .rebuild(rebuild)
-              .buildCache(buildCache.folder())
+              .buildCache(cache)
               .progress(
                   (what, millis) -> {
                     out.printf("  %6d ms  %s%n", millis, what);

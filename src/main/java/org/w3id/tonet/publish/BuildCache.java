@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.GraphMemFactory;
@@ -142,34 +143,43 @@ public final class BuildCache {
   }
 
   /**
+   * An entry's bytes, read and their digests checked, not yet parsed: what needs no Jena.
+   *
+   * @param key the entry's key
+   * @param manifest its manifest
+   * @param graphs the three graphs in RDF Thrift
+   * @param files every dump file by name
+   */
+  private record Read(String key, Properties manifest, byte[] graphs, Map<String, byte[]> files) {}
+
+  /** The entry {@link #prefetch} read, until {@link #load} takes it. */
+  private final AtomicReference<Read> prefetched = new AtomicReference<>();
+
+  /**
+   * Reads the entry kept under {@code key} and checks its digests now, ahead of {@link #load},
+   * which then only parses it. Needs no Jena: {@code serve} does this while Jena starts on another
+   * thread (issue 22). An entry that does not check out is removed, as {@link #load} would.
+   */
+  public void prefetch(String key) {
+    read(key).ifPresent(prefetched::set);
+  }
+
+  /**
    * The site kept under {@code key}, its graphs loaded into {@code dataset} when {@code fill};
    * empty when there is none, or when it does not check out (it is then removed, and the caller
    * builds).
    */
   public Optional<Site> load(String key, DatasetGraph dataset, boolean fill) {
+    Read ahead = prefetched.getAndSet(null);
+    Optional<Read> read = ahead != null && ahead.key().equals(key) ? Optional.of(ahead) : read(key);
+    if (read.isEmpty()) {
+      return Optional.empty();
+    }
     Path entry = folder.resolve(key);
-    if (!present(entry)) {
-      return Optional.empty();
-    }
-    // What is served from here must be this user's alone: anyone who could write the folder could
-    // change what is published (and a consistent edit of a file and its digest would pass the
-    // digests). Such a folder is not used at all; such an entry is removed.
-    if (!trustedFolder("nothing is loaded from")) {
-      return Optional.empty();
-    }
     try {
-      Properties manifest = manifest(entry, key);
-      byte[] graphs = checked(entry.resolve(GRAPHS), manifest.getProperty("graphs"));
-      Map<String, byte[]> files = new LinkedHashMap<>();
-      for (String name : new TreeMap<>(manifest).keySet().stream().map(Object::toString).toList()) {
-        if (name.startsWith("file.")) {
-          String file = name.substring("file.".length());
-          if (!file.matches("[A-Za-z0-9_-][A-Za-z0-9._-]*")) {
-            throw new IOException("the manifest names a file outside the entry: " + file);
-          }
-          files.put(file, checked(entry.resolve(FILES).resolve(file), manifest.getProperty(name)));
-        }
-      }
+      Properties manifest = read.get().manifest();
+      byte[] graphs = read.get().graphs();
+      Map<String, byte[]> files = read.get().files();
       Iris iris = new Iris(manifest.getProperty("base"));
       // Read straight into the three graphs (no dataset in between: this is on the start-up's
       // critical path).
@@ -274,6 +284,39 @@ public final class BuildCache {
    * An entry's manifest, once the entry, its files folder and the manifest are found this user's
    * alone, checked to belong to its key.
    */
+  /** The entry's bytes with their digests checked; empty when none is usable (then removed). */
+  private Optional<Read> read(String key) {
+    Path entry = folder.resolve(key);
+    if (!present(entry)) {
+      return Optional.empty();
+    }
+    // What is served from here must be this user's alone: anyone who could write the folder could
+    // change what is published (and a consistent edit of a file and its digest would pass the
+    // digests). Such a folder is not used at all; such an entry is removed.
+    if (!trustedFolder("nothing is loaded from")) {
+      return Optional.empty();
+    }
+    try {
+      Properties manifest = manifest(entry, key);
+      byte[] graphs = checked(entry.resolve(GRAPHS), manifest.getProperty("graphs"));
+      Map<String, byte[]> files = new LinkedHashMap<>();
+      for (String name : new TreeMap<>(manifest).keySet().stream().map(Object::toString).toList()) {
+        if (name.startsWith("file.")) {
+          String file = name.substring("file.".length());
+          if (!file.matches("[A-Za-z0-9_-][A-Za-z0-9._-]*")) {
+            throw new IOException("the manifest names a file outside the entry: " + file);
+          }
+          files.put(file, checked(entry.resolve(FILES).resolve(file), manifest.getProperty(name)));
+        }
+      }
+      return Optional.of(new Read(key, manifest, graphs, files));
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("the build cache entry {} is unusable ({}); building again", entry, e.getMessage());
+      remove(entry);
+      return Optional.empty();
+    }
+  }
+
   private Properties manifest(Path entry, String key) throws IOException {
     trusted(entry, true);
     trusted(entry.resolve(FILES), true);

@@ -13,7 +13,6 @@ import org.w3id.tonet.council.Council;
 import org.w3id.tonet.parse.JapaneseEras;
 import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.publish.Build;
-import org.w3id.tonet.publish.BuildCache;
 import org.w3id.tonet.publish.Site;
 import org.w3id.tonet.publish.Tdb2Store;
 import org.w3id.tonet.rdf.Iris;
@@ -59,10 +58,7 @@ final class ServerStart {
         what -> options.progress.step(what, (System.nanoTime() - began) / 1_000_000);
     // The base is known before binding unless the port is picked at bind time; only then can a
     // kept build be looked up (the base is part of what it holds).
-    String knownBase =
-        options.baseIri != null
-            ? options.baseIri
-            : options.port != 0 ? "http://localhost:" + options.port + "/" : null;
+    String knownBase = TonetServer.knownBase(options.baseIri, options.port);
     // Only a database is opened here; a server in memory answers from its site's own graphs
     // (publish/ServedDataset), which exist once it is prepared.
     DatasetGraph store = options.tdb2 == null ? null : Tdb2Store.open(options.tdb2);
@@ -256,7 +252,9 @@ final class ServerStart {
     if (options.buildCache == null || base == null || digest.isEmpty()) {
       return null;
     }
-    return BuildCache.key(digest.get(), base, options.license, options.publisher, options.mode);
+    return TonetServer.keptBuildKey(
+            base, 0, digest, options.license, options.publisher, options.mode)
+        .orElseThrow();
   }
 
   /** A site configured for queries. */

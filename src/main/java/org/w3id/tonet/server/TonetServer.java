@@ -126,6 +126,35 @@ public final class TonetServer {
     return limits;
   }
 
+  /**
+   * The base IRI of a server with these options when it is known before the server binds: the given
+   * one, or http://localhost:{port}/ for a fixed port; null for port 0 without a base.
+   */
+  static String knownBase(String baseIri, int port) {
+    return baseIri != null ? baseIri : port != 0 ? "http://localhost:" + port + "/" : null;
+  }
+
+  /**
+   * The key under which a server with these options keeps its build, when it is known before the
+   * server binds (a base IRI or a fixed port, and the council's digest): what {@code serve}
+   * prefetches while Jena starts ({@link BuildCache#prefetch}).
+   *
+   * @throws IllegalArgumentException when {@code baseIri} is not a base IRI
+   */
+  public static Optional<String> keptBuildKey(
+      String baseIri,
+      int port,
+      Optional<String> councilDigest,
+      String license,
+      org.w3id.tonet.publish.Publisher publisher,
+      TimelineParser.Mode mode) {
+    String base = knownBase(baseIri == null ? null : Iris.checkBase(baseIri), port);
+    if (base == null || councilDigest.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(BuildCache.key(councilDigest.get(), base, license, publisher, mode));
+  }
+
   /** Starts building a server. */
   public static Builder create() {
     return new Builder();
@@ -409,6 +438,12 @@ public final class TonetServer {
      */
     public Builder buildCache(Path folder) {
       this.buildCache = folder == null ? null : new BuildCache(folder);
+      return this;
+    }
+
+    /** Keep each build in this build cache (null: build at every start). */
+    public Builder buildCache(BuildCache cache) {
+      this.buildCache = cache;
       return this;
     }
 
