@@ -1,8 +1,11 @@
 package org.w3id.tonet.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,16 +29,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     name = "tonet-lod",
     mixinStandardHelpOptions = true,
     version = "tonet-lod 0.1.0",
-    header = "Linked Open Data publisher for a council's timeline table and its council folder.",
-    subcommands = {
-      ServeCommand.class,
-      ExportCommand.class,
-      ValidateCommand.class,
-      QueryCommand.class,
-      PushCommand.class,
-      DraftCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    header = "Linked Open Data publisher for a council's timeline table and its council folder.")
 public final class Main implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -47,9 +41,44 @@ public final class Main implements Callable<Integer> {
     return ExitCodes.USAGE;
   }
 
+  /** The subcommands by name, in the order the usage lists them. */
+  private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> all = new LinkedHashMap<>();
+    all.put("serve", ServeCommand::new);
+    all.put("export", ExportCommand::new);
+    all.put("validate", ValidateCommand::new);
+    all.put("query", QueryCommand::new);
+    all.put("push", PushCommand::new);
+    all.put("draft", DraftCommand::new);
+    all.put("help", CommandLine.HelpCommand::new);
+    return all;
+  }
+
   /** The command line, ready to execute; tests call {@code commandLine().execute(args)}. */
   public static CommandLine commandLine() {
+    return commandLine(SUBCOMMANDS.keySet());
+  }
+
+  /**
+   * The command line for these arguments: when they start with a subcommand other than help, with
+   * that one alone, as picocli reads every option of every subcommand it is given, which was a
+   * sixth of a warm {@code serve}'s start (issue 22); otherwise with all, for the usage and its
+   * suggestions.
+   */
+  static CommandLine commandLine(String[] args) {
+    // help names the other subcommands: it gets them all.
+    return args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help")
+        ? commandLine(List.of(args[0]))
+        : commandLine();
+  }
+
+  private static CommandLine commandLine(java.util.Collection<String> names) {
     CommandLine cmd = new CommandLine(new Main());
+    for (String name : names) {
+      cmd.addSubcommand(SUBCOMMANDS.get(name).get());
+    }
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setParameterExceptionHandler(Main::usageError);
     HelpLayout.install(cmd);
@@ -80,6 +109,6 @@ public final class Main implements Callable<Integer> {
     if (args.length > 0 && args[0].equals("serve")) {
       JenaStart.begin(); // while picocli reads the command line (issue 22)
     }
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine(args).execute(args));
   }
 }

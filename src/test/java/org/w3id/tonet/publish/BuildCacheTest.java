@@ -316,6 +316,45 @@ class BuildCacheTest {
   }
 
   /**
+   * What serve prefetches while Jena starts is what the load then parses: read and checked once,
+   * the files are not read again; a prefetch of another key is not used, and a damaged entry is
+   * found out by the prefetch as by a load.
+   */
+  @Test
+  void aPrefetchedEntryIsLoadedFromWhatWasReadAndCheckedAhead() throws Exception {
+    TonetServer first = start(new ArrayList<>(), null);
+    long triples = first.site().union().size();
+    first.stop();
+    Path entry = entry(null);
+    awaitEntry(entry);
+    String key = entry.getFileName().toString();
+
+    BuildCache kept = new BuildCache(cache);
+    kept.prefetch(key);
+    Path graphs = entry.resolve(BuildCache.GRAPHS);
+    Files.write(graphs, new byte[] {1, 2, 3}); // a load that read the file again would refuse it
+    Optional<Site> site = kept.load(key, null, false);
+    assertTrue(site.isPresent(), "loaded from the prefetched bytes");
+    assertEquals(triples, site.get().union().size(), "the whole build");
+    assertTrue(kept.load(key, null, false).isEmpty(), "taken once: the next load reads the file");
+    assertFalse(Files.exists(entry), "and, finding it damaged, removes the entry");
+
+    TonetServer again = start(new ArrayList<>(), null);
+    byte[] sums = again.site().files().get(Dump.SHA256SUMS);
+    again.stop();
+    awaitEntry(entry);
+    String licence = "https://creativecommons.org/licenses/by/4.0/";
+    start(new ArrayList<>(), licence).stop();
+    awaitEntry(entry(licence));
+    BuildCache other = new BuildCache(cache);
+    other.prefetch(entry(licence).getFileName().toString());
+    Optional<Site> mine = other.load(key, null, false);
+    assertTrue(mine.isPresent());
+    assertArrayEquals(
+        sums, mine.get().files().get(Dump.SHA256SUMS), "a prefetch of another key is not used");
+  }
+
+  /**
    * serve --tdb2 answers from the kept description before the rest is loaded (issue 22): that
    * description is held to what the whole entry is held to.
    */
