@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.Query;
@@ -17,8 +16,6 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
 import org.w3id.tonet.council.Council;
 import org.w3id.tonet.publish.BuildCache;
@@ -131,7 +128,7 @@ public final class QueryCommand implements Callable<Integer> {
       SourceOptions.report(e, err, "the query was not run");
       return ExitCodes.INVALID;
     }
-    Dataset dataset = DatasetFactory.wrap(linked(site));
+    Dataset dataset = DatasetFactory.wrap(site.dataset());
     Txn.executeRead(dataset, () -> run(query, dataset, iris, out));
     out.flush();
     return ExitCodes.OK;
@@ -163,8 +160,8 @@ public final class QueryCommand implements Callable<Integer> {
         return found.get();
       }
     }
-    Site site =
-        Site.over(source.build(council, iris, err), null, DatasetGraphFactory.createTxnMem());
+    // Queried over its own graphs, linked (no copy into a dataset), as serve does.
+    Site site = Site.over(source.build(council, iris, err), null, null);
     if (kept != null) {
       kept.store(key, site);
     }
@@ -173,19 +170,7 @@ public final class QueryCommand implements Callable<Integer> {
 
   private Optional<Site> load(BuildCache kept, String councilDigest, Iris iris) {
     String key = BuildCache.key(councilDigest, iris.base(), null, Publisher.UNNAMED, source.mode());
-    return kept.load(key, DatasetGraphFactory.createTxnMem(), false);
-  }
-
-  /**
-   * The server's dataset (the three named graphs, their union as the default graph) over the site's
-   * own graphs, linked rather than copied: copying them into a transactional dataset, as the server
-   * does once for its life, took half of a kept build's query time.
-   */
-  private static DatasetGraph linked(Site site) {
-    DatasetGraph dataset = DatasetGraphFactory.create(site.union().getGraph());
-    site.namedGraphs()
-        .forEach((name, model) -> dataset.addGraph(NodeFactory.createURI(name), model.getGraph()));
-    return dataset;
+    return kept.load(key, null, false);
   }
 
   private void run(Query query, Dataset dataset, Iris iris, PrintWriter out) {
