@@ -282,7 +282,8 @@ public final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     long started = System.nanoTime();
     // While Jena starts on its own thread (JenaStart), what needs none of it: the web server's
-    // classes loaded, and the council folder's digest, which finds a kept build.
+    // classes loaded, the council folder's digest, which finds a kept build, and that build's
+    // files read and checked. Nothing of Jena may be touched before JenaStart.await().
     JettyWarmup.loadClasses();
     CouncilSource council;
     BuildCache cache = buildCache.folder() == null ? null : new BuildCache(buildCache.folder());

@@ -209,9 +209,9 @@ final class ServerStart {
       Site site, TimelineParser.Result parsed, Council council, boolean kept, String key) {}
 
   /**
-   * What runs beside the web server's start: the kept build loaded, or the council folder read and
-   * parsed, and when the base is known, mapped, validated and published; then the query engine
-   * warmed on the site.
+   * What runs beside the web server's start: the kept build found by the folder's digest and loaded
+   * (the folder not read), or the folder read and parsed, and when the base is known, mapped,
+   * validated and published.
    */
   private Prepared prepare(String knownBase, DatasetGraph store) throws SourceException {
     String key = cacheKey(knownBase, options.council.digest());
