@@ -263,17 +263,47 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * Reads and checks the kept build of these options, if there is one, without Jena (while it
-   * starts); options that do not read are left to the server's builder to report.
+   * What {@code serve} has done before it touches Jena, while Jena starts on its own thread: the
+   * council folder's digest taken, and the kept build it finds read and checked.
+   *
+   * @param council the folder, read only if no kept build is found
+   * @param cache the build cache, or null with --no-build-cache
+   * @param prefetched whether a kept build was found, read and checked
    */
-  private void prefetch(BuildCache cache, CouncilSource council) throws SourceException {
-    try {
-      TonetServer.keptBuildKey(
-              baseIri, port, council.digest(), license, publisher.publisher(), source.mode())
-          .ifPresent(cache::prefetch);
-    } catch (IllegalArgumentException e) {
-      // reported by the builder
+  record BeforeJena(CouncilSource council, BuildCache cache, boolean prefetched) {}
+
+  /**
+   * What needs none of Jena, done while it starts ({@link JenaStart}): the web server's classes
+   * loaded, the council folder's digest, which finds a kept build, and that build's files read and
+   * checked. Nothing here may touch Jena: its classes start Jena from their static initializers,
+   * and two threads doing that at once can each wait for the other ({@code BeforeJenaTest}).
+   *
+   * @throws SourceException when a file of the council folder cannot be read
+   */
+  BeforeJena beforeJena() throws SourceException {
+    JettyWarmup.loadClasses();
+    BuildCache cache = buildCache.folder() == null ? null : new BuildCache(buildCache.folder());
+    CouncilSource council = source.councilSource();
+    boolean prefetched = false;
+    if (cache != null) {
+      try {
+        Optional<String> key = keptBuildKey(council);
+        prefetched = key.isPresent() && cache.prefetch(key.get());
+      } catch (IllegalArgumentException e) {
+        // options that do not read are reported by the server's builder
+      }
     }
+    return new BeforeJena(council, cache, prefetched);
+  }
+
+  /**
+   * The key of the build these options keep, when known before the server binds.
+   *
+   * @throws IllegalArgumentException when an option does not read
+   */
+  Optional<String> keptBuildKey(CouncilSource council) throws SourceException {
+    return TonetServer.keptBuildKey(
+        baseIri, port, council.digest(), license, publisher.publisher(), source.mode());
   }
 
   @Override
@@ -281,17 +311,9 @@ public final class ServeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
     long started = System.nanoTime();
-    // While Jena starts on its own thread (JenaStart), what needs none of it: the web server's
-    // classes loaded, the council folder's digest, which finds a kept build, and that build's
-    // files read and checked. Nothing of Jena may be touched before JenaStart.await().
-    JettyWarmup.loadClasses();
-    CouncilSource council;
-    BuildCache cache = buildCache.folder() == null ? null : new BuildCache(buildCache.folder());
+    BeforeJena before;
     try {
-      council = source.councilSource();
-      if (cache != null) {
-        prefetch(cache, council);
-      }
+      before = beforeJena();
     } catch (SourceException e) {
       SourceOptions.report(e, err, "the server did not start");
       return ExitCodes.INVALID;
@@ -309,7 +331,7 @@ public final class ServeCommand implements Callable<Integer> {
           TonetServer.create()
               .port(port)
               .baseIri(baseIri)
-              .council(council)
+              .council(before.council())
               .mode(source.mode())
               .license(license)
               .publisher(publisher.publisher())
@@ -330,7 +352,7 @@ public final class ServeCommand implements Callable<Integer> {
               .maxAge(Duration.ofSeconds(maxAgeSeconds))
               .tdb2(tdb2)
               .rebuild(rebuild)
-              .buildCache(cache)
+              .buildCache(before.cache())
               .progress(
                   (what, millis) -> {
                     out.printf("  %6d ms  %s%n", millis, what);

@@ -159,9 +159,13 @@ public final class BuildCache {
    * Reads the entry kept under {@code key} and checks its digests now, ahead of {@link #load},
    * which then only parses it. Needs no Jena: {@code serve} does this while Jena starts on another
    * thread (issue 22). An entry that does not check out is removed, as {@link #load} would.
+   *
+   * @return whether an entry was found, read and checked
    */
-  public void prefetch(String key) {
-    read(key).ifPresent(prefetched::set);
+  public boolean prefetch(String key) {
+    Optional<Read> read = read(key);
+    read.ifPresent(prefetched::set);
+    return read.isPresent();
   }
 
   /**
