@@ -17,7 +17,6 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.system.Txn;
-import org.w3id.tonet.council.Council;
 import org.w3id.tonet.publish.BuildCache;
 import org.w3id.tonet.publish.Publisher;
 import org.w3id.tonet.publish.Site;
@@ -142,35 +141,22 @@ public final class QueryCommand implements Callable<Integer> {
    */
   private Site site(Iris iris, PrintWriter err) throws SourceException {
     Path folder = cache.folder();
-    BuildCache kept = folder == null ? null : new BuildCache(folder);
-    // The folder's bytes find a kept build without reading the folder (a third of a query's
-    // start-up); a folder that reads otherwise than plainly is read, and its key is the same.
-    Optional<String> plain = kept == null ? Optional.empty() : source.councilDigest();
-    if (plain.isPresent()) {
-      Optional<Site> found = load(kept, plain.get(), iris);
-      if (found.isPresent()) {
-        return found.get();
-      }
+    if (folder == null) {
+      return Site.over(source.build(source.council(), iris, err), null, null);
     }
-    Council council = source.council();
-    String key = BuildCache.key(council, iris.base(), null, source.mode());
-    if (kept != null && !plain.equals(Optional.of(council.digest()))) {
-      Optional<Site> found = load(kept, council.digest(), iris);
-      if (found.isPresent()) {
-        return found.get();
-      }
+    BuildCache kept = new BuildCache(folder);
+    BuildCache.Found found =
+        kept.find(
+            source.councilSource(),
+            digest -> BuildCache.key(digest, iris.base(), null, Publisher.UNNAMED, source.mode()),
+            null);
+    if (found.site().isPresent()) {
+      return found.site().get();
     }
     // Queried over its own graphs, linked (no copy into a dataset), as serve does.
-    Site site = Site.over(source.build(council, iris, err), null, null);
-    if (kept != null) {
-      kept.store(key, site);
-    }
+    Site site = Site.over(source.build(found.council(), iris, err), null, null);
+    kept.store(found.key(), site);
     return site;
-  }
-
-  private Optional<Site> load(BuildCache kept, String councilDigest, Iris iris) {
-    String key = BuildCache.key(councilDigest, iris.base(), null, Publisher.UNNAMED, source.mode());
-    return kept.load(key, null, false);
   }
 
   private void run(Query query, Dataset dataset, Iris iris, PrintWriter out) {

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.GraphMemFactory;
@@ -42,10 +43,12 @@ import org.apache.jena.sparql.core.Quad;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3id.tonet.council.Council;
+import org.w3id.tonet.council.CouncilSource;
 import org.w3id.tonet.model.Timeline;
 import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.rdf.Iris;
 import org.w3id.tonet.rdf.Prefixes;
+import org.w3id.tonet.source.SourceException;
 
 /**
  * What a start made, kept for the next one: the three graphs (in RDF Thrift, a binary form Jena
@@ -169,6 +172,46 @@ public final class BuildCache {
   }
 
   /**
+   * What a look-up of a council's kept build found: the site, or else the council folder, read, to
+   * be built and kept under {@code key}.
+   *
+   * @param site the kept site, if there is one
+   * @param council the folder, read when no site was found (null otherwise)
+   * @param key the key the site is kept under, or is to be kept under
+   */
+  public record Found(Optional<Site> site, Council council, String key) {}
+
+  /**
+   * The build kept for a council folder, found by the digest of the folder's bytes without reading
+   * the folder (most of a warm start's or a repeated query's time, otherwise); when that finds
+   * none, the folder is read, and looked up again by its own digest when that differs.
+   *
+   * @param keyOf the key of a build of the council with a given digest
+   * @param dataset as for {@link #load}: the store it is served from, or null for its own graphs
+   * @throws SourceException when the folder has to be read and does not read
+   */
+  public Found find(CouncilSource council, Function<String, String> keyOf, DatasetGraph dataset)
+      throws SourceException {
+    Optional<String> plain = council.digest();
+    if (plain.isPresent()) {
+      String key = keyOf.apply(plain.get());
+      Optional<Site> site = load(key, dataset, false);
+      if (site.isPresent()) {
+        return new Found(site, null, key);
+      }
+    }
+    Council read = council.read();
+    String key = keyOf.apply(read.digest());
+    if (!plain.equals(Optional.of(read.digest()))) {
+      Optional<Site> site = load(key, dataset, false);
+      if (site.isPresent()) {
+        return new Found(site, null, key);
+      }
+    }
+    return new Found(Optional.empty(), read, key);
+  }
+
+  /**
    * The site kept under {@code key}, its graphs loaded into {@code dataset} when {@code fill};
    * empty when there is none, or when it does not check out (it is then removed, and the caller
    * builds).
@@ -182,8 +225,6 @@ public final class BuildCache {
     Path entry = folder.resolve(key);
     try {
       Properties manifest = read.get().manifest();
-      byte[] graphs = read.get().graphs();
-      Map<String, byte[]> files = read.get().files();
       Iris iris = new Iris(manifest.getProperty("base"));
       // Read straight into the three graphs (no dataset in between: this is on the start-up's
       // critical path).
@@ -195,7 +236,7 @@ public final class BuildCache {
               NodeFactory.createURI(iris.graph("data")), data.getGraph(),
               NodeFactory.createURI(iris.graph("ontology")), ontology.getGraph(),
               NodeFactory.createURI(iris.graph("meta")), meta.getGraph());
-      RDFParser.source(new java.io.ByteArrayInputStream(graphs))
+      RDFParser.source(new java.io.ByteArrayInputStream(read.get().graphs()))
           .lang(Lang.RDFTHRIFT)
           .parse(
               new StreamRDFBase() {
@@ -224,7 +265,7 @@ public final class BuildCache {
               iris,
               source(manifest),
               dataset,
-              files,
+              read.get().files(),
               Instant.ofEpochMilli(Long.parseLong(manifest.getProperty("published"))));
       if (fill) {
         site.load();
@@ -232,9 +273,7 @@ public final class BuildCache {
       touch(entry);
       return Optional.of(site);
     } catch (IOException | RuntimeException e) {
-      LOG.warn("the build cache entry {} is unusable ({}); building again", entry, e.getMessage());
-      remove(entry);
-      return Optional.empty();
+      return unusable(entry, e);
     }
   }
 
@@ -284,10 +323,6 @@ public final class BuildCache {
     return Files.exists(entry.resolve(MANIFEST), LinkOption.NOFOLLOW_LINKS);
   }
 
-  /**
-   * An entry's manifest, once the entry, its files folder and the manifest are found this user's
-   * alone, checked to belong to its key.
-   */
   /** The entry's bytes with their digests checked; empty when none is usable (then removed). */
   private Optional<Read> read(String key) {
     Path entry = folder.resolve(key);
@@ -315,12 +350,21 @@ public final class BuildCache {
       }
       return Optional.of(new Read(key, manifest, graphs, files));
     } catch (IOException | RuntimeException e) {
-      LOG.warn("the build cache entry {} is unusable ({}); building again", entry, e.getMessage());
-      remove(entry);
-      return Optional.empty();
+      return unusable(entry, e);
     }
   }
 
+  /** An entry that does not check out: said, removed, and nothing loaded from it. */
+  private static <T> Optional<T> unusable(Path entry, Exception e) {
+    LOG.warn("the build cache entry {} is unusable ({}); building again", entry, e.getMessage());
+    remove(entry);
+    return Optional.empty();
+  }
+
+  /**
+   * An entry's manifest, once the entry, its files folder and the manifest are found this user's
+   * alone, checked to belong to its key.
+   */
   private Properties manifest(Path entry, String key) throws IOException {
     trusted(entry, true);
     trusted(entry.resolve(FILES), true);

@@ -10,9 +10,11 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3id.tonet.council.Council;
+import org.w3id.tonet.council.CouncilSource;
 import org.w3id.tonet.parse.JapaneseEras;
 import org.w3id.tonet.parse.TimelineParser;
 import org.w3id.tonet.publish.Build;
+import org.w3id.tonet.publish.BuildCache;
 import org.w3id.tonet.publish.Site;
 import org.w3id.tonet.publish.Tdb2Store;
 import org.w3id.tonet.rdf.Iris;
@@ -114,7 +116,10 @@ final class ServerStart {
       throw e;
     }
     try {
-      String storeKey = store == null ? null : cacheKey(knownBase, options.council.digest());
+      String storeKey =
+          store == null || options.buildCache == null || knownBase == null
+              ? null
+              : options.council.digest().map(this::cacheKey).orElse(null);
       if (storeKey != null) {
         // A database that holds the kept build answers queries while the rest of the build (the
         // graphs for pages, the dumps) is loaded: for a long table, a minute (issue 22).
@@ -214,26 +219,35 @@ final class ServerStart {
    * validated and published.
    */
   private Prepared prepare(String knownBase, DatasetGraph store) throws SourceException {
-    String key = cacheKey(knownBase, options.council.digest());
-    if (key != null) {
-      Optional<Site> kept = options.buildCache.load(key, store, false);
-      if (kept.isPresent()) {
-        return new Prepared(ready(kept.get()), null, null, true, key);
+    // ICU's Japanese calendar (a third of a second to load on a fresh JVM, and only the parse needs
+    // it) is loaded beside the reading of the folder, when the folder has to be read.
+    CouncilSource source =
+        new CouncilSource() {
+          @Override
+          public Optional<String> digest() throws SourceException {
+            return options.council.digest();
+          }
+
+          @Override
+          public Council read() throws SourceException {
+            Thread calendar =
+                new Thread(() -> JapaneseEras.fiscalYearOf(2010), "tonet-lod-calendar-load");
+            calendar.setDaemon(true);
+            calendar.start();
+            return options.council.read();
+          }
+        };
+    Council council;
+    String key = null;
+    if (options.buildCache != null && knownBase != null) {
+      BuildCache.Found found = options.buildCache.find(source, this::cacheKey, store);
+      if (found.site().isPresent()) {
+        return new Prepared(ready(found.site().get()), null, null, true, found.key());
       }
-    }
-    // No kept build: ICU's Japanese calendar (a third of a second to load on a fresh JVM, and only
-    // the parse needs it) is loaded beside the reading of the folder.
-    Thread calendar = new Thread(() -> JapaneseEras.fiscalYearOf(2010), "tonet-lod-calendar-load");
-    calendar.setDaemon(true);
-    calendar.start();
-    Council council = options.council.read();
-    if (key == null && knownBase != null && options.buildCache != null) {
-      // The digest could not be told from the folder's bytes: the folder read tells it.
-      key = cacheKey(knownBase, Optional.of(council.digest()));
-      Optional<Site> kept = options.buildCache.load(key, store, false);
-      if (kept.isPresent()) {
-        return new Prepared(ready(kept.get()), null, null, true, key);
-      }
+      council = found.council();
+      key = found.key();
+    } else {
+      council = source.read();
     }
     TimelineParser.Result parsed = council.parse(options.mode);
     if (knownBase == null) {
@@ -244,16 +258,15 @@ final class ServerStart {
     return new Prepared(ready(site), parsed, council, false, key);
   }
 
-  /**
-   * The key of the kept build for a base and a council digest; null when there is no build cache,
-   * the base is not yet known or the digest not told.
-   */
-  private String cacheKey(String base, Optional<String> digest) {
-    if (options.buildCache == null || base == null || digest.isEmpty()) {
-      return null;
-    }
+  /** The key of the kept build of the council with this digest, under these options. */
+  private String cacheKey(String councilDigest) {
     return TonetServer.keptBuildKey(
-            base, 0, digest, options.license, options.publisher, options.mode)
+            options.baseIri,
+            options.port,
+            Optional.of(councilDigest),
+            options.license,
+            options.publisher,
+            options.mode)
         .orElseThrow();
   }
 
