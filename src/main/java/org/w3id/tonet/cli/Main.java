@@ -1,6 +1,7 @@
 package org.w3id.tonet.cli;
 
 import java.io.PrintWriter;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ public final class Main implements Callable<Integer> {
         : commandLine();
   }
 
-  private static CommandLine commandLine(java.util.Collection<String> names) {
+  private static CommandLine commandLine(Collection<String> names) {
     CommandLine cmd = new CommandLine(new Main());
     for (String name : names) {
       cmd.addSubcommand(SUBCOMMANDS.get(name).get());

@@ -76,7 +76,10 @@ public final class SourceOptions {
    * @throws SourceException when a file of the folder cannot be read
    */
   public CouncilSource councilSource() throws SourceException {
-    Optional<String> digest = councilDigest();
+    // The digest of the council council() reads (empty when the bytes cannot say: then read it).
+    Optional<String> digest =
+        Council.digestOf(
+            council == null ? CouncilFolder.bundled() : CouncilFolder.of(council), seed);
     return new CouncilSource() {
       @Override
       public Optional<String> digest() {
@@ -88,15 +91,6 @@ public final class SourceOptions {
         return council();
       }
     };
-  }
-
-  /**
-   * The digest of the council {@link #council()} reads, from the bytes alone (empty when that
-   * cannot say: then read it).
-   */
-  Optional<String> councilDigest() throws SourceException {
-    return Council.digestOf(
-        council == null ? CouncilFolder.bundled() : CouncilFolder.of(council), seed);
   }
 
   /** Strict, or lenient with --lenient. */

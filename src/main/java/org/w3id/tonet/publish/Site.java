@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.GraphMemFactory;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
@@ -120,13 +121,10 @@ public record Site(
     DatasetGraph dataset = served;
     if (dataset == null) {
       // The default graph is the union of the three, as the design asks.
-      dataset =
-          new ServedDataset(
-              union.getGraph(),
-              Map.of(
-                  NodeFactory.createURI(iris.graph("data")), data.getGraph(),
-                  NodeFactory.createURI(iris.graph("ontology")), ontology.getGraph(),
-                  NodeFactory.createURI(iris.graph("meta")), meta.getGraph()));
+      Map<Node, Graph> named = new LinkedHashMap<>();
+      namedGraphs(iris, data, ontology, meta)
+          .forEach((name, model) -> named.put(NodeFactory.createURI(name), model.getGraph()));
+      dataset = new ServedDataset(union.getGraph(), named);
     }
     return new Site(
         data, ontology, meta, union, iris, source, dataset, files, published, tag(files));
@@ -164,6 +162,10 @@ public record Site(
 
   /** The three named graphs by name: {base}graph/data, graph/ontology and graph/meta. */
   public Map<String, Model> namedGraphs() {
+    return namedGraphs(iris, data, ontology, meta);
+  }
+
+  private static Map<String, Model> namedGraphs(Iris iris, Model data, Model ontology, Model meta) {
     Map<String, Model> graphs = new LinkedHashMap<>();
     graphs.put(iris.graph("data"), data);
     graphs.put(iris.graph("ontology"), ontology);
