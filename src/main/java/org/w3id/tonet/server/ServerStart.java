@@ -152,12 +152,14 @@ final class ServerStart {
                   parsed,
                   new Iris("http://localhost:" + fuseki.getHttpPort() + "/"));
           site = Site.over(build, options.license, options.publisher, store);
-          configure(site.dataset());
         }
         step.accept("mapped to RDF: " + site.data().size() + " triples in the data graph");
         if (options.tdb2 == null) {
           site.load();
         }
+      }
+      if (store == null) {
+        configure(site.dataset()); // a database was configured when opened
       }
       Tdb2Store.Outcome stored =
           store == null ? null : Tdb2Store.prepare(store, site, options.rebuild);
@@ -242,7 +244,7 @@ final class ServerStart {
     if (options.buildCache != null && knownBase != null) {
       BuildCache.Found found = options.buildCache.find(source, this::cacheKey, store);
       if (found.site().isPresent()) {
-        return new Prepared(ready(found.site().get()), null, null, true, found.key());
+        return new Prepared(found.site().get(), null, null, true, found.key());
       }
       council = found.council();
       key = found.key();
@@ -255,7 +257,7 @@ final class ServerStart {
     }
     Build build = Build.of(council, parsed, new Iris(knownBase));
     Site site = Site.over(build, options.license, options.publisher, store);
-    return new Prepared(ready(site), parsed, council, false, key);
+    return new Prepared(site, parsed, council, false, key);
   }
 
   /** The key of the kept build of the council with this digest, under these options. */
@@ -268,14 +270,6 @@ final class ServerStart {
             options.publisher,
             options.mode)
         .orElseThrow();
-  }
-
-  /** A site configured for queries. */
-  private Site ready(Site site) {
-    if (options.tdb2 == null) {
-      configure(site.dataset());
-    }
-    return site;
   }
 
   /** The time limit and the SERVICE allow-list every query of {@code dataset} runs under. */
