@@ -271,7 +271,7 @@ public final class CsvTables {
   }
 
   /** The W3C Recommendation the metadata follows. */
-  static final String CSVW = "https://www.w3.org/TR/tabular-metadata/";
+  public static final String CSVW = "https://www.w3.org/TR/tabular-metadata/";
 
   /**
    * Every table as UTF-8 CSV and as its Excel copy (UTF-8 with a byte order mark), then the CSVW

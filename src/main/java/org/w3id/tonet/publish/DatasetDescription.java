@@ -44,8 +44,8 @@ import org.w3id.tonet.rdf.TONET;
  */
 public final class DatasetDescription {
 
-  private static final String SPDX = "http://spdx.org/rdf/terms#";
-  private static final String IANA = "http://www.iana.org/assignments/media-types/";
+  static final String SPDX = "http://spdx.org/rdf/terms#";
+  static final String IANA = "http://www.iana.org/assignments/media-types/";
   private static final String EU_THEME =
       "http://publications.europa.eu/resource/authority/data-theme/";
   private static final String EU_LANGUAGE =

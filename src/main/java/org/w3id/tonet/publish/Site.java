@@ -102,6 +102,62 @@ public record Site(
   }
 
   /**
+   * The site a cold start answers its first queries from, while the build is finished (its files
+   * written, its quality measured: most of a cold start, issue 22): the data and the ontology as
+   * they will be published, and the part of the description known from them (the dataset, its
+   * sources, publisher, period and area, its VoID statistics and its SPARQL service). A query that
+   * reaches for what is still to come — the distributions, with each file's size and checksum, and
+   * the quality measurements ({@link DescriptionToCome}) — is stopped ({@link
+   * org.w3id.tonet.sparql.NotFinalException}) and is to be answered by the finished site; so every
+   * answer it gives is the finished site's answer. It has no files, and its tag is not a
+   * publication's: its answers are neither kept nor tagged.
+   */
+  public static Site unfinished(Build build, String licenseIri, Publisher publisher) {
+    Iris iris = build.iris();
+    Model known =
+        DatasetDescription.builder(iris, build.data(), build.timeline().source(), build.council())
+            .publisher(publisher)
+            .license(licenseIri)
+            .build();
+    Model union = ModelFactory.createModelForGraph(GraphMemFactory.createGraphMem2());
+    Prefixes.apply(union);
+    union.add(build.data()).add(build.ontology()).add(known);
+    DescriptionToCome toCome = new DescriptionToCome(iris, licenseIri);
+    // The data and the ontology are published as they are; the description, and the union that
+    // holds it, only answer what they will still say when finished.
+    Map<Node, Graph> named = new LinkedHashMap<>();
+    namedGraphs(iris, build.data(), build.ontology(), known)
+        .forEach(
+            (name, model) ->
+                named.put(
+                    NodeFactory.createURI(name),
+                    model == known
+                        ? new UnfinishedGraph(model.getGraph(), toCome)
+                        : model.getGraph()));
+    DatasetGraph dataset =
+        new ServedDataset(new UnfinishedGraph(union.getGraph(), toCome), named);
+    return new Site(
+        build.data(),
+        build.ontology(),
+        known,
+        union,
+        iris,
+        build.timeline().source(),
+        dataset,
+        Map.of(),
+        Instant.now(),
+        UNFINISHED);
+  }
+
+  /** The tag of an {@link #unfinished} site, which names no publication. */
+  public static final String UNFINISHED = "unfinished";
+
+  /** Whether this is an {@link #unfinished} site. */
+  public boolean isUnfinished() {
+    return UNFINISHED.equals(tag);
+  }
+
+  /**
    * A site as it was published before: its graphs and files, over a dataset ({@link #load()} puts
    * the graphs in it, unless it holds them already), or over its own graphs when {@code served} is
    * null.

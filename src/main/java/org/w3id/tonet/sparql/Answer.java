@@ -18,6 +18,8 @@ package org.w3id.tonet.sparql;
  * @param millis how long the query ran
  * @param repeatable whether running the query again gives the same answer: false when it reads the
  *     clock or chance (NOW(), RAND(), UUID(), STRUUID()), and such an answer must not be kept
+ * @param unfinished whether the query was stopped because it reached what the publication does not
+ *     hold yet ({@link NotFinalException}): it is to be run again on the finished publication
  */
 public record Answer(
     int status,
@@ -27,23 +29,42 @@ public record Answer(
     int retryAfterSeconds,
     boolean capped,
     long millis,
-    boolean repeatable) {
+    boolean repeatable,
+    boolean unfinished) {
 
   private static final byte[] NONE = new byte[0];
 
   /** A successful answer. */
   public static Answer ok(String contentType, byte[] body, boolean capped, long millis) {
-    return new Answer(200, contentType, body, null, 0, capped, millis, true);
+    return new Answer(200, contentType, body, null, 0, capped, millis, true, false);
   }
 
   /** This answer, said to be one that another run of its query may not repeat. */
   public Answer unrepeatable() {
-    return new Answer(status, contentType, body, message, retryAfterSeconds, capped, millis, false);
+    return new Answer(
+        status, contentType, body, message, retryAfterSeconds, capped, millis, false, false);
   }
 
   /** A failure. */
   public static Answer failed(int status, String message, int retryAfterSeconds, long millis) {
-    return new Answer(status, null, NONE, message, retryAfterSeconds, false, millis, false);
+    return new Answer(status, null, NONE, message, retryAfterSeconds, false, millis, false, false);
+  }
+
+  /**
+   * No answer yet: the query reached what the publication does not hold until it is finished (a
+   * moment after a cold start). Said as 503 if it ever reached a client.
+   */
+  public static Answer notFinal(long millis) {
+    return new Answer(
+        503,
+        null,
+        NONE,
+        "the server is finishing its publication; try again in a moment",
+        1,
+        false,
+        millis,
+        false,
+        true);
   }
 
   /** Whether it is an answer (status 200). */

@@ -93,8 +93,17 @@ public final class QueryRunner {
     this.base = Objects.requireNonNull(base, "base");
   }
 
-  /** Runs a request and answers it. */
+  /**
+   * Runs a request and answers it; {@link Answer#unfinished()} when it reached what the dataset
+   * does not hold yet ({@link NotFinalException}), however the engine or a writer took that.
+   */
   public Answer run(Request request, Formats formats, QueryBudget budget) {
+    NotFinalException.forget();
+    Answer answer = attempt(request, formats, budget);
+    return NotFinalException.raisedHere() ? Answer.notFinal(budget.elapsedMillis()) : answer;
+  }
+
+  private Answer attempt(Request request, Formats formats, QueryBudget budget) {
     HeapGuard guard = HeapGuard.get();
     if (guard.refusing()) {
       QueryStop stop = QueryStop.shortOfMemory();
@@ -120,6 +129,9 @@ public final class QueryRunner {
       return Answer.failed(
           stop.status(), stop.message(), stop.retryAfterSeconds(), budget.elapsedMillis());
     } catch (RuntimeException e) {
+      if (NotFinalException.raisedHere()) {
+        return Answer.notFinal(budget.elapsedMillis()); // not a fault: no warning
+      }
       if (budget.stopped() != null) {
         return stopped(budget, e);
       }
