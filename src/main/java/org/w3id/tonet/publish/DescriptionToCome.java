@@ -22,9 +22,9 @@ import org.w3id.tonet.rdf.TONET;
  *
  * <p>{@link #mayMatch} is what the unfinished site's graphs ask before every look-up: a pattern
  * that may match a triple still to come must wait for the finished site. It must say yes for every
- * triple {@link DatasetDescription}'s {@code distributions()} and {@code quality()} write, and it may
- * say yes for more (the query then only waits). {@code DescriptionToComeTest} holds it to that: for
- * each test council and set of options, every triple of the finished description that the
+ * triple {@link DatasetDescription}'s {@code distributions()} and {@code quality()} write, and it
+ * may say yes for more (the query then only waits). {@code DescriptionToComeTest} holds it to that:
+ * for each test council and set of options, every triple of the finished description that the
  * unfinished one lacks is matched, and the unfinished one lacks nothing else.
  *
  * <pre>

@@ -134,8 +134,7 @@ public record Site(
                     model == known
                         ? new UnfinishedGraph(model.getGraph(), toCome)
                         : model.getGraph()));
-    DatasetGraph dataset =
-        new ServedDataset(new UnfinishedGraph(union.getGraph(), toCome), named);
+    DatasetGraph dataset = new ServedDataset(new UnfinishedGraph(union.getGraph(), toCome), named);
     return new Site(
         build.data(),
         build.ontology(),

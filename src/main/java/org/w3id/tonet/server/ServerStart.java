@@ -69,7 +69,14 @@ final class ServerStart {
     // Jetty start on this one: the two are independent, and together they are most of the start-up
     // time (bench/README.md). When the base is known, the build is mapped, validated and published
     // there too (issue 22: a cold and a warm start).
-    FutureTask<Prepared> preparing = new FutureTask<>(() -> prepare(knownBase, store));
+    SiteHolder holder =
+        new SiteHolder(
+            options.cacheBytes - options.answerBytes() - options.pageBytes(),
+            options.maxAge,
+            new CompressionShare(
+                options.compressionShare, ClientAddress.trusting(options.trustedProxies)));
+    FutureTask<Prepared> preparing =
+        new FutureTask<>(() -> prepare(knownBase, store, holder, step));
     // The query engine is warmed on a third thread meanwhile (QueryWarmup).
     QueryWarmup.start(options.services, "http://localhost/", limits.query());
     Thread preparer = new Thread(preparing, "tonet-lod-prepare");
@@ -77,12 +84,6 @@ final class ServerStart {
     preparer.start();
     FusekiServer fuseki;
     Runnable release = () -> {};
-    SiteHolder holder =
-        new SiteHolder(
-            options.cacheBytes - options.answerBytes() - options.pageBytes(),
-            options.maxAge,
-            new CompressionShare(
-                options.compressionShare, ClientAddress.trusting(options.trustedProxies)));
     QueryScheduler scheduler = new QueryScheduler(limits.fairUse());
     Refusals refusals = new Refusals(Refusals.INTERVAL);
     ConnectionGuard guard =
@@ -112,6 +113,7 @@ final class ServerStart {
               + " (answering 503 until the data is loaded)");
     } catch (RuntimeException e) {
       release.run();
+      holder.startFailed(e);
       prepared(preparing); // a seed that does not convert is the more useful error
       throw e;
     }
@@ -151,7 +153,7 @@ final class ServerStart {
                   prepared.council(),
                   parsed,
                   new Iris("http://localhost:" + fuseki.getHttpPort() + "/"));
-          site = Site.over(build, options.license, options.publisher, store);
+          site = publish(build, store, holder, step);
         }
         step.accept("mapped to RDF: " + site.data().size() + " triples in the data graph");
         if (options.tdb2 == null) {
@@ -202,6 +204,7 @@ final class ServerStart {
       }
       return new TonetServer(fuseki, site, release, stored, limits, refusals, guard, scheduler);
     } catch (SourceException | RuntimeException e) {
+      holder.startFailed(e);
       fuseki.stop();
       release.run();
       throw e;
@@ -220,7 +223,12 @@ final class ServerStart {
    * (the folder not read), or the folder read and parsed, and when the base is known, mapped,
    * validated and published.
    */
-  private Prepared prepare(String knownBase, DatasetGraph store) throws SourceException {
+  private Prepared prepare(
+      String knownBase,
+      DatasetGraph store,
+      SiteHolder holder,
+      java.util.function.Consumer<String> step)
+      throws SourceException {
     // ICU's Japanese calendar (a third of a second to load on a fresh JVM, and only the parse needs
     // it) is loaded beside the reading of the folder, when the folder has to be read.
     CouncilSource source =
@@ -256,8 +264,30 @@ final class ServerStart {
       return new Prepared(null, parsed, council, false, null);
     }
     Build build = Build.of(council, parsed, new Iris(knownBase));
-    Site site = Site.over(build, options.license, options.publisher, store);
-    return new Prepared(site, parsed, council, false, key);
+    return new Prepared(publish(build, store, holder, step), parsed, council, false, key);
+  }
+
+  /**
+   * Publishes a build: its files written and its quality measured. In memory, queries are answered
+   * meanwhile from the {@link Site#unfinished unfinished} site, which gives only answers the
+   * finished site gives too (issue 22: most of a cold start is this step, after the data graph
+   * exists).
+   */
+  private Site publish(
+      Build build,
+      DatasetGraph store,
+      SiteHolder holder,
+      java.util.function.Consumer<String> step) {
+    if (store == null) {
+      Site first = Site.unfinished(build, options.license, options.publisher);
+      configure(first.dataset());
+      holder.answerQueries(first);
+      step.accept(
+          "SPARQL queries answered from the data ("
+              + build.data().size()
+              + " triples) while the dumps are made and the data validated");
+    }
+    return Site.over(build, options.license, options.publisher, store);
   }
 
   /** The key of the kept build of the council with this digest, under these options. */

@@ -39,12 +39,12 @@ import org.w3id.tonet.sparql.ServiceAllowList;
 import org.w3id.tonet.sparql.StandardFormat;
 
 /**
- * The unfinished site a cold start answers its first queries from (issue 22) gives only answers
- * the finished site gives too. Two oracles: the finished build itself (what the unfinished site
- * lacks is exactly what {@link DescriptionToCome} says may still come, for every test council and
- * set of options), and the finished site's answers (every query of queries/ and of a list that
- * reaches for each part of the description is either answered as the finished site answers it, or
- * stopped as not final — never answered otherwise).
+ * The unfinished site a cold start answers its first queries from (issue 22) gives only answers the
+ * finished site gives too. Two oracles: the finished build itself (what the unfinished site lacks
+ * is exactly what {@link DescriptionToCome} says may still come, for every test council and set of
+ * options), and the finished site's answers (every query of queries/ and of a list that reaches for
+ * each part of the description is either answered as the finished site answers it, or stopped as
+ * not final — never answered otherwise).
  */
 class UnfinishedSiteTest {
 

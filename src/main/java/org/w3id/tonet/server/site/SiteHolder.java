@@ -1,5 +1,6 @@
 package org.w3id.tonet.server.site;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.w3id.tonet.publish.BuildCache;
 import org.w3id.tonet.publish.Site;
@@ -22,6 +23,7 @@ public final class SiteHolder {
   private final AtomicReference<Site> early = new AtomicReference<>();
   private final AtomicReference<Links> links = new AtomicReference<>();
   private final AtomicReference<Pages> pages = new AtomicReference<>();
+  private final CompletableFuture<Site> whole = new CompletableFuture<>();
   private final LruBytes<String, byte[]> gzipped;
   private final java.time.Duration maxAge;
   private final CompressionShare compression;
@@ -65,6 +67,21 @@ public final class SiteHolder {
     links.set(l);
     pages.set(new Pages(l, Pages.Masthead.of(value)));
     site.set(value);
+    whole.complete(value);
+  }
+
+  /** The server did not start: whoever waits for the site is told so. */
+  public void startFailed(Throwable why) {
+    whole.completeExceptionally(why);
+  }
+
+  /**
+   * The site once it is set, for what waits for it (a query the early site cannot answer yet);
+   * failed when the start fails. Callers add their own time limit to a {@link
+   * CompletableFuture#copy() copy}.
+   */
+  public CompletableFuture<Site> whole() {
+    return whole;
   }
 
   /** The site, or null while starting. */
@@ -73,8 +90,11 @@ public final class SiteHolder {
   }
 
   /**
-   * Before the site is loaded: a site that can answer SPARQL queries and nothing else (its store,
-   * its base and its tag are those of the site to come; {@link BuildCache#described}).
+   * Before the site is loaded: a site that can answer SPARQL queries and nothing else — the kept
+   * build in a TDB2 database (its store, its base and its tag are those of the site to come; {@link
+   * BuildCache#described}), or a cold start's {@link Site#unfinished unfinished} site, whose
+   * answers are the finished site's but are neither kept nor tagged, and which stops a query that
+   * reaches what is still to come.
    */
   public void answerQueries(Site described) {
     early.set(described);

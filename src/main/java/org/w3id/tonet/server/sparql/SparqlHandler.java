@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -223,6 +224,11 @@ public final class SparqlHandler extends Handler.Abstract {
       failed(response, callback, head, html, text, r.status, r.getMessage(), 0);
       return;
     }
+    if (html && holder.site() == null) {
+      // A page of results is one of the site's pages: it waits for the site.
+      afterStart(request, response, callback, head, params, body, timeout, html, text);
+      return;
+    }
     QueryRunner.Formats formats =
         ResultFormats.formats(params.output, accept, html ? page.results(text) : null);
     QueryRunner.Request query =
@@ -234,6 +240,10 @@ public final class SparqlHandler extends Handler.Abstract {
                 + "/"
                 + ResultFormats.variant(formats.choose(false)),
             limits.maxResults());
+    if (site.isUnfinished()) {
+      early(request, response, callback, head, site, params, body, timeout, query, formats, key);
+      return;
+    }
     boolean cacheable = !request.getMethod().equals("POST");
     boolean gzip = HttpCaching.acceptsGzip(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING));
     AnswerCache.Kept hit = answers.get(key);
@@ -280,6 +290,89 @@ public final class SparqlHandler extends Handler.Abstract {
           }
         };
     runs.run(x, asked, key, reply);
+  }
+
+  /**
+   * A query while a cold start finishes its publication, on the {@link Site#unfinished unfinished}
+   * site: answered now when its answer cannot change (and then neither kept nor tagged, as no
+   * publication's answer yet, and sent {@code no-store}), else answered by the finished site once
+   * it is set. Runs of the same query are shared only among these requests.
+   */
+  private void early(
+      Request request,
+      Response response,
+      Callback callback,
+      boolean head,
+      Site site,
+      SparqlRequest params,
+      String body,
+      Duration timeout,
+      QueryRunner.Request query,
+      QueryRunner.Formats formats,
+      String key) {
+    boolean gzip = HttpCaching.acceptsGzip(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING));
+    String text = query.text();
+    QueryRuns.Asker x =
+        new QueryRuns.Asker(
+            request,
+            (status, message, retryAfter) ->
+                failed(response, callback, head, false, text, status, message, retryAfter));
+    QueryRuns.Asked asked =
+        new QueryRuns.Asked(site, query, formats, timeout, System.nanoTime() + timeout.toNanos());
+    runs.run(
+        x,
+        asked,
+        Site.UNFINISHED + " " + key,
+        answer -> {
+          if (answer.unfinished()) {
+            afterStart(request, response, callback, head, params, body, timeout, false, text);
+          } else if (!answer.ok()) {
+            x.fail(answer.status(), answer.message(), answer.retryAfterSeconds());
+          } else {
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+            send(request, response, callback, head, AnswerCache.once(answer), null, gzip);
+          }
+        });
+  }
+
+  /**
+   * Answers the request once the site is set, as if it came then; 503 if the start fails or takes
+   * longer than the query's time limit.
+   */
+  private void afterStart(
+      Request request,
+      Response response,
+      Callback callback,
+      boolean head,
+      SparqlRequest params,
+      String body,
+      Duration timeout,
+      boolean html,
+      String text) {
+    holder
+        .whole()
+        .copy()
+        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .whenComplete(
+            (whole, error) -> {
+              if (error != null) {
+                failed(
+                    response,
+                    callback,
+                    head,
+                    html,
+                    text,
+                    503,
+                    "the server is starting; try again in a moment",
+                    1);
+                return;
+              }
+              try {
+                answer(request, response, callback, head, whole, params, body);
+              } catch (Refused r) {
+                Replies.error(response, callback, head, r.status, r.getMessage(), 0);
+              }
+            });
   }
 
   /** The time limit: the endpoint's, or a shorter one the client asks for (timeout=seconds). */
