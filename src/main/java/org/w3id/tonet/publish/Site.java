@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.GraphMemFactory;
 import org.apache.jena.graph.Node;
@@ -107,12 +108,16 @@ public record Site(
    * they will be published, and the part of the description known from them (the dataset, its
    * sources, publisher, period and area, its VoID statistics and its SPARQL service). A query that
    * reaches for what is still to come — the distributions, with each file's size and checksum, and
-   * the quality measurements ({@link DescriptionToCome}) — is stopped ({@link
-   * org.w3id.tonet.sparql.NotFinalException}) and is to be answered by the finished site; so every
-   * answer it gives is the finished site's answer. It has no files, and its tag is not a
-   * publication's: its answers are neither kept nor tagged.
+   * the quality measurements ({@link UnfinishedGraph.ToCome}) — is stopped with the exception
+   * {@code stop} gives (the query engine's: {@code QueryRunner.NotFinal::raise}), to be answered by
+   * the finished site; so every answer it gives is the finished site's answer. It has no files, and
+   * its tag is not a publication's: its answers are neither kept nor tagged.
    */
-  public static Site unfinished(Build build, String licenseIri, Publisher publisher) {
+  public static Site unfinished(
+      Build build,
+      String licenseIri,
+      Publisher publisher,
+      Supplier<? extends RuntimeException> stop) {
     Iris iris = build.iris();
     Model known =
         DatasetDescription.builder(iris, build.data(), build.timeline().source(), build.council())
@@ -122,7 +127,7 @@ public record Site(
     Model union = ModelFactory.createModelForGraph(GraphMemFactory.createGraphMem2());
     Prefixes.apply(union);
     union.add(build.data()).add(build.ontology()).add(known);
-    DescriptionToCome toCome = new DescriptionToCome(iris, licenseIri);
+    UnfinishedGraph.ToCome toCome = new UnfinishedGraph.ToCome(iris, licenseIri);
     // The data and the ontology are published as they are; the description, and the union that
     // holds it, only answer what they will still say when finished.
     Map<Node, Graph> named = new LinkedHashMap<>();
@@ -132,9 +137,10 @@ public record Site(
                 named.put(
                     NodeFactory.createURI(name),
                     model == known
-                        ? new UnfinishedGraph(model.getGraph(), toCome)
+                        ? new UnfinishedGraph(model.getGraph(), toCome, stop)
                         : model.getGraph()));
-    DatasetGraph dataset = new ServedDataset(new UnfinishedGraph(union.getGraph(), toCome), named);
+    DatasetGraph dataset =
+        new ServedDataset(new UnfinishedGraph(union.getGraph(), toCome, stop), named);
     return new Site(
         build.data(),
         build.ontology(),

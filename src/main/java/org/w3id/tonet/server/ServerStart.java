@@ -25,6 +25,7 @@ import org.w3id.tonet.server.http.ConnectionGuard;
 import org.w3id.tonet.server.http.Refusals;
 import org.w3id.tonet.server.site.SiteHolder;
 import org.w3id.tonet.source.SourceException;
+import org.w3id.tonet.sparql.QueryRunner;
 import org.w3id.tonet.sparql.QueryScheduler;
 
 /**
@@ -279,7 +280,8 @@ final class ServerStart {
       SiteHolder holder,
       java.util.function.Consumer<String> step) {
     if (store == null) {
-      Site first = Site.unfinished(build, options.license, options.publisher);
+      Site first =
+          Site.unfinished(build, options.license, options.publisher, QueryRunner.NotFinal::raise);
       configure(first.dataset());
       holder.answerQueries(first);
       step.accept(

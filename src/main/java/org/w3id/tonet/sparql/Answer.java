@@ -19,7 +19,7 @@ package org.w3id.tonet.sparql;
  * @param repeatable whether running the query again gives the same answer: false when it reads the
  *     clock or chance (NOW(), RAND(), UUID(), STRUUID()), and such an answer must not be kept
  * @param unfinished whether the query was stopped because it reached what the publication does not
- *     hold yet ({@link NotFinalException}): it is to be run again on the finished publication
+ *     hold yet ({@link QueryRunner.NotFinal}): it is to be run again on the finished publication
  */
 public record Answer(
     int status,

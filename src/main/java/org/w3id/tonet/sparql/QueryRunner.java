@@ -95,12 +95,12 @@ public final class QueryRunner {
 
   /**
    * Runs a request and answers it; {@link Answer#unfinished()} when it reached what the dataset
-   * does not hold yet ({@link NotFinalException}), however the engine or a writer took that.
+   * does not hold yet ({@link NotFinal}), however the engine or a writer took that.
    */
   public Answer run(Request request, Formats formats, QueryBudget budget) {
-    NotFinalException.forget();
+    NotFinal.forget();
     Answer answer = attempt(request, formats, budget);
-    return NotFinalException.raisedHere() ? Answer.notFinal(budget.elapsedMillis()) : answer;
+    return NotFinal.raisedHere() ? Answer.notFinal(budget.elapsedMillis()) : answer;
   }
 
   private Answer attempt(Request request, Formats formats, QueryBudget budget) {
@@ -129,7 +129,7 @@ public final class QueryRunner {
       return Answer.failed(
           stop.status(), stop.message(), stop.retryAfterSeconds(), budget.elapsedMillis());
     } catch (RuntimeException e) {
-      if (NotFinalException.raisedHere()) {
+      if (NotFinal.raisedHere()) {
         return Answer.notFinal(budget.elapsedMillis()); // not a fault: no warning
       }
       if (budget.stopped() != null) {
@@ -446,6 +446,52 @@ public final class QueryRunner {
 
     byte[] bytes() {
       return Arrays.copyOf(bytes, size);
+    }
+  }
+
+  /**
+   * Thrown by a graph a query reads when the query reaches triples that are still to come (the
+   * unfinished site's, while a cold start finishes its publication): the answer it would give now
+   * might not be the one the finished publication gives. The query is stopped, and {@link #run}
+   * says so in its answer ({@link Answer#unfinished()}), for the endpoint to run it again once the
+   * publication is finished. It is a {@link QueryCancelledException}, so that no operator of ARQ's
+   * takes it for an error of one solution and goes on (a FILTER would). It is also marked on the
+   * thread that raised it ({@link #raisedHere()}): an answer's writer may catch what stops its rows
+   * and end early, and an answer so ended must never be sent.
+   */
+  public static final class NotFinal extends QueryCancelledException {
+
+    private static final long serialVersionUID = 1L;
+
+    private static final ThreadLocal<Boolean> RAISED = ThreadLocal.withInitial(() -> false);
+
+    private NotFinal() {}
+
+    /** The exception to throw, marked on this thread. */
+    public static NotFinal raise() {
+      RAISED.set(true);
+      return new NotFinal();
+    }
+
+    /** Whether one was raised on this thread since {@link #forget()}. */
+    public static boolean raisedHere() {
+      return RAISED.get();
+    }
+
+    /** Forgets what was raised on this thread: before each query. */
+    public static void forget() {
+      RAISED.set(false);
+    }
+
+    @Override
+    public String getMessage() {
+      return "the query reads what the publication does not hold yet";
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      // Control flow, not a fault.
+      return this;
     }
   }
 }

@@ -41,10 +41,10 @@ import org.w3id.tonet.sparql.StandardFormat;
 /**
  * The unfinished site a cold start answers its first queries from (issue 22) gives only answers the
  * finished site gives too. Two oracles: the finished build itself (what the unfinished site lacks
- * is exactly what {@link DescriptionToCome} says may still come, for every test council and set of
- * options), and the finished site's answers (every query of queries/ and of a list that reaches for
- * each part of the description is either answered as the finished site answers it, or stopped as
- * not final — never answered otherwise).
+ * is exactly what {@link UnfinishedGraph.ToCome} says may still come, for every test council and
+ * set of options), and the finished site's answers (every query of queries/ and of a list that
+ * reaches for each part of the description is either answered as the finished site answers it, or
+ * stopped as not final — never answered otherwise).
  */
 class UnfinishedSiteTest {
 
@@ -65,9 +65,9 @@ class UnfinishedSiteTest {
 
   /**
    * Everything the finished site holds and the unfinished one does not is matched by {@link
-   * DescriptionToCome#mayMatch} — which asks of each of subject, predicate and object alone whether
-   * it may be one to come, so a pattern with wildcards that matches such a triple is matched too —
-   * and the unfinished site holds nothing the finished one does not.
+   * UnfinishedGraph.ToCome#mayMatch} — which asks of each of subject, predicate and object alone
+   * whether it may be one to come, so a pattern with wildcards that matches such a triple is
+   * matched too — and the unfinished site holds nothing the finished one does not.
    */
   @ParameterizedTest(name = "{0}, licence {1}, {2}")
   @MethodSource("builds")
@@ -75,8 +75,8 @@ class UnfinishedSiteTest {
       throws Exception {
     Build build = TestSeeds.folderBuild(folder);
     Site finished = Site.over(build, license, publisher, null);
-    Site unfinished = Site.unfinished(build, license, publisher);
-    DescriptionToCome toCome = new DescriptionToCome(build.iris(), license);
+    Site unfinished = Site.unfinished(build, license, publisher, QueryRunner.NotFinal::raise);
+    UnfinishedGraph.ToCome toCome = new UnfinishedGraph.ToCome(build.iris(), license);
     Graph known = unfinished.union().getGraph();
     Graph all = finished.union().getGraph();
     List<Triple> extra = known.find().filterDrop(all::contains).toList();
@@ -88,7 +88,7 @@ class UnfinishedSiteTest {
     for (Triple t : toComeTriples) {
       assertTrue(
           toCome.mayMatch(t.getSubject(), t.getPredicate(), t.getObject()),
-          "a triple of the finished description that DescriptionToCome does not expect: " + t);
+          "a triple of the finished description that UnfinishedGraph.ToCome does not expect: " + t);
     }
     assertEquals(finished.data(), unfinished.data());
     assertEquals(finished.ontology(), unfinished.ontology());
@@ -150,7 +150,8 @@ class UnfinishedSiteTest {
     String license = licenseOrEmpty.isEmpty() ? null : licenseOrEmpty;
     Build build = TestSeeds.seedBuild();
     Site finished = Site.over(build, license, Publisher.UNNAMED, null);
-    Site unfinished = Site.unfinished(build, license, Publisher.UNNAMED);
+    Site unfinished =
+        Site.unfinished(build, license, Publisher.UNNAMED, QueryRunner.NotFinal::raise);
     QueryRunner early = new QueryRunner(unfinished.dataset(), ServiceAllowList.none(), "x:");
     QueryRunner late = new QueryRunner(finished.dataset(), ServiceAllowList.none(), "x:");
     int answered = 0;
@@ -201,7 +202,9 @@ class UnfinishedSiteTest {
         "SELECT ?s ?o { GRAPH ?g { ?s <http://purl.org/dc/terms/title> ?o } }",
       })
   void aQueryThatReachesWhatIsToComeWaits(String text) throws Exception {
-    Site unfinished = Site.unfinished(TestSeeds.seedBuild(), null, Publisher.UNNAMED);
+    Site unfinished =
+        Site.unfinished(
+            TestSeeds.seedBuild(), null, Publisher.UNNAMED, QueryRunner.NotFinal::raise);
     Answer a = run(new QueryRunner(unfinished.dataset(), ServiceAllowList.none(), "x:"), text);
     assertTrue(a.unfinished(), text);
     assertFalse(a.ok());

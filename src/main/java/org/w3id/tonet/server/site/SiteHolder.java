@@ -67,6 +67,7 @@ public final class SiteHolder {
     links.set(l);
     pages.set(new Pages(l, Pages.Masthead.of(value)));
     site.set(value);
+    early.set(null); // not kept for the server's life (an unfinished site holds a copy of the data)
     whole.complete(value);
   }
 

@@ -371,6 +371,9 @@ public final class SparqlHandler extends Handler.Abstract {
                 answer(request, response, callback, head, whole, params, body);
               } catch (Refused r) {
                 Replies.error(response, callback, head, r.status, r.getMessage(), 0);
+              } catch (RuntimeException e) {
+                // Not on a thread of the web server's, whose handler would answer it.
+                callback.failed(e);
               }
             });
   }
