@@ -89,6 +89,17 @@ public final class TestSeeds {
             new Iris("https://lod.example.org/mizunagi/"));
   }
 
+  /** The text of every competency query of queries/, by file name. */
+  public static java.util.List<String> competencyQueries() throws java.io.IOException {
+    java.util.List<String> texts = new java.util.ArrayList<>();
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("queries"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".rq")).sorted().toList()) {
+        texts.add(java.nio.file.Files.readString(file));
+      }
+    }
+    return texts;
+  }
+
   /** The Tone council's folder, as the program bundles it. */
   public static Council tone() throws SourceException {
     return Council.bundled();

@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -50,12 +47,7 @@ class ServedDatasetTest {
   }
 
   private static List<String> queries() throws IOException {
-    List<String> texts = new ArrayList<>();
-    try (Stream<Path> files = Files.list(Path.of("queries"))) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".rq")).sorted().toList()) {
-        texts.add(Files.readString(file));
-      }
-    }
+    List<String> texts = new ArrayList<>(TestSeeds.competencyQueries());
     String data = "<" + linked.iris().graph("data") + ">";
     String meta = "<" + linked.iris().graph("meta") + ">";
     texts.add("SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g");

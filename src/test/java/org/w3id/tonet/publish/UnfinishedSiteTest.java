@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,12 +93,7 @@ class UnfinishedSiteTest {
   }
 
   private static List<String> queries(Site site) throws IOException {
-    List<String> texts = new ArrayList<>();
-    try (Stream<Path> files = Files.list(Path.of("queries"))) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".rq")).sorted().toList()) {
-        texts.add(Files.readString(file));
-      }
-    }
+    List<String> texts = new ArrayList<>(TestSeeds.competencyQueries());
     String data = "<" + site.iris().graph("data") + ">";
     String meta = "<" + site.iris().graph("meta") + ">";
     String dataset = "<" + site.iris().dataset() + ">";

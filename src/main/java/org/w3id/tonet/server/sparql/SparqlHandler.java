@@ -240,8 +240,16 @@ public final class SparqlHandler extends Handler.Abstract {
                 + "/"
                 + ResultFormats.variant(formats.choose(false)),
             limits.maxResults());
+    QueryRuns.Asker x =
+        new QueryRuns.Asker(
+            request,
+            (status, message, retryAfter) ->
+                failed(response, callback, head, html, text, status, message, retryAfter));
+    // Its time limit runs from now, whether it runs the query or waits for another's run of it.
+    QueryRuns.Asked asked =
+        new QueryRuns.Asked(site, query, formats, timeout, System.nanoTime() + timeout.toNanos());
     if (site.isUnfinished()) {
-      early(request, response, callback, head, site, params, body, timeout, query, formats, key);
+      early(request, response, callback, head, params, body, x, asked, key);
       return;
     }
     boolean cacheable = !request.getMethod().equals("POST");
@@ -261,14 +269,6 @@ public final class SparqlHandler extends Handler.Abstract {
       send(request, response, callback, head, hit, cacheable ? etag : null, gzip);
       return;
     }
-    QueryRuns.Asker x =
-        new QueryRuns.Asker(
-            request,
-            (status, message, retryAfter) ->
-                failed(response, callback, head, html, text, status, message, retryAfter));
-    // Its time limit runs from now, whether it runs the query or waits for another's run of it.
-    QueryRuns.Asked asked =
-        new QueryRuns.Asked(site, query, formats, timeout, System.nanoTime() + timeout.toNanos());
     // What this request does with an outcome: the answer (kept for the next ones, unless it uses
     // the clock or chance: NOW(), RAND() … give another answer each run) or a failure.
     Consumer<Answer> reply =
@@ -303,29 +303,28 @@ public final class SparqlHandler extends Handler.Abstract {
       Response response,
       Callback callback,
       boolean head,
-      Site site,
       SparqlRequest params,
       String body,
-      Duration timeout,
-      QueryRunner.Request query,
-      QueryRunner.Formats formats,
+      QueryRuns.Asker x,
+      QueryRuns.Asked asked,
       String key) {
     boolean gzip = HttpCaching.acceptsGzip(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING));
-    String text = query.text();
-    QueryRuns.Asker x =
-        new QueryRuns.Asker(
-            request,
-            (status, message, retryAfter) ->
-                failed(response, callback, head, false, text, status, message, retryAfter));
-    QueryRuns.Asked asked =
-        new QueryRuns.Asked(site, query, formats, timeout, System.nanoTime() + timeout.toNanos());
     runs.run(
         x,
         asked,
         Site.UNFINISHED + " " + key,
         answer -> {
           if (answer.unfinished()) {
-            afterStart(request, response, callback, head, params, body, timeout, false, text);
+            afterStart(
+                request,
+                response,
+                callback,
+                head,
+                params,
+                body,
+                asked.timeout(),
+                false,
+                asked.query().text());
           } else if (!answer.ok()) {
             x.fail(answer.status(), answer.message(), answer.retryAfterSeconds());
           } else {
