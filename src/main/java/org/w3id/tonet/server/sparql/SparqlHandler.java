@@ -195,16 +195,18 @@ public final class SparqlHandler extends Handler.Abstract {
         throw new Refused(
             400, "no query: send query=… in a form, or the query as application/sparql-query");
       }
-      if (holder.site() == null) {
-        // Queries are answered from the store while the rest is loaded; the service
-        // description counts the loaded graphs.
+      // The site's own, not the early one this request was taken on with (the site may have been
+      // set since): queries are answered from that while the rest is loaded, but the service
+      // description counts the loaded graphs and is tagged as the site's.
+      Site whole = holder.site();
+      if (whole == null) {
         throw new Refused(503, "the server is starting; try again in a moment");
       }
       describe(
           response,
           callback,
           head,
-          site,
+          whole,
           accept,
           request.getHeaders().get(HttpHeader.IF_NONE_MATCH));
       return;
