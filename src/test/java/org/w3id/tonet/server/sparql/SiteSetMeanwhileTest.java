@@ -3,8 +3,11 @@ package org.w3id.tonet.server.sparql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpTester;
 import org.eclipse.jetty.http.HttpURI;
@@ -36,6 +39,43 @@ class SiteSetMeanwhileTest {
 
   @Test
   void theServiceDescriptionIsTheFinishedSites() throws Exception {
+    HttpTester.Response[] both =
+        meanwhileAndThen("GET /sparql HTTP/1.1\r\nHost: localhost\r\nAccept: text/turtle\r\n\r\n");
+    HttpTester.Response first = both[0];
+    HttpTester.Response then = both[1];
+    assertEquals(200, then.getStatus(), then.getContent());
+    assertNotNull(then.get(HttpHeader.ETAG));
+    assertEquals(200, first.getStatus(), first.getContent());
+    assertEquals(then.getContent(), first.getContent());
+    assertEquals(then.get(HttpHeader.ETAG), first.get(HttpHeader.ETAG));
+  }
+
+  /** A page of results is one of the site's pages: the finished site's, with its tag. */
+  @Test
+  void aPageOfResultsIsTheFinishedSites() throws Exception {
+    String query =
+        URLEncoder.encode(
+            "SELECT ?k { ?s <http://www.w3.org/ns/dcat#keyword> ?k } ORDER BY ?k",
+            StandardCharsets.UTF_8);
+    HttpTester.Response[] both =
+        meanwhileAndThen(
+            "GET /sparql?query="
+                + query
+                + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n\r\n");
+    HttpTester.Response first = both[0];
+    HttpTester.Response then = both[1];
+    assertEquals(200, then.getStatus(), then.getContent());
+    assertNotNull(then.get(HttpHeader.ETAG));
+    assertEquals(200, first.getStatus(), first.getContent());
+    assertEquals(then.get(HttpHeader.ETAG), first.get(HttpHeader.ETAG));
+    assertEquals(then.get(HttpHeader.CACHE_CONTROL), first.get(HttpHeader.CACHE_CONTROL));
+  }
+
+  /**
+   * The response to {@code raw} taken on with the unfinished site and read once the finished site
+   * is set, then the response to it once the finished site is set.
+   */
+  private static HttpTester.Response[] meanwhileAndThen(String raw) throws Exception {
     Build build = TestSeeds.seedBuild();
     Site finished = Site.over(build, null, Publisher.UNNAMED, null);
     SiteHolder holder = new SiteHolder();
@@ -76,14 +116,15 @@ class SiteSetMeanwhileTest {
         });
     server.start();
     try {
-      String ask = "GET /sparql HTTP/1.1\r\nHost: localhost\r\nAccept: text/turtle\r\n\r\n";
-      HttpTester.Response first = HttpTester.parseResponse(connector.getResponse(ask));
-      HttpTester.Response then = HttpTester.parseResponse(connector.getResponse(ask));
-      assertEquals(200, then.getStatus(), then.getContent());
-      assertNotNull(then.get(HttpHeader.ETAG));
-      assertEquals(200, first.getStatus(), first.getContent());
-      assertEquals(then.getContent(), first.getContent());
-      assertEquals(then.get(HttpHeader.ETAG), first.get(HttpHeader.ETAG));
+      // Bounded by the query's own time limit (10 s) and the scheduler's.
+      Duration wait = limits.timeout().multipliedBy(3);
+      HttpTester.Response first =
+          HttpTester.parseResponse(
+              connector.getResponse(raw, wait.toMillis(), TimeUnit.MILLISECONDS));
+      HttpTester.Response then =
+          HttpTester.parseResponse(
+              connector.getResponse(raw, wait.toMillis(), TimeUnit.MILLISECONDS));
+      return new HttpTester.Response[] {first, then};
     } finally {
       server.stop();
       scheduler.close();
