@@ -185,6 +185,12 @@ public final class SparqlHandler extends Handler.Abstract {
     if (!params.update.isEmpty()) {
       throw new Refused(403, "this endpoint is read-only: SPARQL Update is not accepted");
     }
+    // Taken on with the early site, a request read once the site is set (a POST's body comes
+    // later) is the site's: its service description, its pages, its tagged answers.
+    Site set = holder.site();
+    if (set != null) {
+      site = set;
+    }
     if (params.query.size() + (body == null ? 0 : 1) > 1) {
       throw new Refused(400, "send one query per request");
     }
@@ -195,18 +201,16 @@ public final class SparqlHandler extends Handler.Abstract {
         throw new Refused(
             400, "no query: send query=… in a form, or the query as application/sparql-query");
       }
-      // The site's own, not the early one this request was taken on with (the site may have been
-      // set since): queries are answered from that while the rest is loaded, but the service
-      // description counts the loaded graphs and is tagged as the site's.
-      Site whole = holder.site();
-      if (whole == null) {
+      if (holder.site() == null) {
+        // Queries are answered from the store while the rest is loaded; the service
+        // description counts the loaded graphs.
         throw new Refused(503, "the server is starting; try again in a moment");
       }
       describe(
           response,
           callback,
           head,
-          whole,
+          site,
           accept,
           request.getHeaders().get(HttpHeader.IF_NONE_MATCH));
       return;
