@@ -150,6 +150,13 @@ class UnfinishedSiteTest {
             "CONSTRUCT WHERE { ?s dcat:keyword ?k } LIMIT 1",
             "DESCRIBE ?o WHERE { ?d dct:source ?o } LIMIT 1",
             "ASK { { SELECT ?k { ?s dcat:keyword ?k } LIMIT 1 } FILTER(LANG(?k) = \"en\") }",
+            // Paths: a negated property set and a repetition with both ends open read every
+            // triple; one from the dataset through properties of its own is answered.
+            "SELECT ?o { " + dataset + " !(rdfs:label) ?o }",
+            "SELECT ?x ?y { ?x dct:source* ?y }",
+            "SELECT ?x { " + dataset + " (dct:source|dct:publisher)* ?x }",
+            "DESCRIBE tonet:ChecksPassed",
+            "SELECT ?s ?d { ?s a tonet:Symposium OPTIONAL { ?s dcat:distribution ?d } }",
             // ARQ's ORDER BY is total (ties are ordered by every variable): a slice of it is final.
             "SELECT ?s ?k { ?s dcat:keyword ?k } ORDER BY ?s LIMIT 2",
             "SELECT ?d ?o { ?d dct:source ?o } ORDER BY DESC(?d)")) {
