@@ -8,6 +8,7 @@ import org.apache.jena.sparql.algebra.op.Op0;
 import org.apache.jena.sparql.algebra.op.Op1;
 import org.apache.jena.sparql.algebra.op.Op2;
 import org.apache.jena.sparql.algebra.op.OpAssign;
+import org.apache.jena.sparql.algebra.op.OpDistinct;
 import org.apache.jena.sparql.algebra.op.OpExt;
 import org.apache.jena.sparql.algebra.op.OpExtend;
 import org.apache.jena.sparql.algebra.op.OpFilter;
@@ -17,8 +18,11 @@ import org.apache.jena.sparql.algebra.op.OpN;
 import org.apache.jena.sparql.algebra.op.OpOrder;
 import org.apache.jena.sparql.algebra.op.OpPath;
 import org.apache.jena.sparql.algebra.op.OpProcedure;
+import org.apache.jena.sparql.algebra.op.OpProject;
 import org.apache.jena.sparql.algebra.op.OpPropFunc;
+import org.apache.jena.sparql.algebra.op.OpReduced;
 import org.apache.jena.sparql.algebra.op.OpService;
+import org.apache.jena.sparql.algebra.op.OpSlice;
 import org.apache.jena.sparql.algebra.op.OpTopN;
 import org.apache.jena.sparql.algebra.op.OpUnfold;
 import org.apache.jena.sparql.core.VarExprList;
@@ -90,6 +94,8 @@ final class QueryInspector {
   private final int maxNesting;
   private final boolean rewritten;
   private boolean readsClockOrChance;
+  private boolean dependsOnOrder;
+  private boolean inOrder;
 
   QueryInspector(ServiceAllowList services, int maxNesting) {
     this(services, maxNesting, false);
@@ -116,6 +122,7 @@ final class QueryInspector {
    * @throws QueryRefusedException naming what is refused and why
    */
   void inspect(Op op) {
+    inOrder = inOrder(op);
     op(op, 0);
   }
 
@@ -125,6 +132,32 @@ final class QueryInspector {
    */
   boolean readsClockOrChance() {
     return readsClockOrChance;
+  }
+
+  /**
+   * Whether the answer of the query inspected depends on the order in which the dataset gives it
+   * triples, beyond the order of its rows: a slice (LIMIT, OFFSET) of rows not put in order by
+   * ORDER BY, REDUCED, SAMPLE and GROUP_CONCAT (which take what comes first), SUM and AVG (which
+   * add doubles, rounding each sum, in the order they come). ARQ's ORDER BY is total (rows its
+   * conditions tie are ordered by every variable), so its rows, and a slice of them, are not.
+   */
+  boolean dependsOnOrder() {
+    return dependsOnOrder;
+  }
+
+  /** Whether the rows of the query inspected come out of its ORDER BY (a cut at the cap too). */
+  boolean inOrder() {
+    return inOrder;
+  }
+
+  /**
+   * Whether {@code op} gives its rows in the order of an ORDER BY (projected, distinct, sliced).
+   */
+  private static boolean inOrder(Op op) {
+    while (op instanceof OpSlice || op instanceof OpProject || op instanceof OpDistinct) {
+      op = ((Op1) op).getSubOp();
+    }
+    return op instanceof OpOrder;
   }
 
   private void op(Op op, int depth) {
@@ -139,6 +172,9 @@ final class QueryInspector {
               why -> {
                 throw new QueryRefusedException(403, why);
               });
+    }
+    if (op instanceof OpSlice slice && !inOrder(slice.getSubOp()) || op instanceof OpReduced) {
+      dependsOnOrder = true;
     }
     if (op instanceof OpFilter f) {
       exprs(f.getExprs(), depth);
@@ -232,6 +268,16 @@ final class QueryInspector {
               + a.getName()
               + " is not offered by this endpoint; SPARQL 1.1's aggregates are (COUNT, SUM, MIN,"
               + " MAX, AVG, SAMPLE, GROUP_CONCAT)");
+    }
+    if (a instanceof AggSample
+        || a instanceof AggSampleDistinct
+        || a instanceof AggGroupConcat
+        || a instanceof AggGroupConcatDistinct
+        || a instanceof AggSum
+        || a instanceof AggSumDistinct
+        || a instanceof AggAvg
+        || a instanceof AggAvgDistinct) {
+      dependsOnOrder = true;
     }
     exprs(a.getExprList(), depth);
   }

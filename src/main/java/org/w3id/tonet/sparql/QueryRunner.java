@@ -81,16 +81,37 @@ public final class QueryRunner {
   private final DatasetGraph dataset;
   private final ServiceAllowList services;
   private final String base;
+  private final boolean inFinalOrder;
 
   /**
    * A runner for a dataset; {@code base} resolves relative IRIs in queries (the public base, so
    * that nothing of the server's file system shows in an answer).
    */
   public QueryRunner(DatasetGraph dataset, ServiceAllowList services, String base) {
+    this(dataset, services, base, true);
+  }
+
+  private QueryRunner(
+      DatasetGraph dataset, ServiceAllowList services, String base, boolean inFinalOrder) {
     BoundedEngine.install();
     this.dataset = Objects.requireNonNull(dataset, "dataset");
     this.services = Objects.requireNonNull(services, "services");
     this.base = Objects.requireNonNull(base, "base");
+    this.inFinalOrder = inFinalOrder;
+  }
+
+  /**
+   * A runner for a dataset that is not yet the one it will be (whose graphs raise {@link NotFinal}
+   * for what may still change): it holds the same triples for every look-up it answers, but in
+   * another order than the finished dataset gives them (how Jena's in-memory graphs keep triples
+   * depends on what else they hold). So an answer that depends on that order ({@link
+   * QueryInspector#dependsOnOrder}: LIMIT or OFFSET without ORDER BY, REDUCED, SAMPLE,
+   * GROUP_CONCAT, SUM, AVG), or that the result cap cuts out of rows in no order, is not final
+   * either: such a query is answered {@link Answer#notFinal}.
+   */
+  public static QueryRunner unfinished(
+      DatasetGraph dataset, ServiceAllowList services, String base) {
+    return new QueryRunner(dataset, services, base, false);
   }
 
   /**
@@ -152,6 +173,9 @@ public final class QueryRunner {
     }
     QueryInspector inspector = new QueryInspector(services, limits.maxNesting());
     inspector.inspect(Algebra.compile(query));
+    if (!inFinalOrder && inspector.dependsOnOrder()) {
+      return Answer.notFinal(budget.elapsedMillis());
+    }
     boolean table = query.isSelectType() || query.isAskType();
     AnswerFormat format = formats.choose(table);
     if (format == null) {
@@ -189,7 +213,7 @@ public final class QueryRunner {
           result =
               new AnswerFormat.Table(
                   rowSet.getResultVars(), rows, capApplies ? cap : -1, rows::cut);
-          return written(format, result, budget, inspector, rows);
+          return settled(written(format, result, budget, inspector, rows), inspector, budget);
         }
       } else if (query.isAskType()) {
         try (QueryExec exec = exec(target, query, budget)) {
@@ -201,12 +225,23 @@ public final class QueryRunner {
       } else {
         result = describe(target, query, capApplies, cap, budget);
       }
-      return written(format, result, budget, inspector, null);
+      return settled(written(format, result, budget, inspector, null), inspector, budget);
     } finally {
       if (transaction) {
         dataset.end();
       }
     }
+  }
+
+  /**
+   * The answer, unless the cap cut it out of rows in no order on a dataset not in its final order:
+   * which rows it kept depends on the order they came in.
+   */
+  private Answer settled(Answer answer, QueryInspector inspector, QueryBudget budget) {
+    if (!inFinalOrder && answer.capped() && !inspector.inOrder()) {
+      return Answer.notFinal(budget.elapsedMillis());
+    }
+    return answer;
   }
 
   /** The answer written into memory, counted against the budget. */

@@ -82,7 +82,12 @@ final class QueryRuns {
   private QueryRunner runner(Site site) {
     Endpoint e = endpoint;
     if (e == null || e.site() != site) {
-      e = new Endpoint(site, new QueryRunner(site.dataset(), services, site.base()));
+      e =
+          new Endpoint(
+              site,
+              site.isUnfinished()
+                  ? QueryRunner.unfinished(site.dataset(), services, site.base())
+                  : new QueryRunner(site.dataset(), services, site.base()));
       endpoint = e;
     }
     return e.runner();

@@ -185,6 +185,12 @@ public final class SparqlHandler extends Handler.Abstract {
     if (!params.update.isEmpty()) {
       throw new Refused(403, "this endpoint is read-only: SPARQL Update is not accepted");
     }
+    // Taken on with the early site, a request read once the site is set (a POST's body comes
+    // later) is the site's: its service description, its pages, its tagged answers.
+    Site set = holder.site();
+    if (set != null) {
+      site = set;
+    }
     if (params.query.size() + (body == null ? 0 : 1) > 1) {
       throw new Refused(400, "send one query per request");
     }
