@@ -128,9 +128,10 @@ class ColdStartAnswersTest {
       // A slice of rows in no order depends on the order the graphs give them in: it waits too.
       HttpResponse<byte[]> sliced =
           get(
-              url + "sparql?timeout=0.5&query=" + encode(TWO_KEYWORDS),
+              url + "sparql?timeout=2&query=" + encode(TWO_KEYWORDS),
               "application/sparql-results+json");
       assertEquals(503, sliced.statusCode(), Http.text(sliced));
+      assertEquals("1", Http.header(sliced, "Retry-After"), "it waited, and was not answered");
 
       CompletableFuture<HttpResponse<byte[]>> waiting =
           getAsync(

@@ -232,7 +232,16 @@ public final class SparqlHandler extends Handler.Abstract {
     }
     if (html && holder.site() == null) {
       // A page of results is one of the site's pages: it waits for the site.
-      afterStart(request, response, callback, head, params, body, timeout, html, text);
+      afterStart(
+          request,
+          response,
+          callback,
+          head,
+          params,
+          body,
+          System.nanoTime() + timeout.toNanos(),
+          html,
+          text);
       return;
     }
     QueryRunner.Formats formats =
@@ -328,7 +337,7 @@ public final class SparqlHandler extends Handler.Abstract {
                 head,
                 params,
                 body,
-                asked.timeout(),
+                asked.deadline(),
                 false,
                 asked.query().text());
           } else if (!answer.ok()) {
@@ -341,8 +350,9 @@ public final class SparqlHandler extends Handler.Abstract {
   }
 
   /**
-   * Answers the request once the site is set, as if it came then; 503 if the start fails or takes
-   * longer than the query's time limit.
+   * Answers the request once the site is set, as if it came then; 503 if the start fails, or has
+   * not ended by {@code deadline} ({@link System#nanoTime()}: the end of the query's time limit,
+   * counted from when the request was read).
    */
   private void afterStart(
       Request request,
@@ -351,13 +361,13 @@ public final class SparqlHandler extends Handler.Abstract {
       boolean head,
       SparqlRequest params,
       String body,
-      Duration timeout,
+      long deadline,
       boolean html,
       String text) {
     holder
         .whole()
         .copy()
-        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .orTimeout(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
         .whenComplete(
             (whole, error) -> {
               if (error != null) {
