@@ -17,7 +17,8 @@ package org.w3id.tonet.sparql;
  * @param capped whether the result cap was applied and the answer may have been cut at it
  * @param millis how long the query ran
  * @param repeatable whether running the query again gives the same answer: false when it reads the
- *     clock or chance (NOW(), RAND(), UUID(), STRUUID()), and such an answer must not be kept
+ *     clock or chance (NOW(), RAND(), UUID(), STRUUID(), BNODE()), and such an answer must not be
+ *     kept
  * @param unfinished whether the query was stopped because it reached what the publication does not
  *     hold yet ({@link QueryRunner.NotFinal}): it is to be run again on the finished publication
  */

@@ -37,6 +37,7 @@ import org.apache.jena.sparql.expr.ExprAggregator;
 import org.apache.jena.sparql.expr.ExprFunction;
 import org.apache.jena.sparql.expr.ExprFunctionOp;
 import org.apache.jena.sparql.expr.ExprList;
+import org.apache.jena.sparql.expr.Unstable;
 import org.apache.jena.sparql.expr.aggregate.AggAvg;
 import org.apache.jena.sparql.expr.aggregate.AggAvgDistinct;
 import org.apache.jena.sparql.expr.aggregate.AggCount;
@@ -127,8 +128,8 @@ final class QueryInspector {
   }
 
   /**
-   * Whether the query inspected reads the clock or chance (NOW(), RAND(), UUID(), STRUUID()): run
-   * again, it may answer otherwise, so its answer is not one to keep.
+   * Whether the query inspected reads the clock or chance (NOW(), RAND(), UUID(), STRUUID(),
+   * BNODE()): run again, it may answer otherwise, so its answer is not one to keep.
    */
   boolean readsClockOrChance() {
     return readsClockOrChance;
@@ -313,10 +314,13 @@ final class QueryInspector {
               + ((ExprFunction) e).getFunctionPrintName(null)
               + " in a place where this endpoint cannot bound it");
     }
+    // And what ARQ marks Unstable: BNODE() mints other blank nodes each run, and an ORDER BY on
+    // them orders by chance.
     if (e instanceof E_Now
         || e instanceof E_Random
         || e instanceof E_UUID
-        || e instanceof E_StrUUID) {
+        || e instanceof E_StrUUID
+        || e instanceof Unstable) {
       readsClockOrChance = true;
     }
     if (e instanceof E_Call) {
