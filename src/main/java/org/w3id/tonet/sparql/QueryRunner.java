@@ -509,12 +509,12 @@ public final class QueryRunner {
     }
 
     /** Whether one was raised on this thread since {@link #forget()}. */
-    public static boolean raisedHere() {
+    private static boolean raisedHere() {
       return RAISED.get();
     }
 
     /** Forgets what was raised on this thread: before each query. */
-    public static void forget() {
+    private static void forget() {
       RAISED.set(false);
     }
 
