@@ -20,15 +20,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.ResultSetFactory;
 import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdfconnection.RDFConnection;
+import org.apache.jena.rdfconnection.RDFConnectionRemote;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.resultset.ResultSetCompare;
 import org.apache.jena.vocabulary.DCAT;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.w3id.tonet.TestSeeds;
 
 /**
@@ -37,8 +40,9 @@ import org.w3id.tonet.TestSeeds;
  * progress step), and a data query is answered then, neither tagged nor to be kept; a query that
  * reaches the description's distributions waits and gets the finished answer, with its tag, once
  * the start ends (or 503 when its own time limit comes first); the pages, the description and a
- * page of results wait for the site. Both ways a start builds: on the preparing thread (base known
- * before binding) and after binding.
+ * page of results wait for the site. The early answer is read by a real client too (Jena's
+ * RDFConnection). Both ways a start builds — on the preparing thread (base known before binding)
+ * and after binding — and with the answer cache off (--cache-size 0), which answers the same.
  */
 class ColdStartAnswersTest {
 
@@ -61,9 +65,9 @@ class ColdStartAnswersTest {
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  @ParameterizedTest(name = "base known before binding: {0}")
-  @ValueSource(booleans = {true, false})
-  void firstAnswersAreTheFinishedOnes(boolean baseKnown) throws Exception {
+  @ParameterizedTest(name = "base known before binding: {0}, --cache-size {1} MB")
+  @CsvSource({"true, 64", "false, 64", "true, 0"})
+  void firstAnswersAreTheFinishedOnes(boolean baseKnown, int cacheMb) throws Exception {
     CountDownLatch early = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger port = new AtomicInteger();
@@ -71,6 +75,7 @@ class ColdStartAnswersTest {
         TonetServer.create()
             .port(0)
             .council(TestSeeds.tone())
+            .cacheSize(cacheMb * 1024L * 1024)
             .progress(
                 (what, millis) -> {
                   Matcher m = PORT.matcher(what);
@@ -113,6 +118,12 @@ class ColdStartAnswersTest {
       assertEquals(200, first.statusCode(), Http.text(first));
       assertNull(Http.header(first, "ETag"), "no publication's answer yet: no tag");
       assertEquals("no-store", Http.header(first, "Cache-Control"));
+      // A real client reads it: Jena's RDFConnection, as a harvesting portal's would.
+      ResultSetRewindable viaJena;
+      try (RDFConnection conn = RDFConnectionRemote.service(url + "sparql").build();
+          QueryExecution exec = conn.query(SYMPOSIA)) {
+        viaJena = ResultSetFactory.copyResults(exec.execSelect());
+      }
       assertEquals(503, get(url + "void", "text/turtle").statusCode());
       assertEquals(503, get(url + "sparql", "text/turtle").statusCode(), "service description");
 
@@ -174,6 +185,9 @@ class ColdStartAnswersTest {
       assertTrue(a.size() >= 5, "symposia: " + a.size());
       assertTrue(
           ResultSetCompare.equalsByTermAndOrder(a, b), "the early answer is the finished one");
+      b.reset();
+      assertTrue(
+          ResultSetCompare.equalsByTermAndOrder(viaJena, b), "as RDFConnection read it early");
     } finally {
       release.countDown();
       if (server == null) {
