@@ -1,6 +1,5 @@
 package org.w3id.tonet.opendata;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -444,8 +443,6 @@ public final class CsvTables {
 
   /** The CSVW metadata of every table: a table group, with the base of no IRI (all absolute). */
   static String metadata() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    JsonOut json = new JsonOut();
     Map<String, Object> group = new LinkedHashMap<>();
     group.put("@context", List.of("http://www.w3.org/ns/csvw", ordered("@language", "ja")));
     group.put(
@@ -476,8 +473,7 @@ public final class CsvTables {
     group.put(
         "dialect",
         ordered("header", true, "lineTerminators", List.of("\r\n"), "encoding", "utf-8"));
-    json.write(group, bytes);
-    return bytes.toString(StandardCharsets.UTF_8);
+    return JsonOut.INDENTED.write(group) + "\n";
   }
 
   /** A map of keys and values in the order given (Map.of has no stable order). */

@@ -1,54 +1,92 @@
 package org.w3id.tonet.opendata;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.jena.atlas.json.io.JSWriter;
 
 /**
- * Writes maps (in their iteration order), lists, strings, numbers and booleans as indented JSON, so
- * that the same values give the same bytes; strings are quoted by Jena's JSON writer.
+ * Writes maps (keys in iteration order; an entry whose value is null is left out), lists, strings,
+ * numbers, booleans and null as JSON, so that the same values give the same bytes: indented, for a
+ * file people read (the CSVW metadata), or on one line, for JSON inside a page (the pages'
+ * schema.org blocks, whose writer quotes strings its own way).
  *
  * <pre>
- * new JsonOut().write(Map.of("url", "tonet-places.csv"), out);
+ * JsonOut.INDENTED.write(Map.of("url", "tonet-places.csv")); // {\n  "url": "tonet-places.csv"\n}
+ * new JsonOut(false, quote).write(List.of(1, "a"));          // [1,"a"]
  * </pre>
  */
-final class JsonOut {
+public final class JsonOut {
 
-  /** Writes a value and a final line end. */
-  void write(Object value, ByteArrayOutputStream out) {
+  /** Indented by two spaces, strings quoted by Jena's JSON writer. */
+  public static final JsonOut INDENTED = new JsonOut(true, JSWriter::outputQuotedString);
+
+  private final boolean indented;
+  private final UnaryOperator<String> quote;
+
+  /**
+   * A writer, indented or on one line, that writes each string (and key) as {@code quote} gives it,
+   * quotes included.
+   */
+  public JsonOut(boolean indented, UnaryOperator<String> quote) {
+    this.indented = indented;
+    this.quote = quote;
+  }
+
+  /** The JSON text of a value. */
+  public String write(Object value) {
     StringBuilder s = new StringBuilder();
     write(value, s, "");
-    s.append('\n');
-    out.writeBytes(s.toString().getBytes(StandardCharsets.UTF_8));
+    return s.toString();
   }
 
   private void write(Object value, StringBuilder s, String indent) {
-    if (value instanceof String text) {
-      s.append(JSWriter.outputQuotedString(text));
+    if (value == null) {
+      s.append("null");
+    } else if (value instanceof String text) {
+      s.append(quote.apply(text));
     } else if (value instanceof Number || value instanceof Boolean) {
       s.append(value);
     } else if (value instanceof Map<?, ?> map) {
-      s.append("{\n");
-      int i = 0;
+      s.append('{');
+      boolean first = true;
       for (Map.Entry<?, ?> e : map.entrySet()) {
-        s.append(indent).append("  ").append(JSWriter.outputQuotedString((String) e.getKey()));
-        s.append(": ");
+        if (e.getValue() == null) {
+          continue;
+        }
+        first = next(first, s, indent);
+        s.append(quote.apply(String.valueOf(e.getKey()))).append(indented ? ": " : ":");
         write(e.getValue(), s, indent + "  ");
-        s.append(++i < map.size() ? ",\n" : "\n");
       }
-      s.append(indent).append('}');
+      close(s, indent, '}');
     } else if (value instanceof List<?> list) {
-      s.append("[\n");
-      for (int i = 0; i < list.size(); i++) {
-        s.append(indent).append("  ");
-        write(list.get(i), s, indent + "  ");
-        s.append(i + 1 < list.size() ? ",\n" : "\n");
+      s.append('[');
+      boolean first = true;
+      for (Object item : list) {
+        first = next(first, s, indent);
+        write(item, s, indent + "  ");
       }
-      s.append(indent).append(']');
+      close(s, indent, ']');
     } else {
-      throw new IllegalArgumentException("not a JSON value: " + value);
+      throw new IllegalArgumentException("cannot write " + value.getClass() + " as JSON");
     }
+  }
+
+  /** Before a member: the comma after the one before, and its own line when indented. */
+  private boolean next(boolean first, StringBuilder s, String indent) {
+    if (!first) {
+      s.append(',');
+    }
+    if (indented) {
+      s.append('\n').append(indent).append("  ");
+    }
+    return false;
+  }
+
+  private void close(StringBuilder s, String indent, char bracket) {
+    if (indented) {
+      s.append('\n').append(indent);
+    }
+    s.append(bracket);
   }
 }
