@@ -2,9 +2,11 @@ package org.w3id.tonet.publish;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.GraphMemFactory;
@@ -39,7 +41,7 @@ import org.w3id.tonet.rdf.Prefixes;
  * @param iris the IRIs used
  * @param source the source table it was made from
  * @param dataset the SPARQL dataset: three named graphs, and their union as the default graph
- * @param files every dump file by name (SHA256SUMS included)
+ * @param files every dump file by name (SHA256SUMS included), in the order of their names
  * @param published when the dumps were made, for Last-Modified
  * @param tag a short digest of this program build and every dump: the same for the same
  *     publication, different for any other
@@ -58,7 +60,10 @@ public record Site(
 
   public Site {
     Objects.requireNonNull(data, "data");
-    files = Map.copyOf(files);
+    // In the order of their names, on every start: the landing page lists them in this order, and
+    // Map.copyOf's order changes from one JVM to the next (the same publication, and so the same
+    // ETag, would have sent other bytes).
+    files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
   }
 
   /** Publishes a build in a dataset of its own graphs; {@code licenseIri} may be null. */
