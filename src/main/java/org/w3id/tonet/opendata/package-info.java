@@ -6,6 +6,6 @@
  * triples, so it says nothing the RDF does not.
  *
  * <p>Uses {@code council}, {@code model} and {@code rdf}; used by {@code publish}, whose export and
- * description list its files.
+ * description list its files, and by {@code server.site}, whose pages' JSON {@code JsonOut} writes.
  */
 package org.w3id.tonet.opendata;
