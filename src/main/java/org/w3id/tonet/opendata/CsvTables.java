@@ -340,12 +340,13 @@ public final class CsvTables {
     return rows;
   }
 
-  /** file:line items in file and line order (GROUP_CONCAT has none of its own). */
-  private static String sortedSources(String cell) {
-    if (cell.isEmpty()) {
-      return cell;
-    }
+  /**
+   * file:line items, separated by spaces, in file and line order (GROUP_CONCAT has none of its
+   * own), each once; the event list's source column too.
+   */
+  static String sortedSources(String cell) {
     return Arrays.stream(cell.split(" "))
+        .filter(s -> !s.isEmpty())
         .distinct()
         .sorted(
             Comparator.comparing((String s) -> s.substring(0, s.lastIndexOf(':')))

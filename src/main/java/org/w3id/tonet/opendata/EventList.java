@@ -162,7 +162,7 @@ public final class EventList {
           row.add(""); // 方書 to 参加申込方法: not recorded
         }
         row.add(s.getResource("e").getURI());
-        row.add("出典：" + sorted(text(s, "sources")));
+        row.add("出典：" + CsvTables.sortedSources(text(s, "sources")));
         rows.add(row);
       }
     }
@@ -222,14 +222,5 @@ public final class EventList {
 
   private static String text(QuerySolution s, String var) {
     return s.contains(var) ? s.get(var).asLiteral().getLexicalForm() : "";
-  }
-
-  private static String sorted(String sources) {
-    return java.util.Arrays.stream(sources.split(" "))
-        .filter(x -> !x.isEmpty())
-        .sorted(
-            java.util.Comparator.comparing((String x) -> x.substring(0, x.lastIndexOf(':')))
-                .thenComparingInt(x -> Integer.parseInt(x.substring(x.lastIndexOf(':') + 1))))
-        .collect(java.util.stream.Collectors.joining(" "));
   }
 }
